@@ -1,0 +1,208 @@
+"""The data types every pipeline stage speaks: small, frozen, and free of logic beyond derived views.
+
+read -> segment -> tag -> resolve -> attach -> order -> render
+Article   Sentence  Expression(partial)  Expression(value)  Event  Timeline
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum, IntEnum
+from typing import Any
+
+
+class Granularity(IntEnum):
+    """Coarse to fine: a smaller number is a coarser period (the order key relies on it)."""
+
+    MILLENNIUM = 0
+    CENTURY = 1
+    DECADE = 2
+    YEAR = 3
+    HALF = 4
+    QUARTER = 5
+    SEASON = 6
+    MONTH = 7
+    WEEK = 8
+    DAY = 9
+    PART_OF_DAY = 10
+    HOUR = 11
+    MINUTE = 12
+    SECOND = 13
+
+
+class TimexType(str, Enum):
+    DATE = "DATE"
+    TIME = "TIME"
+    DURATION = "DURATION"
+    SET = "SET"
+
+
+class Tense(str, Enum):
+    """The tense of the verb that governs an expression; NONE when there is no cue."""
+
+    PAST = "PAST"
+    PRESENT = "PRESENT"
+    FUTURE = "FUTURE"
+    NONE = "NONE"
+
+
+class Anchor(str, Enum):
+    """What a relative partial value is counted from."""
+
+    PUBLICATION = "PUBLICATION"  # deictic: "yesterday", "last week", "two years ago"
+    PREVIOUS = "PREVIOUS"  # anaphoric: "the following year", "that day", "a week later"
+    CONTEXT = "CONTEXT"  # the domain decides: publication date in news, latest mention in narrative
+
+
+class Direction(str, Enum):
+    """How an underspecified calendar value (bare month, weekday, month-day) picks its year/week."""
+
+    TENSE = "TENSE"  # by the governing verb: past -> latest on/before anchor, future -> next on/after
+    PAST = "PAST"  # "last September", "last Tuesday": strictly before the anchor's period
+    FUTURE = "FUTURE"  # "next September", "next Tuesday": strictly after
+    SAME = "SAME"  # "this Tuesday", "this September": within the anchor's enclosing period
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Character offsets into the decoded document text: text[start:end]."""
+
+    start: int
+    end: int
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+@dataclass(frozen=True, slots=True)
+class PartialValue:
+    """What a rule knows about an expression before any date arithmetic.
+
+    Either ``literal`` holds a complete TIMEX3 value (durations, sets, fuzzy references, fully written
+    dates) or the calendar fields / relative fields say what to compute against an anchor.
+    Calendar fields left as None are unknown; ``resolve`` fills them from the anchor.
+    """
+
+    type: TimexType = TimexType.DATE
+    literal: str | None = None
+    # calendar fields, absolute when given
+    century: int | None = None  # 19 -> the 1900s
+    decade: int | None = None  # 199 -> the 1990s
+    year: int | None = None
+    half: int | None = None  # 1..2
+    quarter: int | None = None  # 1..4
+    season: str | None = None  # SP SU FA WI
+    month: int | None = None
+    week: int | None = None  # ISO week number
+    day: int | None = None
+    weekday: int | None = None  # ISO: Monday=1 .. Sunday=7
+    part_of_day: str | None = None  # MO AF EV NI MI DT
+    hour: int | None = None
+    minute: int | None = None
+    second: int | None = None
+    # relative fields
+    shift: int = 0  # move the anchor by this many `unit`s first ("two years ago": -2 YEAR)
+    unit: Granularity | None = None  # the granularity of a shift, or of a "this X" period
+    anchor: Anchor = Anchor.CONTEXT
+    direction: Direction = Direction.TENSE
+    # attributes carried to the value
+    mod: str | None = None
+    quant: str | None = None
+    freq: str | None = None
+
+    @property
+    def is_literal(self) -> bool:
+        return self.literal is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    """A resolved TIMEX3 value with the interval it covers (None for fuzzy values, durations, sets)."""
+
+    value: str
+    type: TimexType = TimexType.DATE
+    mod: str | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+    granularity: Granularity | None = None
+    quant: str | None = None
+    freq: str | None = None
+
+    @property
+    def is_datable(self) -> bool:
+        """True when the value places something on a timeline (a DATE or TIME with an interval)."""
+        return self.type in (TimexType.DATE, TimexType.TIME) and self.start is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    span: Span
+    text: str
+    index: int
+
+
+@dataclass(frozen=True, slots=True)
+class Expression:
+    """A temporal expression found in a document; ``value`` is None until resolved."""
+
+    text: str
+    span: Span
+    partial: PartialValue
+    rule: str = ""
+    document: str = ""
+    value: Value | None = None
+
+    @property
+    def type(self) -> TimexType:
+        return self.value.type if self.value else self.partial.type
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """An article as read: its full decoded text and where its body starts."""
+
+    id: str
+    text: str
+    published: dt.date | None
+    source: str = ""
+    dateline: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+    url: str | None = None
+    body: Span | None = None  # the part of `text` to tag; None means all of it
+
+    @property
+    def body_span(self) -> Span:
+        return self.body or Span(0, len(self.text))
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A dated statement: what the sentence reports, when, and where in which document it was said."""
+
+    when: Value
+    phrase: str
+    span: Span
+    sentence: str
+    headline: str
+    document: str
+    sources: tuple[str, ...] = ()  # other documents that report the same event (multi-article merge)
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """Events in timeline order plus every expression found, with the documents they came from."""
+
+    documents: tuple[Document, ...]
+    events: tuple[Event, ...]
+    expressions: tuple[Expression, ...] = ()
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def render(self, fmt: str = "md", *, template: str | None = None, template_dir: str | None = None) -> str:
+        from chrono.render import render
+
+        return render(self, fmt, template=template, template_dir=template_dir)

@@ -1,0 +1,44 @@
+"""The pipeline, top to bottom: read -> segment -> tag -> resolve -> attach -> order."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from chrono.article import parse_article, parse_date
+from chrono.attach import attach_events
+from chrono.model import Document, Expression, Timeline
+from chrono.order import order_events
+from chrono.resolve import resolve_expressions
+from chrono.segment import split_sentences
+from chrono.tag import tag_text
+
+
+def analyse(document: Document, *, domain: str = "news", language: str = "en") -> tuple[list[Expression], list]:
+    """Find and resolve every expression of one document; return (expressions, events) in document order."""
+    sentences = split_sentences(document.text, document.body_span)
+    found = tag_text(document.text, document.body_span, language=language, document=document.id)
+    resolved = resolve_expressions(found, sentences, document, domain=domain, language=language)
+    return resolved, attach_events(resolved, sentences, document)
+
+
+def build_from_documents(documents: Iterable[Document], *, domain: str = "news", sort: str = "chronological",
+                         language: str = "en") -> Timeline:
+    """One timeline from several documents; each keeps its own publication date for resolution."""
+    docs = tuple(documents)
+    expressions: list[Expression] = []
+    events: list = []
+    for document in docs:
+        found, dated = analyse(document, domain=domain, language=language)
+        expressions.extend(found)
+        events.extend(dated)
+    return Timeline(documents=docs, events=tuple(order_events(events, sort)), expressions=tuple(expressions))
+
+
+def build_timeline(text: str, published: dt.date | str | None = None, *, domain: str = "news",
+                   sort: str = "chronological", source: str = "", document_id: str | None = None,
+                   language: str = "en") -> Timeline:
+    """Build the timeline of one article given as text (sample format, or plain text with ``published``)."""
+    date = parse_date(published) if isinstance(published, str) else published
+    document = parse_article(text, published=date, source=source, document_id=document_id)
+    return build_from_documents([document], domain=domain, sort=sort, language=language)
