@@ -1,0 +1,25 @@
+"""Data exporters: formats produced by code rather than a Jinja template (json, and the issue-4 formats).
+
+Each exporter module registers a function Timeline -> str in EXPORTERS under its format name;
+render.render() dispatches to it when no template of that name exists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from chrono.model import Timeline
+
+Exporter = Callable[[Timeline], str]
+
+EXPORTERS: dict[str, Exporter] = {}
+
+
+def exporter(name: str) -> Callable[[Exporter], Exporter]:
+    """Decorator: register ``function`` as the exporter of format ``name``."""
+
+    def register(function: Exporter) -> Exporter:
+        EXPORTERS[name] = function
+        return function
+
+    return register
