@@ -104,6 +104,7 @@ class PartialValue:
     hour: int | None = None
     minute: int | None = None
     second: int | None = None
+    holiday: str | None = None  # a day computed per year ("EASTER"); fixed-date holidays use month/day
     # relative fields
     shift: int = 0  # move the anchor by this many `unit`s first ("two years ago": -2 YEAR)
     unit: Granularity | None = None  # the granularity of a shift, or of a "this X" period

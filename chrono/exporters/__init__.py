@@ -23,3 +23,13 @@ def exporter(name: str) -> Callable[[Exporter], Exporter]:
         return function
 
     return register
+
+
+def load_exporters() -> dict[str, Exporter]:
+    """Import every exporter module of this package once (each registers itself) and return the registry."""
+    import importlib
+    import pkgutil
+
+    for module in pkgutil.iter_modules(__path__):
+        importlib.import_module(f"{__name__}.{module.name}")
+    return EXPORTERS
