@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from enum import Enum, IntEnum
+from enum import IntEnum, StrEnum
 from typing import Any
 
 
@@ -31,14 +31,14 @@ class Granularity(IntEnum):
     SECOND = 13
 
 
-class TimexType(str, Enum):
+class TimexType(StrEnum):
     DATE = "DATE"
     TIME = "TIME"
     DURATION = "DURATION"
     SET = "SET"
 
 
-class Tense(str, Enum):
+class Tense(StrEnum):
     """The tense of the verb that governs an expression; NONE when there is no cue."""
 
     PAST = "PAST"
@@ -47,7 +47,7 @@ class Tense(str, Enum):
     NONE = "NONE"
 
 
-class Anchor(str, Enum):
+class Anchor(StrEnum):
     """What a relative partial value is counted from."""
 
     PUBLICATION = "PUBLICATION"  # deictic: "yesterday", "last week", "two years ago"
@@ -55,7 +55,7 @@ class Anchor(str, Enum):
     CONTEXT = "CONTEXT"  # the domain decides: publication date in news, latest mention in narrative
 
 
-class Direction(str, Enum):
+class Direction(StrEnum):
     """How an underspecified calendar value (bare month, weekday, month-day) picks its year/week."""
 
     TENSE = "TENSE"  # by the governing verb: past -> latest on/before anchor, future -> next on/after

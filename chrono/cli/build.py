@@ -22,12 +22,12 @@ from chrono.render import FORMATS
 def build(
     inputs: list[str] = typer.Argument(..., metavar="ARTICLE...", help="Article file(s); '-' reads standard input."),
     fmt: str = typer.Option("md", "--format", "-f", help=f"Output format: {', '.join(FORMATS)}."),
-    published: str | None = typer.Option(None, "--published", help="Publication date YYYY-MM-DD (overrides the header)."),
-    output: Path | None = typer.Option(None, "--output", "-o", help="Write here (atomically) instead of standard output."),
+    published: str | None = typer.Option(None, "--published", help="Publication date YYYY-MM-DD (overrides a header)."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write here (atomically), not to stdout."),
     sort: str = typer.Option("chronological", "--sort", help=f"Event order: {', '.join(SORTS)}."),
-    domain: str = typer.Option("news", "--domain", help="news: anchor on the publication date; narrative: on mentions."),
-    template: str | None = typer.Option(None, "--template", help="A Jinja template file (or built-in name) to render with."),
-    template_dir: Path | None = typer.Option(None, "--template-dir", help="A folder of templates searched before the built-ins."),
+    domain: str = typer.Option("news", "--domain", help="news (anchor on the publication date) or narrative."),
+    template: str | None = typer.Option(None, "--template", help="A Jinja template file or built-in name."),
+    template_dir: Path | None = typer.Option(None, "--template-dir", help="Templates searched before the built-ins."),
     debug: bool = typer.Option(False, "--debug", help="Show the traceback of an internal error."),
 ) -> None:
     """Build the timeline of one or more articles and render it."""
