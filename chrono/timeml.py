@@ -11,8 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
+import sys
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from chrono.errors import ChronoInputError
@@ -293,3 +294,39 @@ def timeml_files(paths: Sequence[str | Path], *, suffixes: Sequence[str] = TIMEM
         else:
             raise ChronoInputError(f"{path}: no such file or folder")
     return found
+
+
+def load_source(path: str | Path, published: dt.date | None = None) -> TimeMLDocument:
+    """Any input `chrono tag` accepts: TimeML as is, or an article (sample format or plain text) wrapped as TimeML.
+
+    ``published`` dates a TimeML file that has no DCT, and overrides an article's header as in `chrono build`.
+    """
+    from chrono.article import STDIN_NAME, decode_article, parse_article
+
+    is_stdin = str(path) == STDIN_NAME
+    name = "standard input" if is_stdin else str(path)
+    text = decode_article(_input_bytes(Path(path), is_stdin), name)
+    if looks_like_timeml(text):
+        source = parse_timeml(text, name="stdin" if is_stdin else document_name(path), source=name)
+        if source.document.published is None:
+            if published is None:
+                raise ChronoInputError(f"{name}: no DCT TIMEX3 (functionInDocument=\"CREATION_TIME\"); "
+                                       "give the date with --published YYYY-MM-DD")
+            source = replace(source, document=replace(source.document, published=published))
+        return source
+    document = parse_article(text, published=published, source=name,
+                             document_id="stdin" if is_stdin else document_name(path))
+    return timeml_from_document(document)
+
+
+def _input_bytes(path: Path, is_stdin: bool) -> bytes:
+    if is_stdin:
+        return sys.stdin.buffer.read()
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise ChronoInputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise ChronoInputError(f"{path}: is a folder, not a file") from None
+    except OSError as exc:
+        raise ChronoInputError(f"cannot read {path}: {exc.strerror or exc}") from None

@@ -1,3 +1,61 @@
 """`chrono eval`: TempEval-3 Task A scores of chrono (or a system's output) against gold TimeML."""
 
 from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+
+from chrono.cli.app import app
+from chrono.cli.common import EXIT_USAGE, guarded
+
+
+@app.command(
+    "eval",
+    epilog="Examples:\n\n  chrono eval gold/\n\n  chrono eval gold/ system/ --errors\n\n"
+    "  chrono eval wikiwars/ --domain narrative --json",
+)
+def evaluate(
+    gold: Path = typer.Argument(..., metavar="GOLD_DIR", help="Gold TimeML files (.tml, .TE3input) or a folder."),
+    system: Path | None = typer.Argument(None, metavar="[SYSTEM_DIR]",
+                                         help="System TimeML, paired with gold by file name; "
+                                         "without it chrono tags the gold documents' text itself."),
+    domain: str = typer.Option("news", "--domain", help="news or narrative (when chrono tags the gold text)."),
+    errors: bool = typer.Option(False, "--errors", help="List misses, false alarms, wrong values and extents."),
+    as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON (percentages)."),
+    debug: bool = typer.Option(False, "--debug", help="Show the traceback of an internal error."),
+) -> None:
+    """Score temporal expressions with the TempEval-3 Task A metrics: strict/relaxed span, value and type F1.
+
+    A missing system document or one whose text differs from the gold text is reported on stderr, counted
+    against the system, and makes the exit code 2.
+    """
+
+    def run() -> int:
+        from chrono.errors import ChronoInputError
+        from chrono.evaluate import error_lines, evaluate_folders, format_table
+
+        if domain not in ("news", "narrative"):
+            raise ChronoInputError(f"unknown domain {domain!r}; choose news or narrative")
+        evaluation = evaluate_folders([gold], [system] if system is not None else None, domain=domain)
+        if not evaluation.documents:
+            raise ChronoInputError(f"{gold}: no gold documents (.tml, .TE3input) found")
+        if as_json:
+            report = evaluation.as_json()
+            if errors:
+                report["errors"] = error_lines(evaluation)
+            typer.echo(json.dumps(report, indent=2))
+        else:
+            typer.echo(format_table(evaluation))
+            if errors:
+                typer.echo("")
+                for line in error_lines(evaluation):
+                    typer.echo(line)
+        for problem in evaluation.problems:
+            typer.echo(f"chrono: warning: {problem}", err=True)
+        return EXIT_USAGE if evaluation.problems else 0
+
+    code = guarded(run, debug=debug)
+    if code:
+        raise typer.Exit(code)

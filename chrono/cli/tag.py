@@ -1,3 +1,106 @@
 """`chrono tag`: TimeML (or JSON expressions) out for each input document."""
 
 from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from chrono.cli.app import app
+from chrono.cli.common import guarded, write_atomic, write_output
+
+TAG_FORMATS = ("timeml", "json")
+# what a folder given to `chrono tag` stands for
+FOLDER_SUFFIXES = (".tml", ".TE3input", ".xml", ".txt")
+
+
+@app.command(
+    epilog="Examples:\n\n  chrono tag article.txt\n\n"
+    "  chrono tag corpus/ --format timeml --output-dir tagged/\n\n"
+    "  chrono tag history.txt --published 2009-12-19 --domain narrative --format json",
+)
+def tag(
+    inputs: list[str] = typer.Argument(..., metavar="FILE_OR_DIR...",
+                                       help="TimeML/TempEval files, articles, or folders of them; '-' reads stdin."),
+    fmt: str = typer.Option("timeml", "--format", "-f", help=f"Output format: {', '.join(TAG_FORMATS)}."),
+    output_dir: Path | None = typer.Option(None, "--output-dir", "-d",
+                                           help="Write one file per input here (created if needed); "
+                                           "without it, one input's result goes to stdout."),
+    domain: str = typer.Option("news", "--domain", help="news (anchor on the publication date) or narrative."),
+    published: str | None = typer.Option(None, "--published",
+                                         help="Publication date YYYY-MM-DD for inputs that do not give one."),
+    debug: bool = typer.Option(False, "--debug", help="Show the traceback of an internal error."),
+) -> None:
+    """Find and resolve the temporal expressions of each input; write TimeML with TIMEX3 tags, or JSON."""
+
+    def run() -> None:
+        from chrono.article import parse_date
+        from chrono.errors import ChronoInputError
+        from chrono.exporters.json_export import document_record, dumps, expression_record
+        from chrono.pipeline import analyse
+        from chrono.timeml import load_source, write_timeml
+
+        if fmt not in TAG_FORMATS:
+            raise ChronoInputError(f"unknown format {fmt!r}; choose one of {', '.join(TAG_FORMATS)}")
+        if domain not in ("news", "narrative"):
+            raise ChronoInputError(f"unknown domain {domain!r}; choose news or narrative")
+        date = parse_date(published) if published else None
+        jobs = _plan(inputs, output_dir, ".tml" if fmt == "timeml" else ".json")
+        if output_dir is None and fmt == "timeml" and len(jobs) > 1:
+            raise ChronoInputError(f"{len(jobs)} inputs give {len(jobs)} TimeML files: name a folder with --output-dir")
+        records: list[dict] = []
+        documents: list[dict] = []
+        for path, target in jobs:
+            source = load_source(path, date)
+            expressions, _events = analyse(source.document, domain=domain)
+            if fmt == "timeml":
+                text = write_timeml(source, expressions)
+            else:
+                found = [expression_record(expression) for expression in expressions]
+                if target is None:
+                    documents.append(document_record(source.document))
+                    records.extend(found)
+                    continue
+                text = dumps({"documents": [document_record(source.document)], "expressions": found}) + "\n"
+            if target is None:
+                write_output(text, None)
+            else:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                write_atomic(target, text)
+        if fmt == "json" and output_dir is None:
+            write_output(dumps({"documents": documents, "expressions": records}) + "\n", None)
+
+    guarded(run, debug=debug)
+
+
+def _plan(inputs: list[str], output_dir: Path | None, suffix: str) -> list[tuple[str, Path | None]]:
+    """(input, output file or None for stdout) per input file; a folder keeps its layout under output_dir."""
+    from chrono.errors import ChronoInputError
+    from chrono.timeml import document_name
+
+    jobs: list[tuple[str, Path | None]] = []
+    lowered = tuple(s.lower() for s in FOLDER_SUFFIXES)
+    for given in inputs:
+        folder = Path(given)
+        if given != "-" and folder.is_dir():
+            files = sorted(p for p in folder.rglob("*") if p.is_file() and p.name.lower().endswith(lowered))
+            if not files:
+                raise ChronoInputError(f"{folder}: no {', '.join(FOLDER_SUFFIXES)} files in this folder")
+            for file in files:
+                relative = file.relative_to(folder).parent
+                target = output_dir / relative / (document_name(file) + suffix) if output_dir else None
+                jobs.append((str(file), target))
+        else:
+            name = "stdin" if given == "-" else document_name(given)
+            jobs.append((given, output_dir / (name + suffix) if output_dir else None))
+    seen: dict[Path, str] = {}
+    for given, target in jobs:
+        if target is None:
+            continue
+        if given != "-" and Path(given).resolve() == target.resolve():
+            raise ChronoInputError(f"{given}: writing the output would overwrite the input; choose another "
+                                   "--output-dir")
+        if target in seen:
+            raise ChronoInputError(f"{seen[target]} and {given} would both be written to {target}")
+        seen[target] = given
+    return jobs
