@@ -2,9 +2,37 @@
 
 from __future__ import annotations
 
-from chrono.model import Document, Event, Expression, Sentence
+from bisect import bisect_right
+
+from chrono.headline import headline
+from chrono.model import Document, Event, Expression, Sentence, Span
 
 
-def attach_events(expressions: list[Expression], sentences: list[Sentence], document: Document) -> list[Event]:
-    """One event per datable expression, with its sentence, a short headline and provenance."""
-    raise NotImplementedError
+def _holding_sentence(span: Span, sentences: list[Sentence], starts: list[int]) -> Sentence | None:
+    """The sentence that contains the start of ``span`` (sentences sorted by start, non-overlapping)."""
+    index = bisect_right(starts, span.start) - 1
+    if index >= 0 and sentences[index].span.start <= span.start < sentences[index].span.end:
+        return sentences[index]
+    return None
+
+
+def attach_events(expressions: list[Expression], sentences: list[Sentence], document: Document,
+                  *, language: str = "en") -> list[Event]:
+    """One event per datable expression, with its sentence, a short headline and provenance.
+
+    Durations, sets and fuzzy references (PRESENT_REF...) have no interval and make no event.
+    """
+    starts = [sentence.span.start for sentence in sentences]
+    events = []
+    for expression in expressions:
+        if expression.value is None or not expression.value.is_datable:
+            continue
+        sentence = _holding_sentence(expression.span, sentences, starts)
+        # an expression outside every sentence (a stray header line) stands as its own sentence
+        span = sentence.span if sentence else expression.span
+        text = document.text[span.start:span.end]
+        relative = (expression.span.start - span.start, min(expression.span.end, span.end) - span.start)
+        events.append(Event(when=expression.value, phrase=expression.text, span=expression.span, sentence=text,
+                            headline=headline(text, relative, language=language),
+                            document=expression.document or document.id))
+    return events

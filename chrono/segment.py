@@ -1,10 +1,111 @@
-"""Segment: sentences with their offsets in the document text."""
+"""Segment: sentences with their offsets in the document text.
+
+A small rule-based splitter tuned for news: paragraph breaks always split; a candidate boundary is
+sentence punctuation (plus closing quotes or brackets) followed by space and a capital or a digit; a period
+after a title ("Mr.") never splits, after an ambiguous abbreviation ("U.S.", "Sept.", "Inc.") only when a
+usual sentence opener follows; a leading dateline ("WASHINGTON (AP) -") is a segment of its own.
+benchmarks/segmenter.py compares it with pysbd (see the README for the figures).
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from chrono.lang import load_resource
 from chrono.model import Sentence, Span
 
+_PARAGRAPH_BREAK = re.compile(r"\r?\n(?:[ \t\f\v]*\r?\n)+|\r(?:[ \t]*\r)+")
+_CANDIDATE = re.compile(r"(?:\.\.\.|…|[.!?]+)[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]*\w)")
+_LAST_TOKEN = re.compile(r"[\"'“‘«(\[]*([^\s\"'“‘«(\[]+)$")
+_NEXT_WORD = re.compile(r"\s+[\"'“‘«(\[]*([\w'’.-]+)")
+_DOTTED_ACRONYM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+)*"  # city in capitals: NAIROBI, NEW YORK, SAN JUAN
+    r"(?:,[ \t]*[A-Z][\w.'’]*(?:[ \t][A-Z][\w.'’]*)*)?"  # optional region or country: ", Kenya"
+    r"[ \t]*(?:\([^()\n]{1,40}\))?"  # optional agency: (AP)
+    r"[ \t]*(?:[-—–_]{1,3}|:)[ \t]+"
+)
 
-def split_sentences(text: str, span: Span | None = None) -> list[Sentence]:
+
+@dataclass(frozen=True, slots=True)
+class _Abbreviations:
+    never_final: frozenset[str]
+    maybe_final: frozenset[str]
+    openers: frozenset[str]
+
+
+@cache
+def _abbreviations(language: str) -> _Abbreviations:
+    data = load_resource(language, "segment")
+    return _Abbreviations(frozenset(data["never_final"]), frozenset(data["maybe_final"]), frozenset(data["openers"]))
+
+
+def _is_boundary(text: str, match: re.Match[str], words: _Abbreviations) -> bool:
+    """Whether the punctuation of ``match`` ends a sentence, judging the word before and the word after."""
+    following = _NEXT_WORD.match(text, match.end())
+    next_word = following.group(1).rstrip(".") if following else ""
+    if not next_word or not (next_word[0].isupper() or next_word[0].isdigit()):
+        return False  # '"Why?" she asked', 'the U.S. embassy'
+    punctuation = match.group()
+    if not punctuation.startswith(".") or punctuation.startswith("..."):
+        return True  # ! ? and ellipses end a sentence when a capital follows
+    before = _LAST_TOKEN.search(text, max(0, match.start() - 40), match.start())
+    if before is None:
+        return True
+    word = before.group(1)
+    if word in words.never_final or (len(word) == 1 and word.isupper()):
+        return False
+    if word in words.maybe_final or word.lower() in words.maybe_final or _DOTTED_ACRONYM.fullmatch(word):
+        return next_word in words.openers
+    return True
+
+
+def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    pieces = []
+    for brk in _PARAGRAPH_BREAK.finditer(text, start, end):
+        pieces.append((start, brk.start()))
+        start = brk.end()
+    pieces.append((start, end))
+    return pieces
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def sentence_spans(text: str, span: Span | None = None, *, language: str = "en") -> list[Span]:
+    """Sentence offsets of text[span], whitespace trimmed, empty pieces dropped."""
+    words = _abbreviations(language)
+    region = span or Span(0, len(text))
+    spans: list[Span] = []
+
+    def add(start: int, end: int) -> None:
+        start, end = _trimmed(text, start, end)
+        if start < end:
+            spans.append(Span(start, end))
+
+    for par_start, par_end in _paragraphs(text, region.start, region.end):
+        par_start, par_end = _trimmed(text, par_start, par_end)
+        dateline = _DATELINE.match(text, par_start, par_end)
+        if dateline and dateline.end() < par_end:
+            add(par_start, dateline.end())
+            par_start = dateline.end()
+        start = par_start
+        for candidate in _CANDIDATE.finditer(text, par_start, par_end):
+            if _is_boundary(text, candidate, words):
+                add(start, candidate.end())
+                start = candidate.end()
+        add(start, par_end)
+    return spans
+
+
+def split_sentences(text: str, span: Span | None = None, *, language: str = "en") -> list[Sentence]:
     """The sentences of text[span], offsets into the whole text, in order."""
-    raise NotImplementedError
+    return [Sentence(span=piece, text=text[piece.start:piece.end], index=index)
+            for index, piece in enumerate(sentence_spans(text, span, language=language))]

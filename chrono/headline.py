@@ -1,0 +1,126 @@
+"""Headline: the clause of a sentence that carries an expression, short enough to read at a glance.
+
+The sentence is cut into clauses (at , ; : spaced dashes and before words such as "which", "while", "and");
+the headline is the clause holding the expression, grown by whole neighbouring clauses while it stays within
+``max_words``. A clause longer than that is windowed around the expression, and a headline still shorter
+than ``min_words`` borrows words from the next clause; an ellipsis marks every cut made inside a clause.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from chrono.lang import load_resource
+
+ELLIPSIS = "…"
+_WORD = re.compile(r"\S+")
+_PUNCTUATION_CUT = re.compile(r"[,;:](?=\s)|\s[—–-]{1,2}(?=\s)|—")
+_EDGE_PUNCTUATION = " \t\r\n,;:—–-"
+_TRAILING_ABBREVIATION = re.compile(r"(?:\b[A-Za-z]\.)+$")
+_WORDS_AFTER_EXPRESSION = 4  # when a long clause is windowed, keep this much of what follows the expression
+
+
+@dataclass(frozen=True, slots=True)
+class _ClauseRules:
+    max_words: int
+    min_words: int
+    cut_word: re.Pattern[str]
+    drop_leading: frozenset[str]
+    drop_trailing: frozenset[str]
+
+
+@cache
+def _rules(language: str) -> _ClauseRules:
+    data = load_resource(language, "segment")["clauses"]
+    relative = "|".join(map(re.escape, data["relative"]))
+    prepositions = "|".join(map(re.escape, data["prepositions"]))
+    others = "|".join(re.escape(word) for word in data["cut_before"] if word not in data["relative"])
+    cut_word = re.compile(rf"\b(?:(?:{prepositions})\s+)?(?:{relative})\b|\b(?:{others})\b", re.IGNORECASE)
+    return _ClauseRules(data["max_words"], data["min_words"], cut_word, frozenset(data["drop_leading"]),
+                        frozenset(data["drop_trailing"]))
+
+
+def _clause_bounds(sentence: str, expression: tuple[int, int], rules: _ClauseRules) -> list[int]:
+    """Sorted cut offsets, 0 and len(sentence) included; none falls inside the expression."""
+    cuts = {0, len(sentence)}
+    cuts.update(match.end() for match in _PUNCTUATION_CUT.finditer(sentence))
+    cuts.update(match.start() for match in rules.cut_word.finditer(sentence))
+    return sorted(cut for cut in cuts if not expression[0] < cut < expression[1])
+
+
+def _words(sentence: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [m.span() for m in _WORD.finditer(sentence, start, end) if any(ch.isalnum() for ch in m.group())]
+
+
+def _window(sentence: str, start: int, end: int, expression: tuple[int, int], limit: int) -> tuple[int, int]:
+    """A run of ``limit`` words of sentence[start:end] holding the expression, from the clause start if it can."""
+    words = _words(sentence, start, end)
+    inside = [i for i, (word_start, word_end) in enumerate(words) if word_start < expression[1]
+              and word_end > expression[0]] or [0]
+    first = max(0, min(inside[-1] + 1 + _WORDS_AFTER_EXPRESSION - limit, len(words) - limit, inside[0]))
+    window = words[first:first + limit]
+    return window[0][0], window[-1][1]
+
+
+def _tidy(text: str, rules: _ClauseRules, *, capitalise: bool = True) -> str:
+    """Trim edge punctuation and fragment words; balance quotes; capitalise the first letter."""
+    text = text.strip(_EDGE_PUNCTUATION)
+    words = text.split()
+    while len(words) > 1 and words[0].lower() in rules.drop_leading:
+        words.pop(0)
+    while len(words) > 1 and words[-1].lower() in rules.drop_trailing:
+        words.pop()
+    text = " ".join(words).strip(_EDGE_PUNCTUATION)
+    if text.endswith(".") and not _TRAILING_ABBREVIATION.search(text):
+        text = text[:-1]
+    for quote in ('"', "'"):
+        if text.count(quote) % 2 and (text.startswith(quote) or text.endswith(quote)):
+            text = text.strip(quote)
+    if text.count("“") != text.count("”"):
+        text = text.strip("“”")
+    if text.count("(") != text.count(")"):
+        text = text.strip("()")
+    return text[:1].upper() + text[1:] if capitalise else text
+
+
+def headline(sentence: str, expression: tuple[int, int], *, language: str = "en") -> str:
+    """The readable clause of ``sentence`` around ``expression`` (offsets relative to the sentence)."""
+    rules = _rules(language)
+    bounds = _clause_bounds(sentence, expression, rules)
+    clauses = list(zip(bounds, bounds[1:], strict=False))
+    if not clauses:
+        return _tidy(sentence, rules)
+    held = [i for i, (start, end) in enumerate(clauses) if start < max(expression[1], expression[0] + 1)
+            and end > expression[0]] or [len(clauses) - 1]
+    low, high = held[0], held[-1]
+
+    def count(first: int, last: int) -> int:
+        return len(_words(sentence, clauses[first][0], clauses[last][1]))
+
+    start, end = clauses[low][0], clauses[high][1]
+    lead = trail = ""
+    if count(low, high) > rules.max_words:
+        start, end = _window(sentence, start, end, expression, rules.max_words)
+        lead = ELLIPSIS if start > clauses[low][0] else ""
+        trail = ELLIPSIS if end < clauses[high][1] else ""
+    else:
+        grown = True
+        while grown:
+            grown = False
+            if low > 0 and count(low - 1, high) <= rules.max_words:
+                low, grown = low - 1, True
+            if high < len(clauses) - 1 and count(low, high + 1) <= rules.max_words:
+                high, grown = high + 1, True
+        start, end = clauses[low][0], clauses[high][1]
+        room = rules.max_words - count(low, high)
+        if count(low, high) < rules.min_words and room > 0:
+            if high < len(clauses) - 1:
+                borrowed = _words(sentence, clauses[high + 1][0], clauses[high + 1][1])[:room]
+                end, trail = borrowed[-1][1], ELLIPSIS
+            elif low > 0:
+                borrowed = _words(sentence, clauses[low - 1][0], clauses[low - 1][1])[-room:]
+                start, lead = borrowed[0][0], ELLIPSIS
+    body = _tidy(sentence[start:end], rules, capitalise=not lead)
+    return f"{lead}{body}{trail}"
