@@ -1,0 +1,210 @@
+"""TIMEX3 value strings <-> calendar periods: the one place that knows the value grammar's calendar.
+
+``interval_of`` reads any value into (first day, last day, granularity); the ``period_*`` helpers go the other
+way, from a day and a granularity to the period that holds it, its bounds, its TIMEX3 string and its shifts.
+Years before 1 AD cannot be held by ``datetime.date``: their values format fine but have no interval.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from calendar import monthrange
+
+from chrono.model import Granularity
+
+__all__ = [
+    "SEASONS",
+    "PARTS_OF_DAY",
+    "add_months",
+    "format_year",
+    "interval_of",
+    "period_bounds",
+    "period_value",
+    "shift_period",
+    "season_of",
+    "season_bounds",
+]
+
+SEASONS = ("SP", "SU", "FA", "WI")
+PARTS_OF_DAY = ("MO", "MI", "AF", "EV", "NI", "DT")
+_SEASON_FIRST_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+Interval = tuple[dt.date, dt.date, Granularity]
+
+_TIME = r"(?:T(?:(?P<pod>MO|MI|AF|EV|NI|DT)|(?P<hour>\d{2})(?::(?P<minute>\d{2})(?::(?P<second>\d{2})(?:\.\d+)?)?)?))"
+_ZONE = r"(?:Z|[+-]\d{2}(?::?\d{2})?)?"
+_DAY_RE = re.compile(rf"(?P<year>\d{{4}})-(?P<month>\d{{2}})-(?P<day>\d{{2}}){_TIME}?{_ZONE}")
+_WEEK_RE = re.compile(r"(?P<year>\d{4})-W(?P<week>\d{1,2})(?:-(?P<weekday>[1-7]|WE))?")
+_MONTH_RE = re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})")
+_PART_RE = re.compile(r"(?P<year>\d{4})-(?P<kind>[QH])(?P<n>\d)")
+_SEASON_RE = re.compile(r"(?P<year>\d{4})-(?P<season>SP|SU|FA|WI)")
+_YEARISH_RE = re.compile(r"(?P<digits>\d{1,4})(?P<unknown>X{0,3})")
+_MONTH_UNKNOWN_DAY_RE = re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})-XX")
+_YEAR_UNKNOWN_REST_RE = re.compile(r"(?P<year>\d{4})-(?:XX|WXX|XX-XX|QX|HX)")
+
+
+def format_year(year: int) -> str:
+    """A year as TIMEX3 writes it: four digits, ``BC`` before years up to 0 (``-44`` is 44 BC)."""
+    return f"BC{-year:04d}" if year <= 0 else f"{year:04d}"
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """``day`` moved by whole months, clamped to the last day of a shorter month (Jan 31 + 1 -> Feb 28/29)."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    return dt.date(year, month + 1, min(day.day, monthrange(year, month + 1)[1]))
+
+
+def season_of(day: dt.date) -> tuple[int, str]:
+    """(year, season) holding ``day``; winter belongs to the year of its December."""
+    if day.month == 12:
+        return day.year, "WI"
+    if day.month <= 2:
+        return day.year - 1, "WI"
+    return day.year, SEASONS[(day.month - 3) // 3]
+
+
+def season_bounds(year: int, season: str) -> tuple[dt.date, dt.date]:
+    first = dt.date(year, _SEASON_FIRST_MONTH[season], 1)
+    return first, add_months(first, 3) - dt.timedelta(days=1)
+
+
+def period_bounds(day: dt.date, granularity: Granularity) -> tuple[dt.date, dt.date]:
+    """First and last day of the period of ``granularity`` that holds ``day`` (finer than a day: the day)."""
+    g = granularity
+    if g >= Granularity.DAY:
+        return day, day
+    if g == Granularity.WEEK:
+        monday = day - dt.timedelta(days=day.isoweekday() - 1)
+        return monday, monday + dt.timedelta(days=6)
+    if g == Granularity.SEASON:
+        return season_bounds(*season_of(day))
+    months = {Granularity.MONTH: 1, Granularity.QUARTER: 3, Granularity.HALF: 6, Granularity.YEAR: 12}
+    if g in months:
+        size = months[g]
+        first = dt.date(day.year, (day.month - 1) // size * size + 1, 1)
+        return first, add_months(first, size) - dt.timedelta(days=1)
+    years = {Granularity.DECADE: 10, Granularity.CENTURY: 100, Granularity.MILLENNIUM: 1000}[g]
+    first_year = max(day.year // years * years, 1)
+    last_year = min(day.year // years * years + years - 1, 9999)
+    return dt.date(first_year, 1, 1), dt.date(last_year, 12, 31)
+
+
+def shift_period(day: dt.date, granularity: Granularity, count: int) -> dt.date:
+    """``day`` moved by ``count`` periods of ``granularity`` (months clamp: Feb 29 + 1 year -> Feb 28)."""
+    g = granularity
+    if count == 0:
+        return day
+    if g >= Granularity.DAY:
+        return day + dt.timedelta(days=count) if g == Granularity.DAY else day
+    if g == Granularity.WEEK:
+        return day + dt.timedelta(weeks=count)
+    months = {Granularity.MONTH: 1, Granularity.SEASON: 3, Granularity.QUARTER: 3, Granularity.HALF: 6,
+              Granularity.YEAR: 12, Granularity.DECADE: 120, Granularity.CENTURY: 1200,
+              Granularity.MILLENNIUM: 12000}[g]
+    return add_months(day, months * count)
+
+
+def period_value(day: dt.date, granularity: Granularity) -> str:
+    """The TIMEX3 value of the period of ``granularity`` holding ``day`` (finer than a day: the day)."""
+    g = granularity
+    if g >= Granularity.DAY:
+        return day.isoformat()
+    if g == Granularity.WEEK:
+        iso_year, iso_week, _ = day.isocalendar()
+        return f"{iso_year:04d}-W{iso_week:02d}"
+    if g == Granularity.MONTH:
+        return f"{day.year:04d}-{day.month:02d}"
+    if g == Granularity.SEASON:
+        year, season = season_of(day)
+        return f"{year:04d}-{season}"
+    if g == Granularity.QUARTER:
+        return f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}"
+    if g == Granularity.HALF:
+        return f"{day.year:04d}-H{(day.month - 1) // 6 + 1}"
+    if g == Granularity.YEAR:
+        return f"{day.year:04d}"
+    if g == Granularity.DECADE:
+        return f"{day.year // 10:03d}"
+    if g == Granularity.CENTURY:
+        return f"{day.year // 100:02d}"
+    return f"{day.year // 1000}"
+
+
+def interval_of(value: str) -> Interval | None:
+    """(first day, last day, granularity) of a TIMEX3 value; None for durations, sets, fuzzy or unknown ones.
+
+    Partly unknown values keep what is known: ``2011-01-XX`` is some day of January 2011, ``199X`` of the 1990s.
+    """
+    text = value.strip()
+    try:
+        return _interval(text)
+    except ValueError:  # a month 13, a February 30, a week 54: not a period
+        return None
+
+
+def _interval(text: str) -> Interval | None:
+    if match := _DAY_RE.fullmatch(text):
+        day = dt.date(int(match["year"]), int(match["month"]), int(match["day"]))
+        return day, day, _time_granularity(match)
+    if match := _WEEK_RE.fullmatch(text):
+        monday = dt.date.fromisocalendar(int(match["year"]), int(match["week"]), 1)
+        weekday = match["weekday"]
+        if weekday == "WE":
+            return monday + dt.timedelta(days=5), monday + dt.timedelta(days=6), Granularity.WEEK
+        if weekday:
+            day = monday + dt.timedelta(days=int(weekday) - 1)
+            return day, day, Granularity.DAY
+        return monday, monday + dt.timedelta(days=6), Granularity.WEEK
+    if match := _MONTH_RE.fullmatch(text):
+        first = dt.date(int(match["year"]), int(match["month"]), 1)
+        return first, add_months(first, 1) - dt.timedelta(days=1), Granularity.MONTH
+    if match := _PART_RE.fullmatch(text):
+        size = 3 if match["kind"] == "Q" else 6
+        count = 4 if match["kind"] == "Q" else 2
+        n = int(match["n"])
+        if not 1 <= n <= count:
+            return None
+        first = dt.date(int(match["year"]), (n - 1) * size + 1, 1)
+        granularity = Granularity.QUARTER if match["kind"] == "Q" else Granularity.HALF
+        return first, add_months(first, size) - dt.timedelta(days=1), granularity
+    if match := _SEASON_RE.fullmatch(text):
+        return (*season_bounds(int(match["year"]), match["season"]), Granularity.SEASON)
+    if match := _MONTH_UNKNOWN_DAY_RE.fullmatch(text):
+        return _interval(f"{match['year']}-{match['month']}")
+    if match := _YEAR_UNKNOWN_REST_RE.fullmatch(text):
+        return _interval(match["year"])
+    if match := _YEARISH_RE.fullmatch(text):
+        return _years(match["digits"], len(match["digits"]) + len(match["unknown"]))
+    return None
+
+
+def _years(digits: str, width: int) -> Interval | None:
+    """A year, decade, century or millennium written with ``width`` places of which ``digits`` are known."""
+    if width > 4:
+        return None
+    if len(digits) == 4:
+        first = int(digits)
+        if first == 0:
+            return None
+        return dt.date(first, 1, 1), dt.date(first, 12, 31), Granularity.YEAR
+    span = 10 ** (4 - len(digits))
+    first = int(digits) * span
+    # "199" and "199X" alike: the known digits name the decade (century, millennium) that holds the year
+    granularity = {1: Granularity.MILLENNIUM, 2: Granularity.CENTURY, 3: Granularity.DECADE}[len(digits)]
+    if first + span - 1 < 1:
+        return None
+    return dt.date(max(first, 1), 1, 1), dt.date(min(first + span - 1, 9999), 12, 31), granularity
+
+
+def _time_granularity(match: re.Match[str]) -> Granularity:
+    if match["pod"]:
+        return Granularity.PART_OF_DAY
+    if match["second"]:
+        return Granularity.SECOND
+    if match["minute"]:
+        return Granularity.MINUTE
+    if match["hour"]:
+        return Granularity.HOUR
+    return Granularity.DAY
