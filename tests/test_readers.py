@@ -1,0 +1,214 @@
+"""Readers: every input kind into Documents, folders and stdin, unique ids, and clear failures naming the file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from chrono.errors import ChronoInputError
+from chrono.readers import read_documents, read_input
+
+MARCH_2 = dt.date(2023, 3, 2)
+HAS_HTML = all(importlib.util.find_spec(name) for name in ("trafilatura", "htmldate"))
+
+
+def write(folder: Path, name: str, content: str | bytes) -> str:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return str(path)
+
+
+@pytest.mark.parametrize(("name", "content", "expected"), [
+    ("one.json", json.dumps({"text": "Rain fell on Tuesday.", "published": "2023-03-02", "title": "Rain",
+                             "url": "https://example.org/rain", "outlet": "Daily", "id": "rain"}),
+     [("rain", "Rain fell on Tuesday.", MARCH_2, "Rain", "Daily", "https://example.org/rain")]),
+    ("body-and-date.json", json.dumps({"body": "Snow fell.", "date": "2023-03-02T23:30:00-05:00"}),
+     [("body-and-date", "Snow fell.", MARCH_2, None, None, None)]),
+    ("list.json", json.dumps([{"text": "A.", "date": "2023-03-02"}, {"text": "B.", "date": "2022-01-31"}]),
+     [("list-1", "A.", MARCH_2, None, None, None), ("list-2", "B.", dt.date(2022, 1, 31), None, None, None)]),
+    ("lines.jsonl", '{"text": "A.", "date": "2023-03-02"}\n\n{"text": "B.", "published": "2020-02-29"}\n',
+     [("lines-1", "A.", MARCH_2, None, None, None), ("lines-3", "B.", dt.date(2020, 2, 29), None, None, None)]),
+    ("story.md", '---\ntitle: "Storm: the aftermath"\ndate: 2023-03-02  # local time\noutlet: Gazette\n'
+                 "tags:\n  - weather\n---\nThe storm hit on Tuesday.\n",
+     [("story", None, MARCH_2, "Storm: the aftermath", "Gazette", None)]),
+    ("sample.txt", "date 2023-03-02\n\nLONDON\nThe Paper\n---\nMinisters met on Tuesday.\n",
+     [("sample", None, MARCH_2, None, "The Paper", None)]),
+])
+def test_each_format_becomes_documents(tmp_path: Path, name: str, content: str,
+                                       expected: list[tuple[str, str | None, dt.date, str | None, str | None,
+                                                            str | None]]) -> None:
+    documents, failures = read_documents([write(tmp_path, name, content)])
+    assert failures == []
+    got = [(d.id, d.text if expected_text is not None else None, d.published, d.title, d.outlet, d.url)
+           for d, (_, expected_text, *_rest) in zip(documents, expected, strict=True)]
+    assert got == expected
+    assert all(d.source.endswith(name) for d in documents)
+
+
+@pytest.mark.parametrize(("name", "content", "body"), [
+    ("front.md", "---\ndate: 2023-03-02\n---\nThe storm hit on Tuesday.\n", "The storm hit on Tuesday.\n"),
+    ("crlf.md", "---\r\ndate: 2023-03-02\r\n---\r\nIt rained.\r\n", "It rained.\r\n"),
+    ("no-front.md", "# Storm\nIt rained on Monday.\n", "# Storm\nIt rained on Monday.\n"),
+])
+def test_markdown_offsets_index_the_whole_file(tmp_path: Path, name: str, content: str, body: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(content.encode())
+    (document,), failures = read_documents([str(path)], published=None if "date:" in content else MARCH_2)
+    assert failures == []
+    assert document.text == content
+    assert document.text[document.body_span.start:document.body_span.end] == body
+
+
+@pytest.mark.parametrize(("content", "reader_id", "text"), [
+    (b'{"text": "From a pipe.", "date": "2023-03-02"}', "stdin", "From a pipe."),
+    (b'{"text": "A.", "date": "2023-03-02"}\n{"text": "B.", "date": "2023-03-02"}\n', "stdin-1", "A."),
+    (b'[{"text": "In a list.", "date": "2023-03-02"}]', "stdin", "In a list."),
+    (b"---\ndate: 2023-03-02\n---\nFront matter.\n", "stdin", None),
+    (b"date 2023-03-02\n\nSample format.\n", "stdin", None),
+])
+def test_stdin_is_read_by_its_content(content: bytes, reader_id: str, text: str | None) -> None:
+    documents, failures = read_documents(["-"], stdin=io.BytesIO(content))
+    assert failures == []
+    assert documents[0].id == reader_id
+    assert documents[0].published == MARCH_2
+    if text is not None:
+        assert documents[0].text == text
+
+
+def test_folders_expand_sorted_recursively_over_known_extensions(tmp_path: Path) -> None:
+    record = json.dumps({"text": "x", "date": "2023-03-02"})
+    for name in ("b.json", "a/z.json", "a/c.jsonl", "notes.pdf", ".hidden/d.json", "a/.e.json"):
+        write(tmp_path, name, record)
+    documents, failures = read_documents([str(tmp_path)])
+    assert failures == []
+    assert [Path(d.source).relative_to(tmp_path).as_posix() for d in documents] == ["a/c.jsonl", "a/z.json",
+                                                                                   "b.json"]
+
+
+@pytest.mark.parametrize(("records", "expected_ids"), [
+    ([{"id": "x"}, {"id": "x"}, {"id": "x"}], ["x", "x-2", "x-3"]),
+    ([{"id": "x"}, {"id": "x"}, {"id": "x-2"}], ["x", "x-3", "x-2"]),
+    ([{}, {"id": "news"}], ["news", "news-2"]),
+])
+def test_document_ids_are_unique_across_inputs(tmp_path: Path, records: list[dict[str, str]],
+                                               expected_ids: list[str]) -> None:
+    paths = [write(tmp_path / f"dir{n}", "news.json", json.dumps({"text": "t", "date": "2023-03-02", **record}))
+             for n, record in enumerate(records)]
+    documents, failures = read_documents(paths)
+    assert failures == []
+    assert [d.id for d in documents] == expected_ids
+
+
+def test_published_overrides_every_input(tmp_path: Path) -> None:
+    paths = [write(tmp_path, "a.json", json.dumps({"text": "t", "date": "2020-01-01"})),
+             write(tmp_path, "b.md", "---\ndate: 2020-01-01\n---\nt\n"),
+             write(tmp_path, "c.txt", "plain text without a header")]
+    documents, failures = read_documents(paths, published="2023-03-02")
+    assert failures == []
+    assert [d.published for d in documents] == [MARCH_2] * 3
+
+
+@pytest.mark.parametrize(("name", "content", "message"), [
+    ("broken.json", '{"text": "a", ', ": invalid JSON at line 1"),
+    ("number.json", "42", ": expected a JSON object or a list of objects, found int"),
+    ("no-text.json", '{"date": "2023-03-02"}', ": the record has no 'text' or 'body'"),
+    ("no-date.json", '{"text": "a"}', ": the record has no publication date"),
+    ("bad-date.json", '{"text": "a", "date": "2023-02-30"}', ": impossible date '2023-02-30'"),
+    ("odd-date.json", '{"text": "a", "date": "March 2"}', ": cannot read the date 'March 2'"),
+    ("bad-id.json", '{"text": "a", "date": "2023-03-02", "id": [1]}', ": 'id' must be a string"),
+    ("empty-list.json", "[]", ": the JSON list holds no records"),
+    ("list-of-strings.json", '["a"]', ": record 1: expected a JSON object"),
+    ("binary.json", b"\x89PNG\r\n\x1a\n\x00\x00", " looks like a binary file"),
+    ("latin1.txt", "date 2023-03-02\n\ncaf\xe9".encode("latin-1"), " is not UTF-8"),
+    ("empty.md", b"  \n", " is empty"),
+    ("no-date.md", "---\ntitle: x\n---\nText.\n", ": no publication date"),
+    ("unclosed.md", "---\ndate: 2023-03-02\nText.\n", ": the front matter opened by '---'"),
+    ("headless.txt", "Just a story.", ": no publication date"),
+])
+def test_bad_files_fail_with_a_message_naming_them(tmp_path: Path, name: str, content: str | bytes,
+                                                    message: str) -> None:
+    path = write(tmp_path, name, content)
+    documents, failures = read_documents([path])
+    assert documents == []
+    assert [(failed, text.startswith(path + message)) for failed, text in failures] == [(path, True)], failures
+
+
+def test_one_bad_input_does_not_stop_the_others(tmp_path: Path) -> None:
+    good = write(tmp_path, "good.json", json.dumps({"text": "ok", "date": "2023-03-02"}))
+    mixed = write(tmp_path, "mixed.jsonl", '{"text": "ok", "date": "2023-03-02"}\n{oops\n{"text": "no date"}\n')
+    missing = str(tmp_path / "missing.txt")
+    documents, failures = read_documents([good, mixed, missing])
+    assert [d.id for d in documents] == ["good", "mixed-1"]
+    assert [(path, message.split(":")[1].strip()) for path, message in failures] == [
+        (mixed, "line 2"), (mixed, "line 3"), (missing, "no such file or folder")]
+
+
+def test_a_folder_without_articles_is_a_failure(tmp_path: Path) -> None:
+    write(tmp_path, "image.png", b"\x89PNG")
+    assert read_documents([str(tmp_path)]) == ([], [(str(tmp_path), f"{tmp_path}: the folder holds no article "
+                                                    "files (.txt, .text, .json, .jsonl, .ndjson, .md, .markdown, "
+                                                    ".html, .htm)")])
+
+
+def test_read_input_raises_the_first_problem(tmp_path: Path) -> None:
+    with pytest.raises(ChronoInputError, match="bad.json: invalid JSON"):
+        read_input(write(tmp_path, "bad.json", "{"))
+
+
+def test_a_bad_published_option_is_the_callers_error(tmp_path: Path) -> None:
+    with pytest.raises(ChronoInputError, match="2023-13-01"):
+        read_documents([write(tmp_path, "a.txt", "text")], published="2023-13-01")
+
+
+PAGE = """<!doctype html><html><head><title>Storm hits coast | Daily Planet</title>
+<meta property="og:title" content="Storm hits coast">
+<meta property="article:published_time" content="2023-03-02T08:00:00Z">
+<meta property="og:site_name" content="Daily Planet"></head>
+<body><nav>Home | World | Sport | Weather</nav><article><h1>Storm hits coast</h1>
+<p>A powerful storm hit the coast on Tuesday, cutting power to thousands of homes across the region,
+officials said on Wednesday morning.</p>
+<p>The storm had formed last week over warm water and strengthened quickly, forecasters said. Repairs will
+take until next month, the utility said in a statement.</p></article>
+<footer>Copyright 2023 Daily Planet. All rights reserved.</footer></body></html>"""
+
+
+@pytest.mark.skipif(not HAS_HTML, reason="the html extra (trafilatura, htmldate) is not installed")
+@pytest.mark.parametrize(("name", "content", "published", "expected"), [
+    ("page.html", PAGE, None, ("page", MARCH_2, "Storm hits coast", "Daily Planet")),
+    ("page.htm", PAGE.replace("2023-03-02T08:00:00Z", ""), MARCH_2, ("page", MARCH_2, "Storm hits coast",
+                                                                    "Daily Planet")),
+])
+def test_html_pages_give_main_text_and_date(tmp_path: Path, name: str, content: str, published: dt.date | None,
+                                            expected: tuple[str, dt.date, str, str]) -> None:
+    (document,), failures = read_documents([write(tmp_path, name, content)], published=published)
+    assert failures == []
+    assert (document.id, document.published, document.title, document.outlet) == expected
+    body = document.text[document.body_span.start:document.body_span.end]
+    assert body.startswith("A powerful storm hit the coast on Tuesday")
+    assert "Home | World" not in document.text and "Copyright" not in document.text
+
+
+@pytest.mark.skipif(not HAS_HTML, reason="the html extra (trafilatura, htmldate) is not installed")
+def test_html_page_without_a_date_names_the_way_out(tmp_path: Path) -> None:
+    undated = PAGE.replace("2023-03-02T08:00:00Z", "").replace("Copyright 2023", "Copyright")
+    path = write(tmp_path, "undated.html", undated)
+    assert read_documents([path]) == ([], [(path, f"{path}: found no publication date in the HTML page; "
+                                                  "pass --published YYYY-MM-DD")])
+
+
+def test_html_without_the_extra_says_how_to_install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "trafilatura", None)  # makes `import trafilatura` raise ImportError
+    path = write(tmp_path, "page.html", PAGE)
+    assert read_documents([path]) == ([], [(path, f"{path}: reading HTML pages needs the html extra: "
+                                                  "pip install 'chrono-timelines[html]'")])
