@@ -1,0 +1,39 @@
+"""CSV (RFC 4180): a header row and one row per event, the json event fields flattened into columns."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from chrono.exporters import exporter
+from chrono.exporters.event_fields import event_record, flat_record
+from chrono.model import Event, Span, Timeline, Value
+
+# stands in for an event when the timeline is empty, so the header row still names the schema's columns
+_PLACEHOLDER = Event(when=Value(""), phrase="", span=Span(0, 0), sentence="", headline="", document="")
+
+
+def write_rows(header: Sequence[str], rows: Iterable[dict[str, Any]]) -> str:
+    """RFC 4180 text: CRLF line ends, fields with commas, quotes or line breaks quoted, quotes doubled."""
+    buffer = io.StringIO(newline="")
+    writer = csv.DictWriter(buffer, fieldnames=list(header), lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL,
+                            extrasaction="ignore")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({key: "" if cell is None else cell for key, cell in row.items()})
+    return buffer.getvalue()
+
+
+def event_rows(events: Iterable[Event]) -> list[dict[str, Any]]:
+    return [flat_record(event_record(event)) for event in events]
+
+
+@exporter("csv")
+def export_csv(timeline: Timeline) -> str:
+    rows = event_rows(timeline.events)
+    header: list[str] = list((rows or event_rows([_PLACEHOLDER]))[0])
+    for row in rows[1:]:  # a column only some records carry (sources of a merged event) still gets a header
+        header.extend(key for key in row if key not in header)
+    return write_rows(header, rows)

@@ -1,0 +1,126 @@
+"""What every data export says about an event: its date label, precision, clock time, stable id and source.
+
+Shared by the jsonl, csv, timelinejs, ics and mermaid exporters so that no format restates the fields; the
+event record itself is json_export's (re-exported here), so jsonl and csv carry exactly the json fields.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from chrono.exporters.json_export import event_record
+from chrono.labels import label
+from chrono.model import Document, Event, Granularity, Timeline, Value
+
+__all__ = [
+    "clock_time",
+    "datable_events",
+    "document_name",
+    "event_record",
+    "flat_record",
+    "interval",
+    "start_fields",
+    "stable_digest",
+    "timeline_title",
+    "unique_ids",
+    "when_label",
+]
+
+_CLOCK = re.compile(r"T(\d{2}):(\d{2})")
+# list-valued record fields that flatten into named columns rather than a joined cell
+_LIST_COLUMNS = {"span": ("start", "end")}
+
+
+def when_label(value: Value) -> str:
+    """A readable label for a value ("Wednesday, 1 March 2023", "September 2022"), as the renderer writes it."""
+    return label(value)
+
+
+def flat_record(record: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    """One level of columns from a nested record: {"when": {"value": ..}} -> {"when.value": ..}."""
+    flat: dict[str, Any] = {}
+    for key, item in record.items():
+        name = f"{prefix}{key}"
+        if isinstance(item, dict):
+            flat.update(flat_record(item, f"{name}."))
+        elif isinstance(item, list | tuple) and key in _LIST_COLUMNS and len(item) == len(_LIST_COLUMNS[key]):
+            flat.update({f"{name}.{part}": element for part, element in zip(_LIST_COLUMNS[key], item, strict=True)})
+        elif isinstance(item, list | tuple):
+            flat[name] = "; ".join(str(element) for element in item)
+        else:
+            flat[name] = item
+    return flat
+
+
+def datable_events(timeline: Timeline) -> Iterator[Event]:
+    """The events that can be placed on a calendar (fuzzy values and durations cannot)."""
+    return (event for event in timeline.events if event.when.is_datable)
+
+
+def interval(value: Value) -> tuple[dt.date, dt.date]:
+    """First and last day (inclusive) of a datable value; a value without an end covers its first day."""
+    if value.start is None:
+        raise ValueError(f"value {value.value!r} has no interval")
+    return value.start, value.end or value.start
+
+
+def start_fields(value: Value) -> dict[str, int]:
+    """Year, month and day of the start, only as precise as the interval: a month value has no day."""
+    start, end = interval(value)
+    fine = value.granularity is not None and value.granularity >= Granularity.WEEK
+    if not fine and (start.month, start.day) == (1, 1) and (end.month, end.day) == (12, 31):
+        return {"year": start.year}
+    if not fine and start.day == 1 and (end + dt.timedelta(days=1)).day == 1:
+        return {"year": start.year, "month": start.month}
+    return {"year": start.year, "month": start.month, "day": start.day}
+
+
+def clock_time(value: Value) -> tuple[int, int] | None:
+    """Hour and minute of a TIME value with a clock time ("2023-03-02T14:05"), else None."""
+    match = _CLOCK.search(value.value)
+    return (int(match.group(1)), int(match.group(2))) if match else None
+
+
+def stable_digest(event: Event) -> str:
+    """A hex digest that names the event the same way on every run: its document, span and value."""
+    key = f"{event.document}\x1f{event.span.start}:{event.span.end}\x1f{event.when.value}"
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+def unique_ids(events: Iterable[Event], prefix: str = "", length: int = 16) -> list[str]:
+    """A stable id per event, made unique by a counter when two events share document, span and value."""
+    ids: list[str] = []
+    seen: set[str] = set()
+    for event in events:
+        base = f"{prefix}{stable_digest(event)[:length]}"
+        candidate, counter = base, 1
+        while candidate in seen:
+            counter += 1
+            candidate = f"{base}-{counter}"
+        seen.add(candidate)
+        ids.append(candidate)
+    return ids
+
+
+def document_name(document: Document | None, fallback: str = "") -> str:
+    """How a source reads in an export: its title, else outlet and date, else its id."""
+    if document is None:
+        return fallback
+    if document.title:
+        return document.title
+    if document.outlet and document.published:
+        return f"{document.outlet}, {document.published.isoformat()}"
+    return document.outlet or document.id or fallback
+
+
+def timeline_title(timeline: Timeline) -> str:
+    """A title for the whole export: the one article's name, or how many articles it draws on."""
+    if len(timeline.documents) == 1:
+        return document_name(timeline.documents[0], "Chronology")
+    if timeline.documents:
+        return f"Chronology from {len(timeline.documents)} articles"
+    return "Chronology"
