@@ -1,0 +1,102 @@
+"""The json format: one documented schema (docs/json-schema.md), built from record functions other exporters reuse.
+
+Records are plain dicts of JSON types (str, int, None, lists): dates as ISO strings, spans as [start, end].
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from typing import Any
+
+from chrono.exporters import exporter
+from chrono.labels import label
+from chrono.model import Document, Event, Expression, Timeline, Value
+
+SCHEMA = "chrono-timeline/1"
+
+
+def iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def value_record(value: Value | None) -> dict[str, Any]:
+    """The ``when`` of an event: TIMEX3 value, type and mod, the interval's first and last day, a readable label."""
+    if value is None:
+        return {"value": None, "type": None, "mod": None, "start": None, "end": None, "label": label(None),
+                "granularity": None}
+    return {
+        "value": value.value,
+        "type": str(value.type),
+        "mod": value.mod,
+        "start": iso(value.start),
+        "end": iso(value.end),
+        "label": label(value),
+        "granularity": value.granularity.name.lower() if value.granularity is not None else None,
+    }
+
+
+def document_record(document: Document) -> dict[str, Any]:
+    """A source document without its text (offsets in events and expressions index that text)."""
+    return {
+        "id": document.id,
+        "source": document.source,
+        "published": iso(document.published),
+        "dateline": document.dateline,
+        "outlet": document.outlet,
+        "title": document.title,
+        "url": document.url,
+    }
+
+
+def event_record(event: Event) -> dict[str, Any]:
+    """One timeline entry: when, what (headline, sentence) and where it was said (phrase, span, document)."""
+    return {
+        "when": value_record(event.when),
+        "phrase": event.phrase,
+        "span": [event.span.start, event.span.end],
+        "sentence": event.sentence,
+        "headline": event.headline,
+        "document": event.document,
+        "sources": [event.document, *event.sources],
+    }
+
+
+def expression_record(expression: Expression) -> dict[str, Any]:
+    """Every temporal expression found, resolved or not (value null when unresolved)."""
+    value = expression.value
+    return {
+        "text": expression.text,
+        "span": [expression.span.start, expression.span.end],
+        "type": str(expression.type),
+        "value": value.value if value else None,
+        "mod": value.mod if value else expression.partial.mod,
+        "quant": value.quant if value else expression.partial.quant,
+        "freq": value.freq if value else expression.partial.freq,
+        "document": expression.document,
+    }
+
+
+def timeline_record(timeline: Timeline) -> dict[str, Any]:
+    """The whole document: events in timeline order, expressions in document order (as the Timeline holds them)."""
+    return {
+        "schema": SCHEMA,
+        "documents": [document_record(document) for document in timeline.documents],
+        "events": [event_record(event) for event in timeline.events],
+        "expressions": [expression_record(expression) for expression in timeline.expressions],
+    }
+
+
+_SPAN_LINES = re.compile(r"\[\s+(-?\d+),\s+(-?\d+)\s+\]")  # only JSON structure has raw newlines, never strings
+
+
+def dumps(record: Any, *, indent: int | None = 2) -> str:
+    """JSON text as chrono writes it: UTF-8 characters kept, keys in record order, spans on one line."""
+    text = json.dumps(record, ensure_ascii=False, indent=indent)
+    return _SPAN_LINES.sub(r"[\1, \2]", text) if indent is not None else text
+
+
+@exporter("json")
+def export_json(timeline: Timeline) -> str:
+    return dumps(timeline_record(timeline)) + "\n"
