@@ -1,19 +1,386 @@
-"""Resolve: PartialValue + anchor + tense -> Value (pure), and the document walk that picks anchors."""
+"""Resolve: PartialValue + anchor + tense -> Value (pure), and the document walk that picks anchors.
+
+A partial value either carries a literal TIMEX3 string or calendar/relative fields. Fields that are set are
+fixed; coarser missing ones come from the anchor: the period of ``unit`` around the anchor moved by ``shift``
+when a unit is given, else the *cycle* (year for months, week for weekdays, month for a bare day of the month)
+that holds the anchor, stepped back or forward by ``direction`` and the governing tense.
+"""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
-from chrono.model import Document, Expression, PartialValue, Sentence, Tense, Value
+from chrono.errors import ChronoInputError
+from chrono.holidays import holiday_date
+from chrono.intervals import (
+    format_year,
+    interval_of,
+    period_bounds,
+    period_value,
+    season_bounds,
+    shift_period,
+)
+from chrono.model import (
+    Anchor,
+    Direction,
+    Document,
+    Expression,
+    Granularity,
+    PartialValue,
+    Sentence,
+    Span,
+    Tense,
+    TimexType,
+    Value,
+)
+from chrono.tense import governing_tense
+
+__all__ = ["resolve_value", "resolve_expressions", "DOMAINS"]
+
+DOMAINS = ("news", "narrative")
+_MAX_STEPS = 8  # enough to pass from one Feb 29 to the next
+# What a sub-year field's missing parts are counted in.
+_CYCLE_OF = {"weekday": Granularity.WEEK, "monthday": Granularity.MONTH}
 
 
-def resolve_value(partial: PartialValue, anchor: dt.date | Value, tense: Tense = Tense.NONE,
+@dataclass(frozen=True, slots=True)
+class _Reference:
+    """The anchor as the resolver needs it: a day (None when unknown) and how precisely it is known."""
+
+    day: dt.date | None
+    granularity: Granularity
+    from_mention: bool
+
+    @classmethod
+    def of(cls, anchor: dt.date | Value | None) -> _Reference:
+        if anchor is None:
+            return cls(None, Granularity.DAY, False)
+        if isinstance(anchor, Value):
+            return cls(anchor.start, anchor.granularity or Granularity.DAY, True)
+        return cls(anchor, Granularity.DAY, False)
+
+
+@dataclass(frozen=True, slots=True)
+class _Period:
+    value: str
+    start: dt.date
+    end: dt.date
+    granularity: Granularity
+
+
+def resolve_value(partial: PartialValue, anchor: dt.date | Value | None, tense: Tense = Tense.NONE,
                   *, previous: Value | None = None) -> Value:
-    """Pure: the value of ``partial`` against ``anchor`` (publication date or a mentioned value)."""
-    raise NotImplementedError
+    """Pure: the value of ``partial`` against ``anchor`` (publication date or a mentioned value).
 
+    ``previous`` is the latest earlier mention; partial values anchored on PREVIOUS use it when given.
+    With no usable anchor, unknown digits are written as X ("XXXX-03-02").
+    """
+    if partial.literal is not None:
+        return _literal(partial)
+    chosen = previous if partial.anchor is Anchor.PREVIOUS and previous is not None else anchor
+    reference = _Reference.of(chosen)
+    date_value = _date_part(partial, reference, tense)
+    if isinstance(date_value, str):
+        return _value(partial, date_value, None)
+    return _with_time(partial, date_value)
+
+
+def _literal(partial: PartialValue) -> Value:
+    interval = interval_of(partial.literal or "")
+    if partial.type in (TimexType.DURATION, TimexType.SET):
+        interval = None
+    start, end, granularity = interval or (None, None, None)
+    return Value(partial.literal or "", partial.type, partial.mod, start, end, granularity, partial.quant,
+                 partial.freq)
+
+
+def _value(partial: PartialValue, text: str, period: _Period | None, kind: TimexType | None = None) -> Value:
+    if period is None:
+        start, end, granularity = interval_of(text) or (None, None, None)
+    else:
+        start, end, granularity = period.start, period.end, period.granularity
+    return Value(text, kind or partial.type, partial.mod, start, end, granularity, partial.quant, partial.freq)
+
+
+def _with_time(partial: PartialValue, period: _Period) -> Value:
+    """Append a part of day or a clock time to a day; coarser periods keep no time."""
+    if period.granularity != Granularity.DAY:
+        return _value(partial, period.value, period)
+    if partial.hour is not None:
+        clock = f"T{partial.hour:02d}:{partial.minute or 0:02d}"
+        if partial.second is not None:
+            clock += f":{partial.second:02d}"
+        granularity = Granularity.SECOND if partial.second is not None else Granularity.MINUTE
+        timed = _Period(period.value + clock, period.start, period.end, granularity)
+        return _value(partial, timed.value, timed, TimexType.TIME)
+    if partial.part_of_day:
+        timed = _Period(f"{period.value}T{partial.part_of_day}", period.start, period.end, Granularity.PART_OF_DAY)
+        return _value(partial, timed.value, timed, TimexType.TIME)
+    return _value(partial, period.value, period)
+
+
+# --- the date part -------------------------------------------------------------------------------------------
+
+def _date_part(partial: PartialValue, reference: _Reference, tense: Tense) -> _Period | str:
+    """The period the date fields name, or a TIMEX3 string with X digits when the anchor cannot tell."""
+    p = partial
+    if p.century is not None and p.decade is None and p.year is None:
+        return _century(p.century)
+    if p.decade is not None and p.year is None:
+        return _decade(p.decade)
+    if p.year is not None:
+        return _in_year(p, p.year) or _unknown(p)
+    kind = _sub_year_kind(p)
+    if kind is None:
+        return _relative(p, reference)
+    if reference.day is None:
+        return _unknown(p)
+    return _placed(p, kind, reference, tense) or _unknown(p)
+
+
+def _century(century: int) -> str:
+    return f"BC{-century:02d}" if century < 0 else f"{century:02d}"
+
+
+def _decade(decade: int) -> str:
+    return f"BC{-decade:03d}" if decade < 0 else f"{decade:03d}"
+
+
+def _sub_year_kind(p: PartialValue) -> str | None:
+    """Which cycle a partial without a year repeats in, or None when it has no calendar field at all."""
+    if p.weekday is not None and p.month is None and p.day is None and p.week is None:
+        return "weekday"
+    if p.day is not None and p.month is None:
+        return "monthday"
+    if any(field is not None for field in (p.half, p.quarter, p.season, p.month, p.week, p.holiday)):
+        return "year"
+    if p.hour is not None or p.part_of_day is not None:
+        return None  # "at 3 p.m.", "in the morning": the anchor's day
+    return None
+
+
+def _relative(p: PartialValue, reference: _Reference) -> _Period | str:
+    """No calendar field: the period of ``unit`` that holds the anchor, moved by ``shift`` units."""
+    unit = p.unit or Granularity.DAY
+    shift = p.shift
+    if unit > Granularity.DAY:  # hours and minutes from a date: the day is all we know
+        unit, shift = Granularity.DAY, 0
+    if reference.day is None:
+        return _unknown(p)
+    if reference.from_mention and reference.granularity < unit and reference.granularity < Granularity.DAY:
+        return _coarse_mention(reference, unit)
+    return _period(shift_period(reference.day, unit, shift), unit)
+
+
+def _period(day: dt.date, granularity: Granularity) -> _Period:
+    start, end = period_bounds(day, granularity)
+    return _Period(period_value(day, granularity), start, end, granularity)
+
+
+def _coarse_mention(reference: _Reference, unit: Granularity) -> str:
+    """"that day" after "September 1939": the mention's digits, the finer ones unknown ("1939-09-XX")."""
+    known = period_value(reference.day or dt.date.min, reference.granularity)
+    if unit == Granularity.WEEK:
+        return f"{known[:4]}-WXX"
+    if reference.granularity == Granularity.YEAR:
+        return known + {Granularity.MONTH: "-XX", Granularity.DAY: "-XX-XX"}.get(unit, "")
+    if reference.granularity == Granularity.MONTH and unit == Granularity.DAY:
+        return known + "-XX"
+    return known
+
+
+def _in_year(p: PartialValue, year: int) -> _Period | None:
+    """The period the sub-year fields name inside ``year`` (the year itself when there are none)."""
+    if year <= 0:
+        return None
+    try:
+        if p.holiday is not None:
+            day = holiday_date(p.holiday, year)
+            return _period(day, Granularity.DAY) if day else None
+        if p.month is not None and p.day is not None:
+            return _period(dt.date(year, p.month, p.day), Granularity.DAY)
+        if p.week is not None:
+            monday = dt.date.fromisocalendar(year, p.week, 1)
+            if p.weekday is not None:
+                return _period(monday + dt.timedelta(days=p.weekday - 1), Granularity.DAY)
+            return _Period(f"{year:04d}-W{p.week:02d}", monday, monday + dt.timedelta(days=6), Granularity.WEEK)
+        if p.month is not None:
+            return _period(dt.date(year, p.month, 1), Granularity.MONTH)
+        if p.season is not None:
+            start, end = season_bounds(year, p.season)
+            return _Period(f"{year:04d}-{p.season}", start, end, Granularity.SEASON)
+        if p.quarter is not None:
+            return _period(dt.date(year, 3 * p.quarter - 2, 1), Granularity.QUARTER)
+        if p.half is not None:
+            return _period(dt.date(year, 6 * p.half - 5, 1), Granularity.HALF)
+    except (ValueError, KeyError):  # Feb 29 of a common year, week 53 of a short year, a bad field
+        return None
+    return _period(dt.date(year, 1, 1), Granularity.YEAR)
+
+
+def _in_cycle(p: PartialValue, kind: str) -> Callable[[dt.date], _Period | None]:
+    """A function from the first day of a cycle (year, month or week) to the period ``p`` names in it."""
+    if kind == "weekday":
+        weekday = p.weekday or 1
+
+        def in_week(monday: dt.date) -> _Period:
+            return _period(monday + dt.timedelta(days=weekday - 1), Granularity.DAY)
+
+        return in_week
+    if kind == "monthday":
+        def in_month(first: dt.date) -> _Period | None:
+            try:
+                return _period(first.replace(day=p.day or 1), Granularity.DAY)
+            except ValueError:  # the 31st of a 30-day month
+                return None
+
+        return in_month
+    return lambda first: _in_year(p, first.year)
+
+
+def _placed(p: PartialValue, kind: str, reference: _Reference, tense: Tense) -> _Period | None:
+    """Fill the missing coarser fields from the anchor's cycle, stepping it by direction and tense."""
+    assert reference.day is not None
+    cycle = _CYCLE_OF.get(kind, Granularity.YEAR)
+    in_cycle = _in_cycle(p, kind)
+    directional = p.direction in (Direction.PAST, Direction.FUTURE)
+    if p.unit is not None and not (directional and p.shift == 0):
+        moved = shift_period(reference.day, p.unit, p.shift)
+        return in_cycle(period_bounds(moved, cycle)[0])
+    step = _step(p, kind, reference, tense)
+    first = period_bounds(reference.day, cycle)[0]
+    candidate = in_cycle(first)
+    if kind == "year" and p.season == "WI" and not directional and _holds(in_cycle, first, cycle, reference.day):
+        return in_cycle(shift_period(first, cycle, -1))  # January belongs to the winter begun last December
+    if step == 0:
+        return candidate or _search(in_cycle, first, cycle, -1, lambda _: True)
+    target = candidate.granularity if candidate else Granularity.DAY
+    anchor_start = period_bounds(reference.day, target)[0]
+
+    def fits(found: _Period) -> bool:
+        if step < 0:
+            return found.start < anchor_start if directional else found.start <= anchor_start
+        return found.start > anchor_start if directional else found.start >= anchor_start
+
+    if candidate is not None and fits(candidate):
+        return candidate
+    return _search(in_cycle, first, cycle, step, fits)
+
+
+def _step(p: PartialValue, kind: str, reference: _Reference, tense: Tense) -> int:
+    """-1: latest one on/before the anchor; +1: next one on/after; 0: the one in the anchor's own cycle."""
+    if p.direction is Direction.PAST:
+        return -1
+    if p.direction is Direction.FUTURE:
+        return 1
+    if p.direction is Direction.SAME:
+        return 0
+    if tense is Tense.FUTURE:
+        return 0 if reference.from_mention and kind == "year" else 1
+    if kind == "weekday" or tense is Tense.PAST:
+        return 0 if reference.from_mention and kind == "year" else -1
+    return 0
+
+
+def _holds(in_cycle: Callable[[dt.date], _Period | None], first: dt.date, cycle: Granularity, day: dt.date) -> bool:
+    """Whether the period named in the cycle before ``first`` holds ``day`` (a winter running into January)."""
+    found = in_cycle(shift_period(first, cycle, -1))
+    return found is not None and found.start <= day <= found.end
+
+
+def _search(in_cycle: Callable[[dt.date], _Period | None], first: dt.date, cycle: Granularity, step: int,
+            fits: Callable[[_Period], bool]) -> _Period | None:
+    for count in range(1, _MAX_STEPS + 1):
+        found = in_cycle(shift_period(first, cycle, step * count))
+        if found is not None and fits(found):
+            return found
+    return None
+
+
+def _unknown(p: PartialValue) -> str:
+    """The value with the digits no anchor can supply written as X."""
+    year = format_year(p.year) if p.year is not None else "XXXX"
+    if p.holiday is not None:
+        return f"{year}-XX-XX"
+    if p.weekday is not None and p.month is None and p.day is None:
+        week = f"W{p.week:02d}" if p.week is not None else "WXX"
+        return f"{year}-{week}-{p.weekday}"
+    if p.week is not None:
+        return f"{year}-W{p.week:02d}"
+    if p.day is not None:
+        month = f"{p.month:02d}" if p.month is not None else "XX"
+        return f"{year}-{month}-{p.day:02d}"
+    if p.month is not None:
+        return f"{year}-{p.month:02d}"
+    if p.season is not None:
+        return f"{year}-{p.season}"
+    if p.quarter is not None:
+        return f"{year}-Q{p.quarter}"
+    if p.half is not None:
+        return f"{year}-H{p.half}"
+    if p.year is not None:
+        return year
+    unit = p.unit or Granularity.DAY
+    return {Granularity.YEAR: "XXXX", Granularity.MONTH: "XXXX-XX", Granularity.WEEK: "XXXX-WXX",
+            Granularity.QUARTER: "XXXX-QX", Granularity.HALF: "XXXX-HX", Granularity.DECADE: "XXX",
+            Granularity.CENTURY: "XX"}.get(unit, "XXXX-XX-XX")
+
+
+# --- the document walk ---------------------------------------------------------------------------------------
 
 def resolve_expressions(expressions: list[Expression], sentences: list[Sentence], document: Document,
                         *, domain: str = "news", language: str = "en") -> list[Expression]:
-    """Each expression with its value; anchors on the publication date or the previous mention."""
-    raise NotImplementedError
+    """Each expression with its value; anchors on the publication date or the previous mention.
+
+    News: CONTEXT anchors on the publication date. Narrative: on the latest mentioned date fine enough for the
+    expression (falling back to the publication date, or to X digits when there is none).
+    """
+    if domain not in DOMAINS:
+        raise ChronoInputError(f"unknown domain {domain!r}; use one of: {', '.join(DOMAINS)}")
+    if document.published is None and domain == "news":
+        raise ChronoInputError(f"document {document.id or '(unnamed)'} has no publication date; "
+                               "give one, or use --domain narrative")
+    ordered = sorted(sentences, key=lambda sentence: sentence.span.start)
+    starts = [sentence.span.start for sentence in ordered]
+    mentions: list[Value] = []
+    resolved: list[Expression] = []
+    for expression in sorted(expressions, key=lambda item: (item.span.start, item.span.end)):
+        sentence = _sentence_of(expression.span, ordered, starts) or document.body_span
+        tense = governing_tense(document.text, expression.span, sentence, language=language)
+        previous = mentions[-1] if mentions else None
+        anchor: dt.date | Value | None = document.published
+        if domain == "narrative" and expression.partial.anchor is not Anchor.PUBLICATION:
+            anchor = _narrative_anchor(expression.partial, mentions) or document.published
+        value = resolve_value(expression.partial, anchor, tense, previous=previous)
+        if value.is_datable and value.granularity is not None:
+            mentions.append(value)
+        resolved.append(replace(expression, value=value))
+    return resolved
+
+
+def _sentence_of(span: Span, sentences: list[Sentence], starts: list[int]) -> Span | None:
+    index = bisect.bisect_right(starts, span.start) - 1
+    if index >= 0 and sentences[index].span.start <= span.start < sentences[index].span.end:
+        return sentences[index].span
+    return None
+
+
+def _narrative_anchor(partial: PartialValue, mentions: list[Value]) -> Value | None:
+    """The latest mention at least as fine as the cycle the partial leaves open; else the latest mention."""
+    needed = _needed_granularity(partial)
+    for mention in reversed(mentions):
+        if mention.granularity is not None and mention.granularity >= needed:
+            return mention
+    return mentions[-1] if mentions else None
+
+
+def _needed_granularity(p: PartialValue) -> Granularity:
+    kind = _sub_year_kind(p)
+    if kind is not None:
+        return _CYCLE_OF.get(kind, Granularity.YEAR)
+    if p.year is not None or p.decade is not None or p.century is not None:
+        return Granularity.MILLENNIUM
+    return min(p.unit or Granularity.DAY, Granularity.DAY)
