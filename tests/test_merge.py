@@ -1,0 +1,110 @@
+"""merge_events: one entry for an event several documents report; never within one document."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+
+from chrono.merge import MERGE_THRESHOLD, merge_events, similarity
+from chrono.model import Event, Granularity, Span, Value
+
+WEDNESDAY = Value("2023-03-01", start=dt.date(2023, 3, 1), end=dt.date(2023, 3, 1), granularity=Granularity.DAY)
+
+
+def event(sentence: str, phrase: str, document: str, when: Value = WEDNESDAY, headline: str | None = None,
+          sources: tuple[str, ...] = ()) -> Event:
+    start = sentence.index(phrase)
+    return Event(when=when, phrase=phrase, span=Span(start, start + len(phrase)), sentence=sentence,
+                 headline=headline if headline is not None else sentence.rstrip("."), document=document,
+                 sources=sources)
+
+
+# Reports of one event by two outlets (merge) and different events on the same day (keep apart). The
+# scores they get (content-word Jaccard) are what MERGE_THRESHOLD is set between.
+@pytest.mark.parametrize(("first", "second", "merged"), [
+    (("The Federal Reserve raised interest rates by a quarter point on Wednesday.", "Wednesday"),
+     ("The Fed raised rates a quarter of a percentage point Wednesday, its ninth increase.", "Wednesday"), True),
+    (("A magnitude 7.8 earthquake struck southern Turkey on Wednesday, killing thousands.", "Wednesday"),
+     ("The earthquake that struck Turkey and Syria on March 1 killed more than 50,000 people.", "March 1"), True),
+    (("Xi Jinping met Belarusian President Alexander Lukashenko in Beijing on Wednesday.", "Wednesday"),
+     ("Lukashenko met Chinese leader Xi Jinping on March 1 in Beijing.", "March 1"), True),
+    (("Apple unveiled the iPhone 15 at an event in Cupertino on Wednesday.", "Wednesday"),
+     ("Apple on Wednesday unveiled its new iPhone 15 lineup, the company said.", "Wednesday"), True),
+    (("The Federal Reserve raised interest rates on Wednesday.", "Wednesday"),
+     ("Stocks fell sharply on Wednesday after weak retail data.", "Wednesday"), False),
+    (("Xi met Lukashenko in Beijing on Wednesday.", "Wednesday"),
+     ("China's foreign ministry criticized U.S. sanctions on Wednesday.", "Wednesday"), False),
+    (("Russia launched missiles at Kyiv on Wednesday.", "Wednesday"),
+     ("Ukraine launched drones at Moscow on Wednesday.", "Wednesday"), False),
+    (("The Federal Reserve raised interest rates on Wednesday.", "Wednesday"),
+     ("The Bank of England held interest rates steady on Wednesday.", "Wednesday"), False),
+])
+def test_wording_decides_between_reports_of_one_event_and_different_events(
+        first: tuple[str, str], second: tuple[str, str], merged: bool) -> None:
+    a, b = event(*first, document="a"), event(*second, document="b")
+    assert (similarity(a, b) >= MERGE_THRESHOLD) is merged
+    expected = [dataclasses.replace(a, sources=("b",))] if merged else [a, b]
+    assert merge_events([a, b]) == expected
+
+
+SAME = "The Federal Reserve raised interest rates by a quarter point on Wednesday."
+MARCH = Value("2023-03", start=dt.date(2023, 3, 1), end=dt.date(2023, 3, 31), granularity=Granularity.MONTH)
+EARLY_MARCH = Value("2023-03", mod="START", start=dt.date(2023, 3, 1), end=dt.date(2023, 3, 31),
+                    granularity=Granularity.MONTH)
+
+
+@pytest.mark.parametrize(("events", "expected"), [
+    # one document's two reports of the same thing stay two events
+    ([event(SAME, "Wednesday", "a"), event(SAME, "Wednesday", "a")],
+     [event(SAME, "Wednesday", "a"), event(SAME, "Wednesday", "a")]),
+    # a different value is a different event, however alike the wording
+    ([event(SAME, "Wednesday", "a"), event(SAME.replace("Wednesday", "March"), "March", "b", when=MARCH)],
+     [event(SAME, "Wednesday", "a"), event(SAME.replace("Wednesday", "March"), "March", "b", when=MARCH)]),
+    # so is the same value with a different mod ("early March" is not "March")
+    ([event(SAME.replace("Wednesday", "March"), "March", "a", when=MARCH),
+      event(SAME.replace("Wednesday", "early March"), "early March", "b", when=EARLY_MARCH)],
+     [event(SAME.replace("Wednesday", "March"), "March", "a", when=MARCH),
+      event(SAME.replace("Wednesday", "early March"), "early March", "b", when=EARLY_MARCH)]),
+    # three documents, one event: the first keeps its place and lists the others in input order
+    ([event(SAME, "Wednesday", "a"), event("Stocks fell on Wednesday.", "Wednesday", "a"),
+      event(SAME, "Wednesday", "b"), event(SAME, "Wednesday", "c")],
+     [event(SAME, "Wednesday", "a", sources=("b", "c")), event("Stocks fell on Wednesday.", "Wednesday", "a")]),
+    # sources already carried by an input are kept, once
+    ([event(SAME, "Wednesday", "a", sources=("x",)), event(SAME, "Wednesday", "b", sources=("x", "y"))],
+     [event(SAME, "Wednesday", "a", sources=("x", "b", "y"))]),
+    # a document that already reported into a group cannot join it twice: its second report stands alone
+    ([event(SAME, "Wednesday", "a"), event(SAME, "Wednesday", "b"), event(SAME, "Wednesday", "b")],
+     [event(SAME, "Wednesday", "a", sources=("b",)), event(SAME, "Wednesday", "b")]),
+    ([], []),
+])
+def test_merge_rules(events: list[Event], expected: list[Event]) -> None:
+    assert merge_events(events) == expected
+
+
+def test_the_best_matching_group_wins() -> None:
+    rates = event("The Federal Reserve raised interest rates on Wednesday.", "Wednesday", "a")
+    quake = event("An earthquake struck Turkey on Wednesday, killing thousands.", "Wednesday", "a")
+    report = event("A powerful earthquake struck Turkey on Wednesday, officials said.", "Wednesday", "b")
+    assert merge_events([rates, quake, report]) == [rates, event(quake.sentence, "Wednesday", "a", sources=("b",))]
+
+
+@pytest.mark.parametrize(("published", "primary", "sources"), [
+    ({"a": dt.date(2023, 3, 2), "b": dt.date(2023, 3, 1), "c": dt.date(2023, 3, 3)}, "b", ("a", "c")),
+    ({"a": dt.date(2023, 3, 2), "b": dt.date(2023, 3, 2), "c": dt.date(2023, 3, 1)}, "c", ("a", "b")),
+    ({"a": None, "b": dt.date(2023, 3, 5)}, "b", ("a", "c")),
+    (None, "a", ("b", "c")),
+])
+def test_the_earliest_published_report_is_the_primary(published: dict[str, dt.date | None] | None, primary: str,
+                                                      sources: tuple[str, ...]) -> None:
+    stocks = event("Stocks fell on Wednesday.", "Wednesday", "z")
+    reports = [event(SAME, "Wednesday", name) for name in ("a", "b", "c")]
+    merged = merge_events([stocks, *reports], published=published)
+    assert merged == [stocks, event(SAME, "Wednesday", primary, sources=sources)]
+
+
+def test_merging_is_deterministic() -> None:
+    events = [event(SAME, "Wednesday", name) for name in "abcab"]
+    assert merge_events(events) == merge_events(list(events)) == [
+        event(SAME, "Wednesday", "a", sources=("b", "c")), event(SAME, "Wednesday", "a", sources=("b",))]
