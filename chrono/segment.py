@@ -17,9 +17,9 @@ from chrono.lang import load_resource
 from chrono.model import Sentence, Span
 
 _PARAGRAPH_BREAK = re.compile(r"\r?\n(?:[ \t\f\v]*\r?\n)+|\r(?:[ \t]*\r)+")
-_CANDIDATE = re.compile(r"(?:\.\.\.|…|[.!?]+)[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]*\w)")
-_LAST_TOKEN = re.compile(r"[\"'“‘«(\[]*([^\s\"'“‘«(\[]+)$")
-_NEXT_WORD = re.compile(r"\s+[\"'“‘«(\[]*([\w'’.-]+)")
+_CANDIDATE = re.compile(r"(?:\.\.\.|…|[.!?]+)[\"'”’»)\]]*(?=\s+[\"'`“‘«(\[]*\w)")
+_LAST_TOKEN = re.compile(r"[\"'`“‘«(\[]*([^\s\"'`“‘«(\[]+)$")
+_NEXT_WORD = re.compile(r"\s+[\"'`“‘«(\[]*([\w'’.-]+)")
 _DOTTED_ACRONYM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _DATELINE = re.compile(
     r"[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+)*"  # city in capitals: NAIROBI, NEW YORK, SAN JUAN

@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+import pytest
+
+from chrono.model import Span
+from chrono.segment import split_sentences
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("It rained. Then it stopped.", ["It rained.", "Then it stopped."]),
+    ("Troops left the U.S. embassy on Friday. Nobody was hurt.",
+     ["Troops left the U.S. embassy on Friday.", "Nobody was hurt."]),
+    ("Talks stalled in the U.S. The next round is in Geneva.",
+     ["Talks stalled in the U.S.", "The next round is in Geneva."]),
+    ("Mr. Smith met Gen. He Weidong. They spoke.", ["Mr. Smith met Gen. He Weidong.", "They spoke."]),
+    ("The strike began on Sept. 11 and ended on Oct. 3. Workers returned.",
+     ["The strike began on Sept. 11 and ended on Oct. 3.", "Workers returned."]),
+    ("George W. Bush signed it. It expired.", ["George W. Bush signed it.", "It expired."]),
+    ("Apple Inc. said so. Acme Corp. The end.", ["Apple Inc. said so.", "Acme Corp.", "The end."]),
+    ("It opens at 9 a.m. Friday. It closes at 5 p.m. The staff leave.",
+     ["It opens at 9 a.m. Friday.", "It closes at 5 p.m.", "The staff leave."]),
+    ('"It was a bomb," he said. "You can see the crater." Police agreed.',
+     ['"It was a bomb," he said.', '"You can see the crater."', "Police agreed."]),
+    ('"Why now?" she asked. Nobody answered!', ['"Why now?" she asked.', "Nobody answered!"]),
+    ("He called it “a disaster!” and left. It ended.", ["He called it “a disaster!” and left.", "It ended."]),
+    ("``We are friends.'' He left.", ["``We are friends.''", "He left."]),
+    ("Prices rose 3.5 percent. Output was 1,200 tons.", ["Prices rose 3.5 percent.", "Output was 1,200 tons."]),
+    ("It rose in 1998. 1999 was worse.", ["It rose in 1998.", "1999 was worse."]),
+    ("The plant will close (no date yet). About 600 work there.",
+     ["The plant will close (no date yet).", "About 600 work there."]),
+    ("(Figures were revised.) The agency apologized.", ["(Figures were revised.)", "The agency apologized."]),
+    ("It hit Little Rock, Ark. on Sunday. Power failed.", ["It hit Little Rock, Ark. on Sunday.", "Power failed."]),
+    ("Ukraine. full sovereignty was lost.", ["Ukraine. full sovereignty was lost."]),  # lowercase: no split
+    ("NAIROBI, Kenya (AP) _ Bombs exploded on Friday.", ["NAIROBI, Kenya (AP) _", "Bombs exploded on Friday."]),
+    ("WASHINGTON — The Fed met. It held rates.", ["WASHINGTON —", "The Fed met.", "It held rates."]),
+    ("US officials - unnamed - spoke.", ["US officials - unnamed - spoke."]),  # not a dateline
+    ("First paragraph without a stop\n\nSecond one", ["First paragraph without a stop", "Second one"]),
+    ("Windows line endings.\r\n\r\nSecond paragraph.", ["Windows line endings.", "Second paragraph."]),
+    ("A wrapped line\ncontinues here. Next.", ["A wrapped line\ncontinues here.", "Next."]),
+    ("", []),
+    ("   \n\n  ", []),
+])
+def test_split_sentences(text: str, expected: list[str]) -> None:
+    sentences = split_sentences(text)
+    assert [s.text for s in sentences] == expected
+    assert [s.index for s in sentences] == list(range(len(expected)))
+    assert all(text[s.span.start:s.span.end] == s.text for s in sentences)
+
+
+@pytest.mark.parametrize(("text", "span", "expected"), [
+    ("date 2023-03-02\n—\nOne. Two.", Span(18, 27), ["One.", "Two."]),
+    ("Skip this. Keep this. And this.", Span(11, 31), ["Keep this.", "And this."]),
+])
+def test_offsets_index_the_whole_text(text: str, span: Span, expected: list[str]) -> None:
+    sentences = split_sentences(text, span)
+    assert [s.text for s in sentences] == expected
+    assert all(text[s.span.start:s.span.end] == s.text and s.span.start >= span.start for s in sentences)
