@@ -1,0 +1,102 @@
+"""Throughput: chrono's pipeline against dateparser.search_dates over the same TimeML news documents.
+
+chrono is timed on `chrono.pipeline.analyse` — the whole analysis of a document (sentence split, tagging,
+resolution against the publication date, event attachment); only ordering and rendering are left out, as
+they are per timeline, not per document. search_dates gets RELATIVE_BASE = the publication date and
+languages=["en"] (without it, dateparser also spends time detecting the language). Both run in this one
+process on one core; reading the files and a first warm-up call (loading rules and language data) are not
+timed, and the warm-up time is printed on its own.
+
+    python benchmarks/throughput.py                 # all 256 documents of ../shared/data/tbaq-cleaned
+    python benchmarks/throughput.py --limit 40      # the first 40 (search_dates is slow)
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from chrono.model import Document
+from chrono.timeml import read_timeml, timeml_files
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DATA = REPO_ROOT.parent / "shared" / "data" / "tbaq-cleaned"
+
+
+def load_documents(data: Path, limit: int | None) -> list[Document]:
+    paths = timeml_files([data])
+    if not paths:
+        sys.exit(f"throughput: no TimeML files under {data}")
+    return [read_timeml(path).document for path in paths[:limit]]
+
+
+def run_chrono(domain: str) -> Callable[[Document], object]:
+    from chrono.pipeline import analyse
+
+    return lambda document: analyse(document, domain=domain)
+
+
+def run_search_dates() -> Callable[[Document], object]:
+    from dateparser.search import search_dates
+
+    def search(document: Document) -> object:
+        published = document.published or dt.date(2000, 1, 1)
+        base = dt.datetime(published.year, published.month, published.day)
+        return search_dates(document.text, languages=["en"], settings={"RELATIVE_BASE": base})
+
+    return search
+
+
+def timed(function: Callable[[Document], object], documents: Sequence[Document], repeat: int) -> tuple[float, float]:
+    """(warm-up seconds for the first document, best seconds over ``repeat`` passes of all documents)."""
+    start = time.perf_counter()
+    function(documents[0])
+    warm_up = time.perf_counter() - start
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        for document in documents:
+            function(document)
+        best = min(best, time.perf_counter() - start)
+    return warm_up, best
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder of .tml files (default: %(default)s)")
+    parser.add_argument("--limit", type=int, default=None, help="only the first N documents (default: all)")
+    parser.add_argument("--repeat", type=int, default=3, help="chrono passes; the best is kept (default: 3)")
+    parser.add_argument("--domain", default="news", choices=("news", "narrative"))
+    parser.add_argument("--no-dateparser", action="store_true", help="time chrono only")
+    args = parser.parse_args(argv)
+
+    documents = load_documents(args.data, args.limit)
+    characters = sum(len(d.text) for d in documents)
+    print(f"{len(documents)} documents, {characters:,} characters from {args.data}")
+    rows: list[tuple[str, float, float]] = []
+    warm, seconds = timed(run_chrono(args.domain), documents, args.repeat)
+    rows.append(("chrono (analyse: segment+tag+resolve+attach)", warm, seconds))
+    if not args.no_dateparser:
+        warm, seconds = timed(run_search_dates(), documents, 1)
+        rows.append(("dateparser.search_dates (languages=en)", warm, seconds))
+
+    print()
+    print("| system | warm-up s | seconds | documents/s | characters/s | MB/s |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    for name, warm, seconds in rows:
+        print(f"| {name} | {warm:.3f} | {seconds:.3f} | {len(documents) / seconds:,.1f} | "
+              f"{characters / seconds:,.0f} | {characters / seconds / 1e6:.3f} |")
+    if len(rows) == 2:
+        ratio = rows[1][2] / rows[0][2]
+        verdict = "meets" if ratio >= 10 else "misses"
+        print(f"\nchrono is {ratio:.1f}x search_dates ({verdict} the 10x target); "
+              f"goal 1 MB/s per core: {characters / rows[0][2] / 1e6:.2f} MB/s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
