@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 import chrono.pipeline
 from chrono.cli import app
-from chrono.evaluate import evaluate_document, evaluate_folders, match_timexes
+from chrono.evaluate import Evaluation, evaluate_document, evaluate_folders, match_timexes
 from chrono.model import Document, Expression, PartialValue, Span, TimexType, Value
 from chrono.timeml import Timex, parse_timeml
 
@@ -64,9 +64,7 @@ def test_tempeval_scores(case: str, gold: list[Timex], system: list[Timex], stri
     }
 
 
-def evaluate_folders_free(documents: list[tuple[str, list[Timex], list[Timex]]]):  # noqa: ANN201 - test helper
-    from chrono.evaluate import Evaluation
-
+def evaluate_folders_free(documents: list[tuple[str, list[Timex], list[Timex]]]) -> Evaluation:
     evaluation = Evaluation()
     for name, gold, system in documents:
         evaluation.documents.append(evaluate_document(name, gold, system))
@@ -247,3 +245,13 @@ def test_undated_timeml_is_an_input_error(tmp_path: Path, fake_pipeline: None) -
     undated = write_files(tmp_path, {"u.tml": "<TimeML><TEXT>In 1990.</TEXT></TimeML>"}) / "u.tml"
     result = RUNNER.invoke(app, ["tag", str(undated)])
     assert result.exit_code == 2 and "no DCT" in result.stderr
+
+
+def test_tagged_gold_scores_against_the_gold_without_pairing_problems(tmp_path: Path, fake_pipeline: None) -> None:
+    gold = write_files(tmp_path / "gold", {**GOLD, "c.TE3input": tml("Q&amp;A &lt;1990&gt; and 1991.")})
+    out = tmp_path / "out"
+    assert RUNNER.invoke(app, ["tag", str(gold), "--output-dir", str(out)]).exit_code == 0
+    evaluation = evaluate_folders([gold], [out])
+    assert evaluation.problems == []
+    assert (evaluation.scores["relaxed"].gold, evaluation.scores["relaxed"].system) == (3, 3)
+    assert rounded(evaluation.scores["value"]) == (THIRD, THIRD, THIRD)  # only "1996" is found and valued right
