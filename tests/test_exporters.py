@@ -8,6 +8,7 @@ import html
 import io
 import json
 import re
+from collections.abc import Callable
 
 import icalendar
 import pytest
@@ -417,3 +418,26 @@ def test_mermaid_groups_events_with_one_label() -> None:
 def test_mermaid_text_is_made_safe(text: str, safe: str) -> None:
     assert mermaid_text(text) == safe
     assert decode_mermaid(safe) == re.sub(r"\s+", " ", text)
+
+
+# ---------------------------------------------------------------- merged events (several articles report one)
+
+MERGED = Timeline(documents=(DOC_A, DOC_B), events=(
+    Event(when=DAY, phrase="Wednesday", span=Span(5, 14), sentence="Talks ended.", headline="Talks ended",
+          document="doc-a", sources=("doc-b",)),
+))
+
+
+@pytest.mark.parametrize(("fmt", "read_sources", "expected"), [
+    ("ics", lambda text: str(parse_ics(text)[0]["DESCRIPTION"]), ('Talks, "stalled"; again', "Wire, 2023-03-05")),
+    ("timelinejs", lambda text: html.unescape(json.loads(text)["events"][0]["text"]["text"]),
+     ('Talks, "stalled"; again', "Wire, 2023-03-05")),
+    ("timelinejs-csv", lambda text: html.unescape(read_csv(text)[1]["Text"]),
+     ('Talks, "stalled"; again', "Wire, 2023-03-05")),
+    ("csv", lambda text: read_csv(text)[0]["sources"], ("doc-a", "doc-b")),
+    ("jsonl", lambda text: " ".join(json.loads(text)["sources"]), ("doc-a", "doc-b")),
+])
+def test_every_source_of_a_merged_event_is_named(fmt: str, read_sources: Callable[[str], str],
+                                                 expected: tuple[str, str]) -> None:
+    text = read_sources(render(fmt, MERGED))
+    assert all(name in text for name in expected)

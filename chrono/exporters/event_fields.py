@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from chrono.exporters.json_export import event_record
@@ -20,9 +20,11 @@ __all__ = [
     "clock_time",
     "datable_events",
     "document_name",
+    "documents_by_id",
     "event_record",
     "flat_record",
     "interval",
+    "source_names",
     "start_fields",
     "stable_digest",
     "timeline_title",
@@ -115,6 +117,16 @@ def document_name(document: Document | None, fallback: str = "") -> str:
     if document.outlet and document.published:
         return f"{document.outlet}, {document.published.isoformat()}"
     return document.outlet or document.id or fallback
+
+
+def documents_by_id(timeline: Timeline) -> dict[str, Document]:
+    return {document.id: document for document in timeline.documents}
+
+
+def source_names(event: Event, documents: Mapping[str, Document]) -> list[str]:
+    """The name of the event's document, then of every other document that reports it (a merged event)."""
+    ids = [event.document, *(other for other in event.sources if other != event.document)]
+    return [document_name(documents.get(document_id), document_id) for document_id in dict.fromkeys(ids)]
 
 
 def timeline_title(timeline: Timeline) -> str:

@@ -9,7 +9,14 @@ from __future__ import annotations
 import datetime as dt
 
 from chrono.exporters import exporter
-from chrono.exporters.event_fields import datable_events, document_name, interval, timeline_title, unique_ids
+from chrono.exporters.event_fields import (
+    datable_events,
+    documents_by_id,
+    interval,
+    source_names,
+    timeline_title,
+    unique_ids,
+)
 from chrono.model import Document, Event, Timeline
 
 PRODID = "-//chrono//chrono-timelines//EN"
@@ -50,11 +57,13 @@ def stamp_date(event: Event, documents: dict[str, Document], fallback: dt.date |
     return fallback or interval(event.when)[0]
 
 
-def description(event: Event, source: str) -> str:
-    return f"\u201c{event.phrase}\u201d\n{event.sentence}\nSource: {source}"
+def description(event: Event, sources: list[str]) -> str:
+    """The phrase that dates the event, the sentence that reports it, and its source(s)."""
+    text = f"\u201c{event.phrase}\u201d\n{event.sentence}\nSource: {sources[0]}"
+    return text + (f"\nAlso reported by: {'; '.join(sources[1:])}" if len(sources) > 1 else "")
 
 
-def vevent(event: Event, uid: str, stamp: dt.date, source: Document | None) -> list[str]:
+def vevent(event: Event, uid: str, stamp: dt.date, documents: dict[str, Document]) -> list[str]:
     start, end = interval(event.when)
     lines = [
         "BEGIN:VEVENT",
@@ -63,10 +72,11 @@ def vevent(event: Event, uid: str, stamp: dt.date, source: Document | None) -> l
         f"DTSTART;VALUE=DATE:{_day(start)}",
         f"DTEND;VALUE=DATE:{_day(end + dt.timedelta(days=1))}",
         f"SUMMARY:{escape_text(event.headline)}",
-        f"DESCRIPTION:{escape_text(description(event, document_name(source, event.document)))}",
+        f"DESCRIPTION:{escape_text(description(event, source_names(event, documents)))}",
         "TRANSP:TRANSPARENT",  # a reported event is not a meeting: it must not block the reader's time
         f"X-CHRONO-TIMEX3:{escape_text(event.when.value)}",
     ]
+    source = documents.get(event.document)
     if source is not None and source.url and not any(char in source.url for char in "\r\n"):
         lines.append(f"URL:{source.url}")
     lines.append("END:VEVENT")
@@ -75,7 +85,7 @@ def vevent(event: Event, uid: str, stamp: dt.date, source: Document | None) -> l
 
 @exporter("ics")
 def export_ics(timeline: Timeline) -> str:
-    documents = {document.id: document for document in timeline.documents}
+    documents = documents_by_id(timeline)
     published = [document.published for document in timeline.documents if document.published is not None]
     fallback = min(published) if published else None
     events = list(datable_events(timeline))
@@ -88,6 +98,6 @@ def export_ics(timeline: Timeline) -> str:
     ]
     for event, uid in zip(events, unique_ids(events, length=32), strict=True):
         stamp = stamp_date(event, documents, fallback)
-        lines.extend(vevent(event, f"{uid}@chrono", stamp, documents.get(event.document)))
+        lines.extend(vevent(event, f"{uid}@chrono", stamp, documents))
     lines.append("END:VCALENDAR")
     return "".join(fold(line) + "\r\n" for line in lines)

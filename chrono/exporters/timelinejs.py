@@ -18,13 +18,15 @@ from chrono.exporters.event_fields import (
     clock_time,
     datable_events,
     document_name,
+    documents_by_id,
     interval,
+    source_names,
     start_fields,
     timeline_title,
     unique_ids,
     when_label,
 )
-from chrono.model import Document, Event, Timeline
+from chrono.model import Event, Timeline
 
 # the header row of the TimelineJS spreadsheet template, in its order
 SPREADSHEET_COLUMNS = ("Year", "Month", "Day", "Time", "End Year", "End Month", "End Day", "End Time",
@@ -32,10 +34,13 @@ SPREADSHEET_COLUMNS = ("Year", "Month", "Day", "Time", "End Year", "End Month", 
                        "Media Thumbnail", "Type", "Group", "Background")
 
 
-def slide_text(event: Event, source: str) -> str:
-    """The body of a slide: the sentence, then the phrase that dates it and where it was said."""
-    return (f"<p>{html.escape(event.sentence)}</p>"
-            f"<p><em>{html.escape(event.phrase)}</em> &middot; {html.escape(source)}</p>")
+def slide_text(event: Event, sources: list[str]) -> str:
+    """The body of a slide: the sentence, the phrase that dates it, where it was said and who else reports it."""
+    text = (f"<p>{html.escape(event.sentence)}</p>"
+            f"<p><em>{html.escape(event.phrase)}</em> &middot; {html.escape(sources[0])}</p>")
+    if len(sources) > 1:
+        text += f"<p>Also reported by: {html.escape('; '.join(sources[1:]))}</p>"
+    return text
 
 
 def title_text(timeline: Timeline) -> str:
@@ -47,11 +52,7 @@ def _date(day: dt.date) -> dict[str, int]:
     return {"year": day.year, "month": day.month, "day": day.day}
 
 
-def _sources(timeline: Timeline) -> dict[str, Document]:
-    return {document.id: document for document in timeline.documents}
-
-
-def timelinejs_slide(event: Event, unique_id: str, source: str) -> dict[str, Any]:
+def timelinejs_slide(event: Event, unique_id: str, sources: list[str]) -> dict[str, Any]:
     start, end = interval(event.when)
     start_date: dict[str, int] = start_fields(event.when)
     clock = clock_time(event.when)
@@ -62,8 +63,8 @@ def timelinejs_slide(event: Event, unique_id: str, source: str) -> dict[str, Any
         slide["end_date"] = _date(end)
     slide.update({
         "display_date": when_label(event.when),
-        "text": {"headline": html.escape(event.headline), "text": slide_text(event, source)},
-        "group": source,
+        "text": {"headline": html.escape(event.headline), "text": slide_text(event, sources)},
+        "group": sources[0],
         "unique_id": unique_id,
     })
     return slide
@@ -72,18 +73,18 @@ def timelinejs_slide(event: Event, unique_id: str, source: str) -> dict[str, Any
 @exporter("timelinejs")
 def export_timelinejs(timeline: Timeline) -> str:
     """A TimelineJS JSON document: a title slide for the article(s) and one slide per dated event."""
-    documents = _sources(timeline)
+    documents = documents_by_id(timeline)
     events = list(datable_events(timeline))
     ids = unique_ids(events, prefix="event-")
     data = {
         "title": {"text": {"headline": html.escape(timeline_title(timeline)), "text": title_text(timeline)}},
-        "events": [timelinejs_slide(event, unique_id, document_name(documents.get(event.document), event.document))
+        "events": [timelinejs_slide(event, unique_id, source_names(event, documents))
                    for event, unique_id in zip(events, ids, strict=True)],
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def spreadsheet_row(event: Event, source: str) -> dict[str, Any]:
+def spreadsheet_row(event: Event, sources: list[str]) -> dict[str, Any]:
     start, end = interval(event.when)
     fields = start_fields(event.when)
     clock = clock_time(event.when)
@@ -93,15 +94,14 @@ def spreadsheet_row(event: Event, source: str) -> dict[str, Any]:
     if end != start:
         row.update({"End Year": end.year, "End Month": end.month, "End Day": end.day})
     row.update({"Display Date": when_label(event.when), "Headline": html.escape(event.headline),
-                "Text": slide_text(event, source), "Group": source})
+                "Text": slide_text(event, sources), "Group": sources[0]})
     return row
 
 
 @exporter("timelinejs-csv")
 def export_timelinejs_csv(timeline: Timeline) -> str:
     """The TimelineJS spreadsheet template as CSV: a title row, then one row per dated event."""
-    documents = _sources(timeline)
+    documents = documents_by_id(timeline)
     title = {"Headline": html.escape(timeline_title(timeline)), "Text": title_text(timeline), "Type": "title"}
-    rows = [spreadsheet_row(event, document_name(documents.get(event.document), event.document))
-            for event in datable_events(timeline)]
+    rows = [spreadsheet_row(event, source_names(event, documents)) for event in datable_events(timeline)]
     return write_rows(SPREADSHEET_COLUMNS, [title, *rows])
