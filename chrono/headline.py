@@ -1,9 +1,10 @@
 """Headline: the clause of a sentence that carries an expression, short enough to read at a glance.
 
-The sentence is cut into clauses (at , ; : spaced dashes and before words such as "which", "while", "and");
-the headline is the clause holding the expression, grown by whole neighbouring clauses while it stays within
-``max_words``. A clause longer than that is windowed around the expression, and a headline still shorter
-than ``min_words`` borrows words from the next clause; an ellipsis marks every cut made inside a clause.
+The sentence is cut into clauses (at , ; : spaced dashes and before words such as "which", "while", "and").
+The headline is the clause holding the expression, with everything before it when that fits, grown by whole
+following clauses while it stays within ``max_words``. A clause longer than that is windowed around the
+expression; a headline still shorter than ``min_words`` borrows words from the next clause (or, when it is a
+mere stub at the end, from the one before). An ellipsis marks every cut made inside a clause.
 """
 
 from __future__ import annotations
@@ -106,20 +107,18 @@ def headline(sentence: str, expression: tuple[int, int], *, language: str = "en"
         lead = ELLIPSIS if start > clauses[low][0] else ""
         trail = ELLIPSIS if end < clauses[high][1] else ""
     else:
-        grown = True
-        while grown:
-            grown = False
-            if low > 0 and count(low - 1, high) <= rules.max_words:
-                low, grown = low - 1, True
-            if high < len(clauses) - 1 and count(low, high + 1) <= rules.max_words:
-                high, grown = high + 1, True
+        # leftwards only all the way to the sentence start (a partial left context reads as a fragment)
+        if low > 0 and count(0, high) <= rules.max_words:
+            low = 0
+        while high < len(clauses) - 1 and count(low, high + 1) <= rules.max_words:
+            high += 1
         start, end = clauses[low][0], clauses[high][1]
         room = rules.max_words - count(low, high)
         if count(low, high) < rules.min_words and room > 0:
             if high < len(clauses) - 1:
                 borrowed = _words(sentence, clauses[high + 1][0], clauses[high + 1][1])[:room]
                 end, trail = borrowed[-1][1], ELLIPSIS
-            elif low > 0:
+            elif low > 0 and count(low, high) < rules.min_words // 2:  # a left fragment only beats a stub
                 borrowed = _words(sentence, clauses[low - 1][0], clauses[low - 1][1])[-room:]
                 start, lead = borrowed[0][0], ELLIPSIS
     body = _tidy(sentence[start:end], rules, capitalise=not lead)

@@ -1,0 +1,112 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from chrono.attach import attach_events
+from chrono.headline import headline
+from chrono.model import Document, Expression, Granularity, PartialValue, Span, TimexType, Value
+from chrono.segment import split_sentences
+
+DAY = Value("2023-03-01", TimexType.DATE, start=dt.date(2023, 3, 1), end=dt.date(2023, 3, 1),
+            granularity=Granularity.DAY)
+YEAR = Value("2022", TimexType.DATE, start=dt.date(2022, 1, 1), end=dt.date(2022, 12, 31),
+             granularity=Granularity.YEAR)
+DURATION = Value("P3W", TimexType.DURATION)
+SET = Value("XXXX-WXX-1", TimexType.SET, quant="EVERY")
+PRESENT = Value("PRESENT_REF", TimexType.DATE)
+
+
+def _expression(text: str, phrase: str, value: Value | None, occurrence: int = 0) -> Expression:
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(phrase, start + 1)
+    return Expression(phrase, Span(start, start + len(phrase)), PartialValue(), document="doc", value=value)
+
+
+def _events(text: str, found: list[tuple[str, Value | None]]):
+    document = Document(id="doc", text=text, published=dt.date(2023, 3, 2))
+    expressions = [_expression(text, phrase, value) for phrase, value in found]
+    return attach_events(expressions, split_sentences(text), document)
+
+
+@pytest.mark.parametrize(("found", "phrases"), [
+    ([("Wednesday", DAY)], ["Wednesday"]),
+    ([("Wednesday", DAY), ("last year", YEAR)], ["Wednesday", "last year"]),  # two in one sentence: two events
+    ([("three weeks", DURATION)], []),  # durations are not events
+    ([("every Monday", SET)], []),  # nor sets
+    ([("now", PRESENT)], []),  # nor fuzzy references
+    ([("Wednesday", None)], []),  # nor unresolved expressions
+])
+def test_which_expressions_become_events(found: list[tuple[str, Value | None]], phrases: list[str]) -> None:
+    text = "Xi met Lukashenko on Wednesday, now three weeks after last year's talks. They meet every Monday."
+    events = _events(text, found)
+    assert [e.phrase for e in events] == phrases
+    for event in events:
+        assert text[event.span.start:event.span.end] == event.phrase
+        assert event.sentence == "Xi met Lukashenko on Wednesday, now three weeks after last year's talks."
+        assert event.document == "doc"
+
+
+def test_each_event_carries_its_own_sentence() -> None:
+    text = "Prices rose on Wednesday. Sales fell last year, the firm said."
+    events = _events(text, [("Wednesday", DAY), ("last year", YEAR)])
+    assert [(e.sentence, e.headline) for e in events] == [
+        ("Prices rose on Wednesday.", "Prices rose on Wednesday"),
+        ("Sales fell last year, the firm said.", "Sales fell last year, the firm said"),
+    ]
+
+
+LONG = ("Xi welcomed Lukashenko to the Great Hall of the People in Beijing on Wednesday for their first "
+        "face-to-face meeting since the two leaders strengthened ties toward a strategic partnership.")
+
+
+@pytest.mark.parametrize(("sentence", "phrase", "expected"), [
+    # short sentences stay whole, without the final stop
+    ("Prices rose on Wednesday.", "Wednesday", "Prices rose on Wednesday"),
+    ("Did prices rise on Wednesday?", "Wednesday", "Did prices rise on Wednesday?"),
+    # a long clause is windowed from its start; the cut inside the clause shows as an ellipsis
+    (LONG, "Wednesday", "Xi welcomed Lukashenko to the Great Hall of the People in Beijing on Wednesday for their "
+                        "first face-to-face meeting since…"),
+    # whole neighbouring clauses are kept while they fit; a cut at a clause boundary has no ellipsis
+    ("Lukashenko also met with Chinese Premier Li Keqiang on Wednesday and called on the two countries to step up "
+     "relations, according to a reading from the Belarusian government.", "Wednesday",
+     "Lukashenko also met with Chinese Premier Li Keqiang on Wednesday and called on the two countries to step up "
+     "relations"),
+    # the clause holding the expression, even when it is not the first
+    ("The talks, which had stalled for weeks amid bitter disputes over funding and over the border, resumed in "
+     "Geneva on Monday while protesters gathered outside the building.", "Monday",
+     "Resumed in Geneva on Monday while protesters gathered outside the building"),
+    # a short clause borrows words from the next one, marking the cut
+    ("Before heading to Moscow last month, Lukashenko said it was impossible for his country to send troops to "
+     "Ukraine in any circumstances whatsoever.", "last month",
+     "Before heading to Moscow last month, Lukashenko said it was impossible for his country to send troops to "
+     "Ukraine…"),
+    # a stub of a last clause takes the end of the clause before it
+    ("He said he had no plans to meet his Russian or Chinese counterparts at a G20 meeting for ministers in New "
+     "Delhi, India on March 2.", "March 2",
+     "…to meet his Russian or Chinese counterparts at a G20 meeting for ministers in New Delhi, India on March 2"),
+    # the comma inside a date is not a clause boundary
+    ("The ministers, who had not met for a long time because of the sanctions and the war, will meet on "
+     "March 2, 2023, in New Delhi, officials said.", "March 2, 2023",
+     "Will meet on March 2, 2023, in New Delhi, officials said"),
+    # a preposition before a relative word goes with it; dangling words are trimmed
+    ("The summit in Uzbekistan last September, in which Putin also took part, ended without a statement of any "
+     "kind from the leaders.", "last September",
+     "The summit in Uzbekistan last September, in which Putin also took part"),
+    # unbalanced quotes left by a cut are dropped
+    ('"We will never surrender," he said on Tuesday.', "Tuesday", '"We will never surrender," he said on Tuesday'),
+])
+def test_headline(sentence: str, phrase: str, expected: str) -> None:
+    start = sentence.index(phrase)
+    assert headline(sentence, (start, start + len(phrase))) == expected
+
+
+@pytest.mark.parametrize("words", [5, 19, 40, 80])
+def test_headline_is_short_and_holds_the_phrase(words: int) -> None:
+    sentence = " ".join(["word"] * words + ["on", "Friday"] + ["more"] * words) + "."
+    start = sentence.index("Friday")
+    result = headline(sentence, (start, start + 6))
+    assert "Friday" in result
+    assert len(result.replace("…", " ").split()) <= 20
