@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from chrono.errors import ChronoInputError
 from chrono.model import Span
 from chrono.timeml import TimeMLDocument, Timex, as_timex, document_name, read_timeml, timeml_files
 
@@ -174,6 +175,9 @@ def chrono_tagger(domain: str = "news") -> SystemTagger:
     def tag(source: TimeMLDocument) -> list[Timex]:
         from chrono.pipeline import analyse
 
+        if source.document.published is None and domain == "news":
+            raise ChronoInputError(f"{source.document.source or source.name}: no DCT TIMEX3 "
+                                   '(functionInDocument="CREATION_TIME") to resolve news expressions against')
         expressions, _events = analyse(source.document, domain=domain)
         return [as_timex(expression) for expression in expressions]
 
@@ -226,8 +230,6 @@ def _read_named(paths: Iterable[Path], role: str) -> dict[str, TimeMLDocument]:
     problems: list[str] = []
     named = _named_paths(paths, problems, role)
     if problems:
-        from chrono.errors import ChronoInputError
-
         raise ChronoInputError(problems[0])
     return {name: read_timeml(path) for name, path in named.items()}
 

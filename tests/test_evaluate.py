@@ -255,3 +255,16 @@ def test_tagged_gold_scores_against_the_gold_without_pairing_problems(tmp_path: 
     assert evaluation.problems == []
     assert (evaluation.scores["relaxed"].gold, evaluation.scores["relaxed"].system) == (3, 3)
     assert rounded(evaluation.scores["value"]) == (THIRD, THIRD, THIRD)  # only "1996" is found and valued right
+
+
+def test_eval_without_a_dct_is_an_input_error(tmp_path: Path, fake_pipeline: None) -> None:
+    gold = write_files(tmp_path / "gold", {"u.tml": "<TimeML><TEXT>In 1990.</TEXT></TimeML>"})
+    result = RUNNER.invoke(app, ["eval", str(gold)])
+    assert result.exit_code == 2 and "no DCT" in result.stderr
+
+
+def test_tag_reads_standard_input(fake_pipeline: None) -> None:
+    result = RUNNER.invoke(app, ["tag", "-", "--published", "2001-02-03"], input="Back in 1999 &c.")
+    assert result.exit_code == 0, result.output
+    assert '<TIMEX3 tid="t1" type="DATE" value="1999">1999</TIMEX3> &amp;c.</TEXT>' in result.stdout
+    assert 'value="2001-02-03"' in result.stdout
