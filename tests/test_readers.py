@@ -108,6 +108,12 @@ def test_document_ids_are_unique_across_inputs(tmp_path: Path, records: list[dic
     assert [d.id for d in documents] == expected_ids
 
 
+def test_a_file_named_twice_is_read_once(tmp_path: Path) -> None:
+    path = write(tmp_path, "a.json", json.dumps({"text": "t", "date": "2023-03-02"}))
+    documents, failures = read_documents([path, str(tmp_path), str(tmp_path / "." / "a.json")])
+    assert (len(documents), failures) == (1, [])
+
+
 def test_published_overrides_every_input(tmp_path: Path) -> None:
     paths = [write(tmp_path, "a.json", json.dumps({"text": "t", "date": "2020-01-01"})),
              write(tmp_path, "b.md", "---\ndate: 2020-01-01\n---\nt\n"),

@@ -66,6 +66,7 @@ def read_documents(paths: list[str], published: dt.date | str | None = None, *,
     date = parse_date(published) if isinstance(published, str) else published
     documents: list[Document] = []
     failures: list[Failure] = []
+    read: set[str] = set()  # a file named twice (or inside a named folder too) is one article, not two reports
     for given in paths:
         try:
             files = list(_expand(given))
@@ -73,6 +74,10 @@ def read_documents(paths: list[str], published: dt.date | str | None = None, *,
             failures.append((given, str(exc)))
             continue
         for path in files:
+            identity = path if path == STDIN_NAME else str(Path(path).resolve())
+            if identity in read:
+                continue
+            read.add(identity)
             found, problems = _read_one(path, date, stdin)
             documents.extend(found)
             failures.extend((path, problem) for problem in problems)
