@@ -18,7 +18,7 @@ from chrono.cli.common import EXIT_USAGE, guarded
 )
 def evaluate(
     gold: Path = typer.Argument(..., metavar="GOLD_DIR", help="Gold TimeML files (.tml, .TE3input) or a folder."),
-    system: Path | None = typer.Argument(None, metavar="[SYSTEM_DIR]",
+    system: Path | None = typer.Argument(None, metavar="SYSTEM_DIR",
                                          help="System TimeML, paired with gold by file name; "
                                          "without it chrono tags the gold documents' text itself."),
     domain: str = typer.Option("news", "--domain", help="news or narrative (when chrono tags the gold text)."),
@@ -28,8 +28,7 @@ def evaluate(
 ) -> None:
     """Score temporal expressions with the TempEval-3 Task A metrics: strict/relaxed span, value and type F1.
 
-    A missing system document or one whose text differs from the gold text is reported on stderr, counted
-    against the system, and makes the exit code 2.
+    A missing system document or a text that differs from the gold is reported, counted, and exits 2.
     """
 
     def run() -> int:
