@@ -36,6 +36,7 @@ class _Cues:
     participles: frozenset[str]
     ed_exceptions: frozenset[str]
     group_skip: frozenset[str]
+    infinitives: frozenset[str]
     auxiliaries: dict[str, Tense]
     boundaries: frozenset[str]
 
@@ -60,6 +61,7 @@ def _cues(language: str) -> _Cues:
         participles=frozenset(past.get("irregular", [])),
         ed_exceptions=frozenset(past.get("ed_exceptions", [])),
         group_skip=frozenset(groups.get("skip", [])),
+        infinitives=frozenset(groups.get("infinitives", [])),
         auxiliaries={word: Tense(tense) for word, tense in groups.get("auxiliaries", {}).items()},
         boundaries=frozenset(data.get("clause", {}).get("boundaries", [])),
     )
@@ -107,7 +109,7 @@ def _token_tenses(tokens: list[_Token], cues: _Cues) -> list[Tense | None]:
             continue
         tenses[i] = _word_tense(token, cues)
         if tenses[i] is Tense.PAST and _is_participle(token, cues):
-            tenses[i] = _group_tense(words, i, cues) or Tense.PAST
+            tenses[i] = _group_tense(words, i, cues)
     return tenses
 
 
@@ -133,11 +135,13 @@ def _is_participle(token: _Token, cues: _Cues) -> bool:
 
 
 def _group_tense(words: list[str], index: int, cues: _Cues) -> Tense | None:
-    """The tense of the leading auxiliary of the verb group ending at ``index``, if it has one."""
+    """The tense of the participle at ``index``: its group's leading auxiliary, else PAST when it is finite."""
     leading: Tense | None = None
     i = index - 1
     while i >= 0 and (words[i] in cues.group_skip or words[i] in cues.auxiliaries):
         if words[i] in cues.auxiliaries:
             leading = cues.auxiliaries[words[i]]
         i -= 1
-    return leading
+    if leading is None and index > 0 and words[index - 1] in cues.infinitives:
+        return None  # "to be published", "be held": the governing verb is further away
+    return leading or Tense.PAST

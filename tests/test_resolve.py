@@ -1,0 +1,268 @@
+"""resolve_value as a table: (partial value, anchor, governing tense) -> TIMEX3 value."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from chrono.model import Anchor, Direction, Granularity, PartialValue, Tense, TimexType, Value
+from chrono.resolve import resolve_value
+
+P = PartialValue
+D = dt.date
+G = Granularity
+PAST, PRESENT, FUTURE, NONE = Tense.PAST, Tense.PRESENT, Tense.FUTURE, Tense.NONE
+BEFORE, AFTER, SAME = Direction.PAST, Direction.FUTURE, Direction.SAME
+THU = D(2023, 3, 2)  # a Thursday in ISO week 2023-W09 (Feb 27 - Mar 5)
+NYE = D(2020, 12, 31)  # Thursday of 2020-W53
+NEW_YEAR = D(2021, 1, 1)  # Friday, still 2020-W53
+LEAP = D(2024, 2, 29)  # Thursday
+
+
+def mention(value: str, start: dt.date, end: dt.date, granularity: Granularity) -> Value:
+    return Value(value, TimexType.DATE, start=start, end=end, granularity=granularity)
+
+
+SEPT_1_1939 = mention("1939-09-01", D(1939, 9, 1), D(1939, 9, 1), G.DAY)
+YEAR_1939 = mention("1939", D(1939, 1, 1), D(1939, 12, 31), G.YEAR)
+YEAR_1942 = mention("1942", D(1942, 1, 1), D(1942, 12, 31), G.YEAR)
+
+CASES = [
+    # today, yesterday, tomorrow, N days ago, across month, year and leap-day boundaries
+    (P(unit=G.DAY), THU, NONE, "2023-03-02"),
+    (P(unit=G.DAY, shift=-1), THU, PAST, "2023-03-01"),
+    (P(unit=G.DAY, shift=1), THU, FUTURE, "2023-03-03"),
+    (P(unit=G.DAY, shift=-1), NEW_YEAR, PAST, "2020-12-31"),
+    (P(unit=G.DAY, shift=1), NYE, FUTURE, "2021-01-01"),
+    (P(unit=G.DAY, shift=1), D(2024, 2, 28), NONE, "2024-02-29"),
+    (P(unit=G.DAY, shift=1), D(2023, 2, 28), NONE, "2023-03-01"),
+    (P(unit=G.DAY, shift=-1), D(2024, 3, 1), NONE, "2024-02-29"),
+    (P(unit=G.DAY, shift=-3), THU, PAST, "2023-02-27"),
+    (P(unit=G.DAY, shift=-10), D(1998, 3, 22), PAST, "1998-03-12"),
+    (P(unit=G.DAY, shift=-11), D(1999, 4, 19), PAST, "1999-04-08"),
+    (P(unit=G.DAY, shift=-366), LEAP, PAST, "2023-02-28"),
+    # weeks are ISO weeks
+    (P(unit=G.WEEK), THU, NONE, "2023-W09"),
+    (P(unit=G.WEEK, shift=-1), THU, PAST, "2023-W08"),
+    (P(unit=G.WEEK, shift=1), THU, FUTURE, "2023-W10"),
+    (P(unit=G.WEEK, shift=-1), NEW_YEAR, PAST, "2020-W52"),
+    (P(unit=G.WEEK, shift=1), NYE, FUTURE, "2021-W01"),
+    (P(unit=G.WEEK), D(2019, 12, 30), NONE, "2020-W01"),
+    (P(unit=G.WEEK, shift=-6), D(2000, 1, 6), PAST, "1999-W47"),
+    (P(unit=G.WEEK, shift=-1), D(1998, 3, 1), PAST, "1998-W08"),
+    # months
+    (P(unit=G.MONTH), THU, NONE, "2023-03"),
+    (P(unit=G.MONTH, shift=-1), THU, PAST, "2023-02"),
+    (P(unit=G.MONTH, shift=1), THU, FUTURE, "2023-04"),
+    (P(unit=G.MONTH, shift=-1), NEW_YEAR, PAST, "2020-12"),
+    (P(unit=G.MONTH, shift=1), NYE, FUTURE, "2021-01"),
+    (P(unit=G.MONTH, shift=-2), D(2000, 1, 28), PAST, "1999-11"),
+    (P(unit=G.MONTH, shift=-5), D(1998, 3, 31), PAST, "1997-10"),
+    (P(unit=G.MONTH, shift=-1), D(2023, 3, 31), PAST, "2023-02"),
+    (P(unit=G.MONTH, mod="START"), THU, PAST, "2023-03"),
+    # years, quarters, halves, decades, centuries, seasons
+    (P(unit=G.YEAR), THU, NONE, "2023"),
+    (P(unit=G.YEAR, shift=-1), THU, PAST, "2022"),
+    (P(unit=G.YEAR, shift=1), THU, FUTURE, "2024"),
+    (P(unit=G.YEAR, shift=-50), D(1999, 2, 16), PAST, "1949"),
+    (P(unit=G.YEAR, shift=-41), D(2000, 1, 15), PAST, "1959"),
+    (P(unit=G.YEAR, shift=-1), LEAP, PAST, "2023"),
+    (P(unit=G.YEAR, shift=-1), NEW_YEAR, PAST, "2020"),
+    (P(unit=G.QUARTER), THU, NONE, "2023-Q1"),
+    (P(unit=G.QUARTER, shift=-1), THU, PAST, "2022-Q4"),
+    (P(unit=G.QUARTER, shift=1), D(2023, 11, 15), FUTURE, "2024-Q1"),
+    (P(unit=G.HALF), D(2023, 7, 1), NONE, "2023-H2"),
+    (P(unit=G.HALF, shift=-1), THU, PAST, "2022-H2"),
+    (P(unit=G.DECADE), THU, NONE, "202"),
+    (P(unit=G.DECADE, shift=-1), THU, PAST, "201"),
+    (P(unit=G.CENTURY), THU, NONE, "20"),
+    (P(unit=G.CENTURY, shift=-1), THU, PAST, "19"),
+    (P(unit=G.SEASON), D(2023, 7, 15), NONE, "2023-SU"),
+    (P(unit=G.SEASON, shift=-1), D(2023, 7, 15), PAST, "2023-SP"),
+    # fully written calendar values
+    (P(year=2023, month=3, day=2), NYE, PAST, "2023-03-02"),
+    (P(year=2020), THU, NONE, "2020"),
+    (P(year=2022, quarter=3), THU, NONE, "2022-Q3"),
+    (P(year=2023, half=1), THU, NONE, "2023-H1"),
+    (P(year=2021, season="FA"), THU, NONE, "2021-FA"),
+    (P(year=2023, month=3), NYE, FUTURE, "2023-03"),
+    (P(decade=199), THU, NONE, "199"),
+    (P(century=19), THU, NONE, "19"),
+    (P(year=-44), THU, NONE, "BC0044"),
+    (P(decade=-46), THU, NONE, "BC046"),
+    (P(year=2024, month=2, day=29), THU, NONE, "2024-02-29"),
+    (P(year=2020, week=53), THU, NONE, "2020-W53"),
+    (P(year=2023, week=9, weekday=1), THU, NONE, "2023-02-27"),
+    (P(year=1998, month=8, day=7), None, NONE, "1998-08-07"),
+    # bare weekdays: past/present/no cue -> on or before the anchor; future -> on or after
+    (P(weekday=4), THU, PAST, "2023-03-02"),
+    (P(weekday=4), THU, NONE, "2023-03-02"),
+    (P(weekday=4), THU, FUTURE, "2023-03-02"),
+    (P(weekday=1), THU, PAST, "2023-02-27"),
+    (P(weekday=5), THU, PAST, "2023-02-24"),
+    (P(weekday=5), THU, PRESENT, "2023-02-24"),
+    (P(weekday=5), THU, FUTURE, "2023-03-03"),
+    (P(weekday=1), THU, FUTURE, "2023-03-06"),
+    (P(weekday=7), THU, NONE, "2023-02-26"),
+    (P(weekday=7), THU, FUTURE, "2023-03-05"),
+    (P(weekday=5), D(1998, 8, 7), PAST, "1998-08-07"),
+    (P(weekday=5), D(1998, 8, 8), NONE, "1998-08-07"),
+    (P(weekday=6), D(1998, 8, 9), PAST, "1998-08-08"),
+    (P(weekday=4), NEW_YEAR, PAST, "2020-12-31"),
+    (P(weekday=1), NEW_YEAR, FUTURE, "2021-01-04"),
+    (P(weekday=5), LEAP, PAST, "2024-02-23"),
+    (P(weekday=5), LEAP, FUTURE, "2024-03-01"),
+    # last/next/this weekday
+    (P(weekday=2, direction=BEFORE), THU, NONE, "2023-02-28"),
+    (P(weekday=4, direction=BEFORE), THU, NONE, "2023-02-23"),
+    (P(weekday=4, direction=AFTER), THU, NONE, "2023-03-09"),
+    (P(weekday=5, direction=AFTER), THU, PAST, "2023-03-03"),
+    (P(weekday=2, unit=G.WEEK, shift=1), THU, NONE, "2023-03-07"),
+    (P(weekday=2, unit=G.WEEK, shift=-1), THU, NONE, "2023-02-21"),
+    (P(weekday=5, unit=G.WEEK, direction=SAME), THU, NONE, "2023-03-03"),
+    (P(weekday=1, direction=AFTER), D(2020, 12, 28), NONE, "2021-01-04"),
+    # bare months: publication year unless the tense pulls it across
+    (P(month=9), THU, NONE, "2023-09"),
+    (P(month=9), THU, PAST, "2022-09"),
+    (P(month=9), THU, FUTURE, "2023-09"),
+    (P(month=1), THU, FUTURE, "2024-01"),
+    (P(month=1), THU, PAST, "2023-01"),
+    (P(month=3), THU, PAST, "2023-03"),
+    (P(month=3), THU, FUTURE, "2023-03"),
+    (P(month=12), NEW_YEAR, PAST, "2020-12"),
+    (P(month=1), NYE, FUTURE, "2021-01"),
+    (P(month=12, mod="START"), D(2000, 1, 15), PAST, "1999-12"),
+    (P(month=11, mod="END"), D(2000, 4, 5), PAST, "1999-11"),
+    # last/next/this month
+    (P(month=9, direction=BEFORE), THU, NONE, "2022-09"),
+    (P(month=9, direction=BEFORE), D(2023, 11, 15), NONE, "2023-09"),
+    (P(month=3, direction=BEFORE), THU, NONE, "2022-03"),
+    (P(month=3, direction=AFTER), THU, NONE, "2024-03"),
+    (P(month=9, direction=AFTER), THU, PAST, "2023-09"),
+    (P(month=9, direction=SAME), THU, PAST, "2023-09"),
+    (P(month=6, unit=G.YEAR, shift=-1), THU, NONE, "2022-06"),
+    (P(month=1, unit=G.YEAR, shift=1), NYE, NONE, "2021-01"),
+    # month and day
+    (P(month=3, day=2), THU, NONE, "2023-03-02"),
+    (P(month=3, day=5), THU, PAST, "2022-03-05"),
+    (P(month=3, day=5), THU, NONE, "2023-03-05"),
+    (P(month=3, day=1), THU, FUTURE, "2024-03-01"),
+    (P(month=12, day=25), THU, NONE, "2023-12-25"),
+    (P(month=12, day=25), THU, PAST, "2022-12-25"),
+    (P(month=2, day=29), THU, PAST, "2020-02-29"),
+    (P(month=2, day=29), THU, FUTURE, "2024-02-29"),
+    (P(month=2, day=29), D(2024, 3, 1), NONE, "2024-02-29"),
+    (P(month=1, day=5), NYE, FUTURE, "2021-01-05"),
+    (P(month=12, day=30), NEW_YEAR, PAST, "2020-12-30"),
+    # a bare day of the month
+    (P(day=15), THU, PAST, "2023-02-15"),
+    (P(day=1), THU, PAST, "2023-03-01"),
+    (P(day=31), THU, PAST, "2023-01-31"),
+    (P(day=10), THU, FUTURE, "2023-03-10"),
+    (P(day=2), NEW_YEAR, FUTURE, "2021-01-02"),
+    # seasons (winter runs December to February and belongs to its December's year)
+    (P(season="SU", direction=BEFORE), THU, NONE, "2022-SU"),
+    (P(season="SU"), THU, NONE, "2023-SU"),
+    (P(season="WI"), D(2023, 1, 15), NONE, "2022-WI"),
+    (P(season="WI", direction=SAME), D(2023, 1, 15), NONE, "2022-WI"),
+    (P(season="WI", direction=BEFORE), D(2023, 1, 15), NONE, "2021-WI"),
+    (P(season="WI", direction=BEFORE), THU, NONE, "2022-WI"),
+    (P(season="SU", direction=AFTER), D(2023, 7, 1), NONE, "2024-SU"),
+    (P(season="SU", direction=SAME), D(1998, 3, 22), FUTURE, "1998-SU"),
+    (P(season="FA"), THU, PAST, "2022-FA"),
+    # quarters, halves and week numbers without a year
+    (P(quarter=4, direction=BEFORE), THU, NONE, "2022-Q4"),
+    (P(quarter=1, direction=BEFORE), THU, NONE, "2022-Q1"),
+    (P(quarter=3), THU, NONE, "2023-Q3"),
+    (P(quarter=2), THU, FUTURE, "2023-Q2"),
+    (P(half=2), THU, PAST, "2022-H2"),
+    (P(week=12), THU, NONE, "2023-W12"),
+    # holidays
+    (P(holiday="EASTER"), THU, NONE, "2023-04-09"),
+    (P(holiday="EASTER"), THU, PAST, "2022-04-17"),
+    (P(holiday="THANKSGIVING"), THU, PAST, "2022-11-24"),
+    (P(holiday="THANKSGIVING", year=2023), THU, NONE, "2023-11-23"),
+    (P(holiday="EASTER", year=2024), THU, NONE, "2024-03-31"),
+    (P(holiday="MEMORIAL_DAY", year=2023), THU, NONE, "2023-05-29"),
+    (P(holiday="ELECTION_DAY", year=2020), THU, NONE, "2020-11-03"),
+    (P(holiday="GOOD_FRIDAY", year=2023), THU, NONE, "2023-04-07"),
+    (P(holiday="LABOR_DAY"), THU, FUTURE, "2023-09-04"),
+    # parts of day and clock times
+    (P(type=TimexType.TIME, unit=G.DAY, part_of_day="MO"), THU, NONE, "2023-03-02TMO"),
+    (P(type=TimexType.TIME, unit=G.DAY, shift=-1, part_of_day="NI"), THU, PAST, "2023-03-01TNI"),
+    (P(type=TimexType.TIME, weekday=5, part_of_day="AF"), D(2013, 3, 23), PAST, "2013-03-22TAF"),
+    (P(type=TimexType.TIME, weekday=6, hour=15, minute=0), D(2013, 3, 23), PAST, "2013-03-23T15:00"),
+    (P(type=TimexType.TIME, hour=9, minute=30), THU, NONE, "2023-03-02T09:30"),
+    (P(type=TimexType.TIME, unit=G.DAY, shift=1, part_of_day="EV"), NYE, FUTURE, "2021-01-01TEV"),
+    (P(type=TimexType.TIME, year=2023, month=3, day=2, hour=14), NYE, NONE, "2023-03-02T14:00"),
+    (P(type=TimexType.TIME, unit=G.HOUR, shift=-2), THU, PAST, "2023-03-02"),
+    # no anchor at all (narrative text without a date): unknown digits are X
+    (P(month=3, day=2), None, PAST, "XXXX-03-02"),
+    (P(weekday=2), None, PAST, "XXXX-WXX-2"),
+    (P(unit=G.DAY, shift=-1), None, PAST, "XXXX-XX-XX"),
+    (P(unit=G.YEAR, shift=-2), None, PAST, "XXXX"),
+    (P(year=1942, month=3), None, PAST, "1942-03"),
+    (P(season="SU"), None, NONE, "XXXX-SU"),
+    # anchored on a mention
+    (P(month=3), YEAR_1942, PAST, "1942-03"),
+    (P(month=3), mention("1942-09-01", D(1942, 9, 1), D(1942, 9, 1), G.DAY), PAST, "1942-03"),
+    (P(weekday=5), SEPT_1_1939, PAST, "1939-09-01"),
+    (P(unit=G.YEAR, shift=1), SEPT_1_1939, NONE, "1940"),
+    (P(unit=G.DAY), YEAR_1939, NONE, "1939-XX-XX"),
+    (P(unit=G.MONTH), YEAR_1939, NONE, "1939-XX"),
+    # literals pass through
+    (P(type=TimexType.DURATION, literal="P3W"), THU, NONE, "P3W"),
+    (P(literal="PRESENT_REF"), THU, NONE, "PRESENT_REF"),
+    (P(type=TimexType.SET, literal="XXXX-WXX-1", quant="EVERY"), THU, NONE, "XXXX-WXX-1"),
+]
+
+
+@pytest.mark.parametrize(("partial", "anchor", "tense", "expected"), CASES)
+def test_resolve_value(partial: PartialValue, anchor: dt.date | Value | None, tense: Tense, expected: str) -> None:
+    assert resolve_value(partial, anchor, tense).value == expected
+
+
+PREVIOUS_CASES = [
+    # (partial, publication date, previous mention, expected): PREVIOUS anchors on the mention when there is one
+    (P(anchor=Anchor.PREVIOUS, unit=G.YEAR, shift=1), THU, SEPT_1_1939, "1940"),
+    (P(anchor=Anchor.PREVIOUS, unit=G.YEAR, shift=-1), THU, SEPT_1_1939, "1938"),
+    (P(anchor=Anchor.PREVIOUS, unit=G.DAY), THU, SEPT_1_1939, "1939-09-01"),
+    (P(anchor=Anchor.PREVIOUS, unit=G.MONTH), THU, SEPT_1_1939, "1939-09"),
+    (P(anchor=Anchor.PREVIOUS, unit=G.WEEK, shift=1), THU, SEPT_1_1939, "1939-W36"),
+    (P(anchor=Anchor.PREVIOUS, unit=G.DAY), THU, YEAR_1939, "1939-XX-XX"),
+    (P(anchor=Anchor.PREVIOUS, unit=G.DAY, shift=1), THU, None, "2023-03-03"),
+    (P(unit=G.DAY, shift=1), THU, SEPT_1_1939, "2023-03-03"),
+]
+
+
+@pytest.mark.parametrize(("partial", "published", "previous", "expected"), PREVIOUS_CASES)
+def test_previous_anchor(partial: PartialValue, published: dt.date, previous: Value | None, expected: str) -> None:
+    assert resolve_value(partial, published, Tense.NONE, previous=previous).value == expected
+
+
+ATTRIBUTE_CASES = [
+    # (partial, anchor, expected type, mod, start, end, granularity)
+    (P(unit=G.MONTH, mod="START"), THU, TimexType.DATE, "START", D(2023, 3, 1), D(2023, 3, 31), G.MONTH),
+    (P(unit=G.WEEK), THU, TimexType.DATE, None, D(2023, 2, 27), D(2023, 3, 5), G.WEEK),
+    (P(season="WI"), D(2023, 12, 5), TimexType.DATE, None, D(2023, 12, 1), D(2024, 2, 29), G.SEASON),
+    (P(part_of_day="AF", unit=G.DAY), THU, TimexType.TIME, None, THU, THU, G.PART_OF_DAY),
+    (P(year=2022, mod="MID"), THU, TimexType.DATE, "MID", D(2022, 1, 1), D(2022, 12, 31), G.YEAR),
+    (P(decade=199, mod="END"), THU, TimexType.DATE, "END", D(1990, 1, 1), D(1999, 12, 31), G.DECADE),
+    (P(type=TimexType.DURATION, literal="P3W", mod="LESS_THAN"), THU, TimexType.DURATION, "LESS_THAN", None,
+     None, None),
+    (P(literal="PAST_REF"), THU, TimexType.DATE, None, None, None, None),
+    (P(year=-44), THU, TimexType.DATE, None, None, None, None),
+]
+
+
+@pytest.mark.parametrize(("partial", "anchor", "kind", "mod", "start", "end", "granularity"), ATTRIBUTE_CASES)
+def test_value_attributes(partial: PartialValue, anchor: dt.date, kind: TimexType, mod: str | None,
+                          start: dt.date | None, end: dt.date | None, granularity: Granularity | None) -> None:
+    value = resolve_value(partial, anchor)
+    assert (value.type, value.mod, value.start, value.end, value.granularity) == (kind, mod, start, end, granularity)
+
+
+def test_set_keeps_quant_and_freq() -> None:
+    value = resolve_value(P(type=TimexType.SET, literal="P1W", freq="2X"), THU)
+    assert (value.value, value.freq, value.is_datable) == ("P1W", "2X", False)

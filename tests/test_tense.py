@@ -1,0 +1,77 @@
+"""governing_tense as a table: (sentence, the expression inside it, expected tense)."""
+
+from __future__ import annotations
+
+import pytest
+
+from chrono.model import Span, Tense
+from chrono.tense import governing_tense
+
+PAST, PRESENT, FUTURE, NONE = Tense.PAST, Tense.PRESENT, Tense.FUTURE, Tense.NONE
+
+CASES = [
+    ("Suspected bombs exploded outside the embassies Friday, witnesses said.", "Friday", PAST),
+    ("The minister said Friday that the talks had failed.", "Friday", PAST),
+    ("Officials on Friday said the talks had failed.", "Friday", PAST),
+    ("He said the meeting will be on Tuesday.", "Tuesday", FUTURE),
+    ("He said Tuesday that he will resign.", "Tuesday", PAST),
+    ("On Tuesday, the board will meet again.", "Tuesday", FUTURE),
+    ("The vote will be held on Tuesday.", "Tuesday", FUTURE),
+    ("The vote would be held in March, he said.", "March", FUTURE),
+    ("He'll arrive in Paris on Monday.", "Monday", FUTURE),
+    ("He’ll arrive in Paris on Monday.", "Monday", FUTURE),
+    ("The summit is scheduled for March.", "March", FUTURE),
+    ("The summit is scheduled to open in March.", "March", FUTURE),
+    ("Talks are expected to resume in September.", "September", FUTURE),
+    ("The report is due to be published in June.", "June", FUTURE),
+    ("The company plans to open the plant in October.", "October", FUTURE),
+    ("The company is going to open the plant in October.", "October", FUTURE),
+    ("Ministers are set to approve the budget in May.", "May", FUTURE),
+    ("The team won't play on Sunday.", "Sunday", FUTURE),
+    ("The company has been sold in January.", "January", PAST),
+    ("Prices have risen since January.", "January", PAST),
+    ("Prices rose sharply in January.", "January", PAST),
+    ("The plant was built in 1990.", "1990", PAST),
+    ("The rebels had taken the town in March.", "March", PAST),
+    ("In March, the rebels took the town.", "March", PAST),
+    ("In September the rebels attacked the capital.", "September", PAST),
+    ("Troops withdrew from the city on Sunday.", "Sunday", PAST),
+    ("The meeting is on Monday.", "Monday", PRESENT),
+    ("Monday is a public holiday.", "Monday", PRESENT),
+    ("The market remains closed on Friday.", "Friday", PRESENT),
+    ("The deal is being negotiated this week.", "this week", PRESENT),
+    ("Shares fell 3 percent on Wednesday, but analysts expect a rebound next month.", "Wednesday", PAST),
+    ("Stocks climbed last week and will rise again next month.", "next month", FUTURE),
+    ("Stocks climbed last week and will rise again next month.", "last week", PAST),
+    ("The company, which was founded in 1990, will open a plant in March.", "March", FUTURE),
+    ("The company, which was founded in 1990, will open a plant in March.", "1990", PAST),
+    ("The trial, which will start Monday, follows the arrest of two men.", "Monday", FUTURE),
+    ("Last year, a record harvest.", "Last year", NONE),
+    ("Last year the economy expanded by 2 percent.", "Last year", PAST),
+    ("United Airlines flights on Monday.", "Monday", NONE),
+    ("A hundred people on Monday.", "Monday", NONE),
+    ("Tuesday.", "Tuesday", NONE),
+    ("The vote was scheduled for Thursday.", "Thursday", FUTURE),
+    ("He had expected the result in May; it will come in June.", "June", FUTURE),
+    ("He had expected the result in May; it will come in June.", "May", PAST),
+    ("He promised to return on Friday.", "Friday", FUTURE),
+    ("She was born in 1950.", "1950", PAST),
+    ("The rate is now 5 percent, compared with 4 percent in January.", "January", PAST),
+    ("The rate is 5 percent in January.", "January", PRESENT),
+]
+
+
+@pytest.mark.parametrize(("sentence", "phrase", "expected"), CASES)
+def test_governing_tense(sentence: str, phrase: str, expected: Tense) -> None:
+    start = sentence.index(phrase)
+    assert governing_tense(sentence, Span(start, start + len(phrase)), Span(0, len(sentence))) == expected
+
+
+def test_offsets_are_into_the_whole_text() -> None:
+    text = "Headline here. The talks collapsed on Monday. Next talks will be on Friday."
+    sentence_start = text.index("Next")
+    start = text.index("Friday")
+    assert governing_tense(text, Span(start, start + 6), Span(sentence_start, len(text))) == FUTURE
+    first = Span(text.index("The talks"), sentence_start)
+    monday = text.index("Monday")
+    assert governing_tense(text, Span(monday, monday + 6), first) == PAST
