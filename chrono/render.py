@@ -112,14 +112,17 @@ def md_url(url: str | None) -> str:
 
 
 def source_label(source: str) -> str:
-    """A document's source as shown: a URL as is, a file path by its file name (no local folders leak)."""
-    return source if re.match(r"[a-z][a-z0-9+.-]*://", source, re.IGNORECASE) else Path(source).name
+    """A document's source as shown: a URL as is, a file path by its file name (no local folders leak),
+    standard input ("-") as nothing, so templates fall back on the document id.
+    """
+    if re.match(r"[a-z][a-z0-9+.-]*://", source, re.IGNORECASE):
+        return source
+    return "" if source in ("", "-") else Path(source).name
 
 
 def document_name(document: Document) -> str:
     """How a document is named to a reader: its title, else its outlet, else its file name, else its id."""
-    source = source_label(document.source) if document.source else ""
-    return document.title or document.outlet or source or document.id
+    return document.title or document.outlet or source_label(document.source) or document.id
 
 
 # ---- environment ----------------------------------------------------------------------------------------------
@@ -214,9 +217,23 @@ def _exists(env: jinja2.Environment, name: str) -> bool:
 
 
 def template_names(template_dir: str | os.PathLike[str] | None = None) -> list[str]:
-    """Every template name --template accepts, the user's folder included."""
+    """Every template name --template accepts, the user's folder included; partials ("_row.html.j2") left out."""
     return sorted(name for name in environment(_user_dirs(template_dir)).list_templates()
-                  if name.endswith(TEMPLATE_SUFFIX))
+                  if name.endswith(TEMPLATE_SUFFIX) and not Path(name).name.startswith("_"))
+
+
+_LEADING_COMMENT = re.compile(r"\s*\{#-?\s*(.*?)\s*-?#\}", re.DOTALL)
+
+
+def describe_templates(template_dir: str | os.PathLike[str] | None = None) -> list[tuple[str, str]]:
+    """(name, description) of every template; the description is the template's leading ``{# ... #}`` comment."""
+    env = environment(_user_dirs(template_dir))
+    described = []
+    for name in template_names(template_dir):
+        source = env.loader.get_source(env, name)[0]  # type: ignore[union-attr]
+        comment = _LEADING_COMMENT.match(source)
+        described.append((name, " ".join(comment[1].split()) if comment else ""))
+    return described
 
 
 def render(timeline: Timeline, fmt: str = DEFAULT_FORMAT, *, template: str | None = None,

@@ -23,10 +23,12 @@ from chrono.render import (
     autoescape_for,
     builtin_template_dir,
     datetime_attr,
+    describe_templates,
     md_cell,
     md_escape,
     render,
     safe_url,
+    source_label,
     template_names,
 )
 
@@ -64,8 +66,8 @@ def timeline(*events: Event, documents: tuple[Document, ...] = (ARTICLE,),
 SAMPLE = timeline(
     event(DECADE, "the 1990s", "the alliance dates from the 1990s"),
     event(QUARTER, "the fourth quarter of 2020", "growth slowed"),
-    event(SEPTEMBER, "last September", "the leaders met in Uzbekistan"),
     event(LAST_YEAR, "last year", "troops crossed the border"),
+    event(SEPTEMBER, "last September", "the leaders met in Uzbekistan"),
     event(WEEK, "last week", "China released a 12-point plan"),
     event(WEDNESDAY, "Wednesday", "Xi met Lukashenko"),
     event(MORNING, "this morning", "talks resumed"),
@@ -84,7 +86,7 @@ def test_md_groups_by_year_in_timeline_order() -> None:
     text = render(SAMPLE, "md")
     assert re.findall(r"^## (.+)$", text, re.MULTILINE) == ["The 1990s", "2020", "2022", "2023"]
     entries = re.findall(r"^- \*\*(.+?)\*\*", text, re.MULTILINE)
-    assert entries == ["The 1990s", "Fourth quarter of 2020", "September 2022", "2022", "Week of 20 February 2023",
+    assert entries == ["The 1990s", "Fourth quarter of 2020", "2022", "September 2022", "Week of 20 February 2023",
                        "Wednesday, 1 March 2023", "The morning of Thursday, 2 March 2023"]
 
 
@@ -207,7 +209,7 @@ def test_html_is_well_formed_semantic_and_responsive() -> None:
 def test_html_time_elements_carry_machine_dates() -> None:
     page = parse_html(render(SAMPLE, "html"))
     datetimes = [attrs.get("datetime") for tag, attrs in page.tags if tag == "time" and attrs.get("class") == "when"]
-    assert datetimes == ["1990-01-01", "2020-10-01", "2022-09", "2022", "2023-W08", "2023-03-01", "2023-03-02"]
+    assert datetimes == ["1990-01-01", "2020-10-01", "2022", "2022-09", "2023-W08", "2023-03-01", "2023-03-02"]
 
 
 def test_html_is_self_contained() -> None:
@@ -383,10 +385,21 @@ def test_template_file_path_renders_with_its_siblings(tmp_path: Path) -> None:
     assert text == "<ul><li>&lt;b&gt;</li></ul>"
 
 
-def test_template_names_lists_builtins_and_user_templates(tmp_path: Path) -> None:
+def test_template_names_lists_builtins_and_user_templates_without_partials(tmp_path: Path) -> None:
     (tmp_path / "brief.md.j2").write_text("x", encoding="utf-8")
+    (tmp_path / "_row.md.j2").write_text("x", encoding="utf-8")
     names = template_names(tmp_path)
     assert {"timeline.md.j2", "timeline.html.j2", "brief.md.j2"} <= set(names)
+    assert "_row.md.j2" not in names
+
+
+def test_describe_templates_reads_the_leading_comment(tmp_path: Path) -> None:
+    (tmp_path / "brief.md.j2").write_text("{#- One line per event,\n  newest first. -#}\nbody", encoding="utf-8")
+    (tmp_path / "bare.md.j2").write_text("no comment {# late #}", encoding="utf-8")
+    described = dict(describe_templates(tmp_path))
+    assert described["brief.md.j2"] == "One line per event, newest first."
+    assert described["bare.md.j2"] == ""
+    assert all(described[f"timeline.{fmt}.j2"] for fmt in TEMPLATE_FORMATS)  # every built-in says what it is
 
 
 @pytest.mark.parametrize(
@@ -424,7 +437,7 @@ def test_missing_template_or_folder(template: str | None, template_dir: str | No
     ("by", "expected"),
     [
         ("year", [("the 1990s", 1), ("2020", 1), ("2022", 2), ("2023", 3)]),
-        ("month", [("the 1990s", 1), ("2020", 1), ("September 2022", 1), ("2022", 1), ("February 2023", 1),
+        ("month", [("the 1990s", 1), ("2020", 1), ("2022", 1), ("September 2022", 1), ("February 2023", 1),
                    ("March 2023", 2)]),
         ("source", [("CNN", 5), ("Second story", 2)]),
     ],
@@ -437,3 +450,28 @@ def test_group_by_in_templates(tmp_path: Path, by: str, expected: list[tuple[str
         "{% endfor %}", encoding="utf-8")
     text = render(timeline(*events, documents=(ARTICLE, OTHER)), "md", template="groups", template_dir=tmp_path)
     assert text == "".join(f"{key}={count};" for key, count in expected)
+
+
+def test_the_documented_custom_template_renders(tmp_path: Path) -> None:
+    guide = (Path(__file__).resolve().parent.parent / "docs" / "templates.md").read_text(encoding="utf-8")
+    source = re.search(r"```jinja\n(.*?)```", guide, re.DOTALL)
+    assert source is not None
+    (tmp_path / "brief.md.j2").write_text(source[1], encoding="utf-8")
+    text = render(SAMPLE, "md", template="brief", template_dir=tmp_path)
+    assert "## March 2023" in text
+    assert "| Wednesday, 1 March 2023 | Xi met Lukashenko | “Wednesday” |" in text
+    assert "Nothing dated in CNN." in render(timeline(), "md", template="brief", template_dir=tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [("/home/me/articles/story.txt", "story.txt"), ("story.txt", "story.txt"), ("-", ""), ("", ""),
+     ("https://news.example/a/b.html", "https://news.example/a/b.html")],
+)
+def test_source_label(source: str, expected: str) -> None:
+    assert source_label(source) == expected
+
+
+def test_standard_input_is_named_by_document_id() -> None:
+    piped = Document("stdin", "x", dt.date(2023, 3, 2), source="-")
+    assert "Source: stdin · published Thursday, 2 March 2023" in render(timeline(documents=(piped,)), "md")
