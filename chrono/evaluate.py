@@ -184,17 +184,31 @@ def chrono_tagger(domain: str = "news") -> SystemTagger:
     return tag
 
 
-def evaluate_documents(gold_docs: Sequence[TimeMLDocument], system: SystemTagger) -> Evaluation:
-    """Score a system (a function from a gold document to its annotations) on already-read gold documents."""
+def evaluate_documents(gold_docs: Sequence[TimeMLDocument], system: SystemTagger, *,
+                       keep_going: bool = True) -> Evaluation:
+    """Score a system (a function from a gold document to its annotations) on already-read gold documents.
+
+    With ``keep_going``, a system that crashes on a document is a recorded problem (its gold expressions count
+    as misses) rather than the end of the evaluation; input errors (ChronoInputError) always stop it.
+    """
     evaluation = Evaluation()
     for source in gold_docs:
-        annotations = [as_timex(item) for item in system(source)]
+        try:
+            annotations = [as_timex(item) for item in system(source)]
+        except ChronoInputError:
+            raise
+        except Exception as exc:
+            if not keep_going:
+                raise
+            evaluation.problems.append(f"{source.name}: the system failed ({type(exc).__name__}: {exc}); "
+                                       f"its {len(source.timexes)} gold expressions count as misses")
+            annotations = []
         evaluation.documents.append(evaluate_document(source.name, source.timexes, annotations))
     return evaluation
 
 
 def evaluate_folders(gold_paths: Sequence[str | Path], system_paths: Sequence[str | Path] | None = None, *,
-                     domain: str = "news") -> Evaluation:
+                     domain: str = "news", keep_going: bool = True) -> Evaluation:
     """Score system TimeML files (or chrono itself when none are given) against gold TimeML, pairing by name.
 
     A gold document with no system document counts all its gold expressions as misses; a system document
@@ -203,7 +217,7 @@ def evaluate_folders(gold_paths: Sequence[str | Path], system_paths: Sequence[st
     """
     gold_docs = _read_named(timeml_files(gold_paths), "gold")
     if system_paths is None:
-        return evaluate_documents(list(gold_docs.values()), chrono_tagger(domain))
+        return evaluate_documents(list(gold_docs.values()), chrono_tagger(domain), keep_going=keep_going)
     evaluation = Evaluation()
     system_files = _named_paths(timeml_files(system_paths), evaluation.problems, "system")
     for name, source in gold_docs.items():

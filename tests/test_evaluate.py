@@ -268,3 +268,18 @@ def test_tag_reads_standard_input(fake_pipeline: None) -> None:
     assert result.exit_code == 0, result.output
     assert '<TIMEX3 tid="t1" type="DATE" value="1999">1999</TIMEX3> &amp;c.</TEXT>' in result.stdout
     assert 'value="2001-02-03"' in result.stdout
+
+
+def test_a_document_the_system_fails_on_is_a_counted_problem(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def crash_on_b(document: Document, **options: str) -> tuple[list, list]:
+        if document.id == "b":
+            raise IndexError("boom")
+        return fake_analyse(document, **options)
+
+    monkeypatch.setattr(chrono.pipeline, "analyse", crash_on_b)
+    gold = write_files(tmp_path / "gold", GOLD)
+    result = RUNNER.invoke(app, ["eval", str(gold)])
+    assert result.exit_code == 2
+    assert "warning: b: the system failed (IndexError: boom)" in result.stderr
+    assert "3 gold and 0 system expressions, 1 problems" in result.stdout
+    assert RUNNER.invoke(app, ["eval", str(gold), "--debug"]).exit_code == 1

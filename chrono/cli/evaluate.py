@@ -24,7 +24,7 @@ def evaluate(
     domain: str = typer.Option("news", "--domain", help="news or narrative (when chrono tags the gold text)."),
     errors: bool = typer.Option(False, "--errors", help="List misses, false alarms, wrong values and extents."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON (percentages)."),
-    debug: bool = typer.Option(False, "--debug", help="Show the traceback of an internal error."),
+    debug: bool = typer.Option(False, "--debug", help="Stop at the first failing document, with its traceback."),
 ) -> None:
     """Score temporal expressions with the TempEval-3 Task A metrics: strict/relaxed span, value and type F1.
 
@@ -37,7 +37,8 @@ def evaluate(
 
         if domain not in ("news", "narrative"):
             raise ChronoInputError(f"unknown domain {domain!r}; choose news or narrative")
-        evaluation = evaluate_folders([gold], [system] if system is not None else None, domain=domain)
+        evaluation = evaluate_folders([gold], [system] if system is not None else None, domain=domain,
+                                      keep_going=not debug)
         if not evaluation.documents:
             raise ChronoInputError(f"{gold}: no gold documents (.tml, .TE3input) found")
         if as_json:
