@@ -12,6 +12,9 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    epilog="Examples:\n\n  chrono build article.txt --format md\n\n"
+    "  chrono build story.txt --published 2023-03-02 --format html -o timeline.html\n\n"
+    "  chrono tag article.txt --format json\n\n  chrono eval gold/ system/",
 )
 
 
@@ -26,7 +29,4 @@ def main_options(
     version: bool = typer.Option(False, "--version", callback=_show_version, is_eager=True,
                                  help="Show the version and exit."),
 ) -> None:
-    """Turn news articles into accurate, sourced chronologies.
-
-    Example: chrono build article.txt --format md
-    """
+    """Turn news articles into accurate, sourced chronologies."""

@@ -20,7 +20,7 @@ from chrono.render import FORMATS
     "  cat article.txt | chrono build - --format json",
 )
 def build(
-    inputs: list[str] = typer.Argument(..., metavar="ARTICLE...", help="Article file(s); '-' reads standard input."),
+    inputs: list[str] = typer.Argument(..., metavar="ARTICLE", help="Article file(s); '-' reads standard input."),
     fmt: str = typer.Option("md", "--format", "-f", help=f"Output format: {', '.join(FORMATS)}."),
     published: str | None = typer.Option(None, "--published", help="Publication date YYYY-MM-DD (overrides a header)."),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write here (atomically), not to stdout."),
@@ -41,6 +41,8 @@ def build(
             raise ChronoInputError(f"unknown sort {sort!r}; choose one of {', '.join(SORTS)}")
         if domain not in ("news", "narrative"):
             raise ChronoInputError(f"unknown domain {domain!r}; choose news or narrative")
+        if inputs.count("-") > 1:
+            raise ChronoInputError("standard input ('-') can be read only once")
         date = parse_date(published) if published else None
         documents = [read_article(path, date) for path in inputs]
         timeline = build_from_documents(documents, domain=domain, sort=sort)

@@ -47,10 +47,14 @@ def guarded(action: Callable[[], T], *, debug: bool = False) -> T:
 def write_output(text: str, output: Path | None) -> None:
     """Write to stdout, or to a file atomically: a temporary file beside it, renamed when complete."""
     if output is None or str(output) == "-":
-        sys.stdout.write(text)
-        if text and not text.endswith("\n"):
-            sys.stdout.write("\n")
-        sys.stdout.flush()
+        try:
+            sys.stdout.write(text)
+            if text and not text.endswith("\n"):
+                sys.stdout.write("\n")
+            sys.stdout.flush()
+        except BrokenPipeError:
+            # the reader went away (`chrono build x | head`): not an error; silence the flush at exit
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return
     write_atomic(Path(output), text)
 
