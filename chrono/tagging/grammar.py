@@ -1,0 +1,89 @@
+"""Compile a language's rules once: fragments expanded, every rule a regex, all rules in one alternation."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from chrono.errors import ChronoInputError
+from chrono.lang import load_resource
+from chrono.model import TimexType
+from chrono.tagging.values import Words
+
+_FRAGMENT = re.compile(r"\{([A-Za-z_]\w*)\}")
+_GROUP_NAME = re.compile(r"\(\?P<(\w+)>")
+_FROM_TABLE = "@"  # a fragment spelled "@table" is the alternation of that word table's keys
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    name: str
+    regex: re.Pattern[str]
+    value: Mapping[str, Any]
+    examples: tuple[Mapping[str, Any], ...]
+    group: str  # this rule's group name inside the combined regex
+    inner: tuple[tuple[str, str], ...]  # (name in the combined regex, name in the rule)
+
+
+@dataclass(frozen=True, slots=True)
+class Grammar:
+    language: str
+    rules: tuple[Rule, ...]
+    combined: re.Pattern[str]
+    words: Words
+    by_group: Mapping[str, int]
+
+
+def _table_alternation(words: Mapping[str, Any], table: str) -> str:
+    keys = sorted(words.get(table, {}), key=len, reverse=True)
+    return "|".join(re.escape(key).replace(r"\ ", r"[\s\-]+").replace("'", "['’]") for key in keys)
+
+
+def expand_fragments(pattern: str, fragments: Mapping[str, str], words: Mapping[str, Any]) -> str:
+    """Replace every {name} by its fragment (recursively), as a non-capturing group."""
+    def replace(match: re.Match[str], depth: int = 0) -> str:
+        name = match[1]
+        if name not in fragments:
+            raise ChronoInputError(f"unknown pattern fragment {{{name}}}")
+        body = fragments[name]
+        if body.startswith(_FROM_TABLE):
+            body = _table_alternation(words, body[1:])
+        return "(?:" + _FRAGMENT.sub(replace, body) + ")"
+
+    return _FRAGMENT.sub(replace, pattern)
+
+
+def _wrap(pattern: str, boundaries: Mapping[str, str]) -> str:
+    return boundaries.get("left", "") + "(?:" + pattern + ")" + boundaries.get("right", "")
+
+
+@cache
+def load_grammar(language: str) -> Grammar:
+    """The compiled rules of a language (cached: compiled once per process)."""
+    fragments = load_resource(language, "patterns")
+    words_table = load_resource(language, "words")
+    rules_file = load_resource(language, "rules")
+    boundaries = rules_file.get("boundaries", {})
+    flags = re.IGNORECASE if rules_file.get("ignore_case", True) else 0
+    rules: list[Rule] = []
+    branches: list[str] = []
+    for index, spec in enumerate(rules_file["rule"]):
+        body = _wrap(expand_fragments(spec["pattern"], fragments, words_table), boundaries)
+        try:
+            regex = re.compile(body, flags)
+        except re.error as error:
+            raise ChronoInputError(f"rule {spec['name']!r} has a bad pattern: {error}") from error
+        group = f"r{index}"
+        names = _GROUP_NAME.findall(body)
+        inner = tuple((f"{group}_{name}", name) for name in names)
+        renamed = _GROUP_NAME.sub(lambda m, g=group: f"(?P<{g}_{m[1]}>", body)
+        branches.append(f"(?P<{group}>{renamed})")
+        value = dict(spec.get("value", {}))
+        value.setdefault("type", spec.get("type", TimexType.DATE.value))
+        rules.append(Rule(spec["name"], regex, value, tuple(spec.get("examples", ())), group, inner))
+    combined = re.compile("|".join(branches), flags)
+    by_group = {rule.group: index for index, rule in enumerate(rules)}
+    return Grammar(language, tuple(rules), combined, Words(words_table), by_group)

@@ -1,0 +1,222 @@
+"""Turn the words a rule captured into PartialValue fields, through the language's word tables."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from chrono.model import Anchor, Direction, Granularity, PartialValue, TimexType
+
+# Fields whose values are enum members; rules spell them by name ("YEAR", "PAST").
+ENUM_FIELDS: dict[str, type] = {"type": TimexType, "unit": Granularity, "anchor": Anchor, "direction": Direction}
+PARTIAL_FIELDS = frozenset(PartialValue.__slots__)
+_SPACES = re.compile(r"[\s\-]+")
+_GROUP_REF = re.compile(r"^(?P<negate>-)?\$(?P<group>\w+?)(?::(?P<table>\w+))?$")
+_PLACEHOLDER = re.compile(r"\{(\w+?)(?::(\w+))?\}")
+_TRAILING_DIGITS = re.compile(r"\d+$")
+_TWO_DIGIT_TABLES = frozenset({"month", "day", "hour", "minute", "second"})  # TIMEX3 writes these as two digits
+
+
+class Words:
+    """The word tables of one language (words.toml) with the conversions rules refer to by name."""
+
+    def __init__(self, tables: Mapping[str, Any]) -> None:
+        self.tables = tables
+        self.settings: Mapping[str, Any] = tables.get("settings", {})
+
+    @staticmethod
+    def normalise(text: str) -> str:
+        return _SPACES.sub(" ", text.lower().replace(".", "").replace("\u2019", "'")).strip()
+
+    def lookup(self, table: str, text: str) -> Any:
+        """The table's value for a word (None when unknown); digits read as numbers in every table."""
+        key = self.normalise(text)
+        entries = self.tables.get(table, {})
+        if key in entries:
+            return entries[key]
+        converter = getattr(self, f"_convert_{table}", None)
+        if converter is not None:
+            return converter(key)
+        if key.isdigit():
+            return int(key)
+        return None
+
+    def _convert_number(self, key: str) -> int | str | None:
+        """Digits ("1,000", "18"), number words, and compounds ("twenty four", "two hundred")."""
+        digits = key.replace(",", "")
+        if digits.isdigit():
+            return int(digits)
+        whole, _, fraction = digits.partition(" ")
+        if fraction in self.settings.get("fractions", {}) and whole.isdigit():  # "2 1/2"
+            return int(whole) + self.settings["fractions"][fraction]
+        try:
+            return float(digits)
+        except ValueError:
+            pass
+        numbers = self.tables.get("number", {})
+        total = 0
+        current = 0
+        for word in key.split(" "):
+            if word in self.settings.get("number_joiners", []):
+                continue
+            value = numbers.get(word)
+            if value is None:
+                return None
+            if value == "X":
+                return "X"
+            if value in (100, 1000) and current:
+                current *= value
+                if value == 1000:
+                    total, current = total + current, 0
+            else:
+                current += value
+        return total + current
+
+    def _convert_ordinal(self, key: str) -> int | None:
+        digits = key.rstrip("stndrh")
+        return int(digits) if digits.isdigit() else None
+
+    def _convert_year(self, key: str) -> int | None:
+        """Four digits, or two ("'90") read in the century words.toml names as the default."""
+        digits = key.lstrip("'")
+        if digits.isdigit():
+            if len(digits) == 2:
+                return self.settings.get("two_digit_century", 19) * 100 + int(digits)
+            return int(digits)
+        return self._spelled_year(key)
+
+    def _spelled_year(self, key: str) -> int | None:
+        """"nineteen ninety-six": a century word then a number (at most three words after the first)."""
+        millennium = self.settings.get("millennium_words", {})
+        for words, value in millennium.items():
+            if key == words or key.startswith(words + " "):
+                rest = self._convert_number(key[len(words):].strip()) if key != words else 0
+                return value + rest if isinstance(rest, int) and rest < 100 else None
+        head, _, tail = key.partition(" ")
+        numbers = self.tables.get("number", {})
+        century = numbers.get(head)
+        rest = self._convert_number(tail) if tail else None
+        if isinstance(century, int) and 10 <= century <= 20 and isinstance(rest, int) and rest < 100:
+            return century * 100 + rest
+        return None
+
+    def _convert_decade(self, key: str) -> int | None:
+        """"1990" or "1990s" -> 199; "'90" -> 199 in the default century."""
+        year = self._convert_year(key.rstrip("s'"))
+        return year // 10 if year is not None else None
+
+    def _convert_century(self, key: str) -> int | None:
+        """TIMEX3 names a century by its digits: "the 20th century" -> 19."""
+        ordinal = self.lookup("ordinal", key)
+        return ordinal - 1 if isinstance(ordinal, int) else None
+
+    def group_value(self, group: str, text: str, table: str | None) -> Any:
+        """What a captured group means: the table named after the group (digits dropped) unless one is given."""
+        return self.lookup(table or _TRAILING_DIGITS.sub("", group), text)
+
+
+def _coerce(name: str, value: Any) -> Any:
+    enum = ENUM_FIELDS.get(name)
+    if enum is not None and isinstance(value, str):
+        return enum[value]
+    return value
+
+
+def period_literal(amount: Any, unit: Any, words: Words) -> str | None:
+    """An ISO 8601 duration ("P3W", "PT2H", "PXY") from an amount and a unit word's table entry."""
+    if amount is None or not isinstance(unit, Mapping):
+        return None
+    if isinstance(amount, float):
+        amount = f"{amount:g}"
+    if isinstance(amount, int) and unit.get("multiply"):
+        amount *= unit["multiply"]
+    prefix = "PT" if unit.get("time") else "P"
+    return f"{prefix}{amount}{unit['letter']}"
+
+
+def build_partial(spec: Mapping[str, Any], groups: Mapping[str, str | None], words: Words) -> PartialValue | None:
+    """The PartialValue a rule's value spec describes, given its captured groups (None if a group can't be read)."""
+    groups = _merge_alternates(groups)
+    fields: dict[str, Any] = {}
+    for name, raw in spec.items():
+        value = _evaluate(raw, groups, words)
+        if value is _MISSING:
+            continue
+        if value is None:
+            return None
+        fields[name] = value
+    merged = fields.pop("merge", None)  # a table entry that names several fields ({ month = 12, day = 25 })
+    if isinstance(merged, Mapping):
+        fields.update(merged)
+    period = fields.pop("period", None)
+    if period is not None:
+        amount, unit = period
+        fields["literal"] = period_literal(amount, unit, words)
+        if fields["literal"] is None:
+            return None
+    meridiem = fields.pop("meridiem", None)
+    if meridiem is not None and "hour" in fields:
+        fields["hour"] = fields["hour"] % 12 + (12 if meridiem == "PM" else 0)
+    if isinstance(fields.get("unit"), Mapping):
+        fields["unit"] = fields["unit"]["granularity"]
+    unknown = set(fields) - PARTIAL_FIELDS
+    if unknown:
+        raise ValueError(f"unknown PartialValue fields {sorted(unknown)}")
+    return PartialValue(**{name: _coerce(name, value) for name, value in fields.items()})
+
+
+def _merge_alternates(groups: Mapping[str, str | None]) -> Mapping[str, str | None]:
+    """A group "month2" (another branch of the same pattern) stands in for "month" when that did not match."""
+    merged = dict(groups)
+    for name, text in groups.items():
+        base = _TRAILING_DIGITS.sub("", name)
+        if text is not None and base != name and merged.get(base) is None:
+            merged[base] = text
+    return merged
+
+
+class _Missing:
+    """A group that did not take part in the match: the field keeps its default."""
+
+
+_MISSING = _Missing()
+
+
+def _evaluate(raw: Any, groups: Mapping[str, str | None], words: Words) -> Any:
+    if isinstance(raw, list):
+        parts = [_evaluate(item, groups, words) for item in raw]
+        if any(part is _MISSING for part in parts):
+            return _MISSING
+        return None if any(part is None for part in parts) else parts
+    if not isinstance(raw, str):
+        return raw
+    reference = _GROUP_REF.match(raw)
+    if reference:
+        text = groups.get(reference["group"])
+        if text is None:
+            return _MISSING
+        value = words.group_value(reference["group"], text, reference["table"])
+        if reference["negate"] and value is not None:
+            return -value if isinstance(value, int) else None
+        return value
+    if "{" in raw:
+        return _fill_template(raw, groups, words)
+    return raw
+
+
+def _fill_template(template: str, groups: Mapping[str, str | None], words: Words) -> Any:
+    failed = False
+
+    def replace(match: re.Match[str]) -> str:
+        nonlocal failed
+        text = groups.get(match[1])
+        value = words.group_value(match[1], text, match[2]) if text is not None else None
+        if value is None:
+            failed = True
+            return ""
+        padded = isinstance(value, int) and (match[2] or match[1]) in _TWO_DIGIT_TABLES
+        return f"{value:02d}" if padded else str(value)
+
+    filled = _PLACEHOLDER.sub(replace, template)
+    return None if failed else filled
