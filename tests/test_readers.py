@@ -165,6 +165,16 @@ def test_a_folder_without_articles_is_a_failure(tmp_path: Path) -> None:
                                                     ".html, .htm)")])
 
 
+def test_inputs_beyond_the_size_limit_are_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from chrono import article
+
+    monkeypatch.setattr(article, "MAX_BYTES", 100)
+    path = write(tmp_path, "big.jsonl", json.dumps({"text": "x" * 100, "date": "2023-03-02"}))
+    documents, failures = read_documents([path, "-"], stdin=io.BytesIO(b"date 2023-03-02\n\n" + b"y" * 100))
+    assert documents == []
+    assert [message.split(" is larger")[0] for _, message in failures] == [path, "standard input"]
+
+
 def test_read_input_raises_the_first_problem(tmp_path: Path) -> None:
     with pytest.raises(ChronoInputError, match="bad.json: invalid JSON"):
         read_input(write(tmp_path, "bad.json", "{"))

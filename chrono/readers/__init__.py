@@ -17,7 +17,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from chrono.article import MAX_BYTES, STDIN_NAME, decode_article, parse_article, parse_date
+from chrono import article
+from chrono.article import STDIN_NAME, decode_article, parse_article, parse_date
 from chrono.errors import ChronoInputError
 from chrono.model import Document
 from chrono.readers.common import Origin
@@ -98,9 +99,10 @@ def _read_one(path: str, published: dt.date | None, stdin: BinaryIO | None) -> P
     origin = Origin(name=name, source=path, document_id="stdin" if is_stdin else Path(path).stem,
                     published=published)
     try:
-        data = (stdin or sys.stdin.buffer).read(MAX_BYTES + 1) if is_stdin else _read_bytes(Path(path))
-        if len(data) > MAX_BYTES:
-            raise ChronoInputError(f"{name} is larger than the {MAX_BYTES // 2**20} MB limit for one input")
+        limit = article.MAX_BYTES  # read at call time: one limit for every input, set in chrono.article
+        data = (stdin or sys.stdin.buffer).read(limit + 1) if is_stdin else _read_bytes(Path(path), limit)
+        if len(data) > limit:
+            raise ChronoInputError(f"{name} is larger than the {limit // 2**20} MB limit for one input")
         text = decode_article(data, name)
         reader = None if is_stdin else READERS.get(Path(path).suffix.lower())
         return (reader or _sniff(text))(text, origin)
@@ -109,10 +111,10 @@ def _read_one(path: str, published: dt.date | None, stdin: BinaryIO | None) -> P
         return [], [message if name in message else f"{name}: {message}"]
 
 
-def _read_bytes(path: Path) -> bytes:
+def _read_bytes(path: Path, limit: int) -> bytes:
     try:
         with path.open("rb") as handle:
-            return handle.read(MAX_BYTES + 1)
+            return handle.read(limit + 1)
     except OSError as exc:
         raise ChronoInputError(f"cannot read {path}: {exc.strerror or exc}") from None
 
