@@ -63,7 +63,8 @@ def table(name: str, evaluation: Evaluation, references: dict[str, dict[str, flo
           extra: dict[str, Evaluation], targets: dict[str, float]) -> str:
     scores = evaluation.scores
     gold, system = scores["relaxed"].gold, scores["relaxed"].system
-    lines = [f"## {name}: {len(evaluation.documents)} documents, {gold} gold TIMEX3, {system} found",
+    failed = f", {len(evaluation.problems)} problems (see stderr)" if evaluation.problems else ""
+    lines = [f"## {name}: {len(evaluation.documents)} documents, {gold} gold TIMEX3, {system} found{failed}",
              "", "| system | " + " | ".join(f"{m} F1" for m in METRICS) + " |",
              "| --- |" + " ---: |" * len(METRICS)]
 
@@ -110,6 +111,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             extra["dateparser.search_dates"] = evaluate_documents(documents, dateparser_system)
         print(table(f"{corpus} ({folder}, --domain {domain})", evaluation, references, extra, TARGETS[corpus]))
         print()
+        for problem in evaluation.problems:
+            print(f"accuracy: warning: {problem}", file=sys.stderr)
         if args.errors is not None:
             args.errors.mkdir(parents=True, exist_ok=True)
             (args.errors / f"{corpus}.tsv").write_text("\n".join(error_lines(evaluation)) + "\n", encoding="utf-8")
