@@ -335,8 +335,9 @@ def resolve_expressions(expressions: list[Expression], sentences: list[Sentence]
                         *, domain: str = "news", language: str = "en") -> list[Expression]:
     """Each expression with its value; anchors on the publication date or the previous mention.
 
-    News: CONTEXT anchors on the publication date. Narrative: on the latest mentioned date fine enough for the
-    expression (falling back to the publication date, or to X digits when there is none).
+    News: CONTEXT and PUBLICATION anchor on the publication date. Narrative: both on the latest mentioned date
+    fine enough for the expression (falling back to the publication date, or to X digits when there is none).
+    PREVIOUS anchors on the latest mention in both domains.
     """
     if domain not in DOMAINS:
         raise ChronoInputError(f"unknown domain {domain!r}; use one of: {', '.join(DOMAINS)}")
@@ -352,7 +353,7 @@ def resolve_expressions(expressions: list[Expression], sentences: list[Sentence]
         tense = governing_tense(document.text, expression.span, sentence, language=language)
         previous = mentions[-1] if mentions else None
         anchor: dt.date | Value | None = document.published
-        if domain == "narrative" and expression.partial.anchor is not Anchor.PUBLICATION:
+        if domain == "narrative":  # a history's "now" is the time it narrates, so deictic words anchor there too
             anchor = _narrative_anchor(expression.partial, mentions) or document.published
         value = resolve_value(expression.partial, anchor, tense, previous=previous)
         if value.is_datable and value.granularity is not None:

@@ -1,0 +1,234 @@
+"""End to end, tag + resolve: (a phrase in a short sentence, publication date) -> TIMEX3 value.
+
+Each row names the phrase as the tagger should delimit it; a row fails when the tagger finds another extent
+or the resolver another value (the assertion shows both).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from chrono.model import Document
+from chrono.resolve import resolve_expressions
+from chrono.segment import split_sentences
+from chrono.tag import tag_text
+
+D = dt.date
+THU = D(2023, 3, 2)  # Thursday, 2023-W09
+EMBASSY = D(1998, 8, 7)  # Friday, 1998-W32
+LEAP = D(2024, 2, 29)  # Thursday
+NEW_YEAR = D(2021, 1, 1)  # Friday, 2020-W53
+MONDAY = D(2019, 12, 30)  # Monday of 2020-W01
+
+CASES = [
+    # days
+    ("The talks collapsed yesterday.", "yesterday", THU, "2023-03-01"),
+    ("The talks resume today.", "today", THU, "2023-03-02"),
+    ("The talks resume tomorrow.", "tomorrow", THU, "2023-03-03"),
+    ("He arrived yesterday.", "yesterday", NEW_YEAR, "2020-12-31"),
+    ("She will leave tomorrow.", "tomorrow", LEAP, "2024-03-01"),
+    ("The plane landed three days ago.", "three days ago", THU, "2023-02-27"),
+    ("The fire started two days ago.", "two days ago", NEW_YEAR, "2020-12-30"),
+    ("The court will rule the day after tomorrow.", "the day after tomorrow", THU, "2023-03-04"),
+    ("The court ruled the day before yesterday.", "the day before yesterday", THU, "2023-02-28"),
+    # weekdays: past or present -> on or before the publication date, future -> on or after
+    ("Bombs exploded outside the embassy Friday.", "Friday", EMBASSY, "1998-08-07"),
+    ("The minister said Tuesday the talks had failed.", "Tuesday", THU, "2023-02-28"),
+    ("The board will meet Monday.", "Monday", THU, "2023-03-06"),
+    ("The board met on Monday.", "Monday", THU, "2023-02-27"),
+    ("He said the vote will be held on Friday.", "Friday", THU, "2023-03-03"),
+    ("Police arrested two men on Sunday.", "Sunday", THU, "2023-02-26"),
+    ("The president will travel to Paris on Wednesday.", "Wednesday", THU, "2023-03-08"),
+    ("Last Tuesday, the company announced layoffs.", "Last Tuesday", THU, "2023-02-28"),
+    ("Next Tuesday, the company will announce results.", "Next Tuesday", THU, "2023-03-07"),
+    ("The results came out last Friday.", "last Friday", THU, "2023-02-24"),
+    ("Voters go to the polls next Sunday.", "next Sunday", THU, "2023-03-05"),
+    ("The fighting resumed on Thursday.", "Thursday", NEW_YEAR, "2020-12-31"),
+    ("Markets will reopen on Monday.", "Monday", NEW_YEAR, "2021-01-04"),
+    ("Shares fell on Wednesday.", "Wednesday", LEAP, "2024-02-28"),
+    ("Rescuers found survivors on Saturday.", "Saturday", EMBASSY, "1998-08-01"),
+    ("Shares fell 5 percent on Wednesday, the company said.", "Wednesday", EMBASSY, "1998-08-05"),
+    ("Shares will rise on Wednesday, the company said.", "Wednesday", EMBASSY, "1998-08-12"),
+    ("The company said on Thursday that shares will rise.", "Thursday", EMBASSY, "1998-08-06"),
+    ("On Monday, the court will hear the case.", "Monday", EMBASSY, "1998-08-10"),
+    ("The ministry announced Tuesday that the plant would close.", "Tuesday", EMBASSY, "1998-08-04"),
+    # weekdays and days with a part of the day
+    ("The ship sank Thursday night.", "Thursday night", EMBASSY, "1998-08-06TNI"),
+    ("Protesters gathered Friday afternoon.", "Friday afternoon", LEAP, "2024-02-23TAF"),
+    ("Fighting broke out Sunday morning.", "Sunday morning", THU, "2023-02-26TMO"),
+    ("The envoy will arrive Monday evening.", "Monday evening", THU, "2023-03-06TEV"),
+    ("Rebels attacked the town this morning.", "this morning", THU, "2023-03-02TMO"),
+    ("The minister spoke this afternoon.", "this afternoon", THU, "2023-03-02TAF"),
+    ("He will address the nation tonight.", "tonight", THU, "2023-03-02TNI"),
+    ("The storm hit last night.", "last night", THU, "2023-03-01TNI"),
+    ("The vote is tomorrow morning.", "tomorrow morning", THU, "2023-03-03TMO"),
+    ("Police raided the house yesterday afternoon.", "yesterday afternoon", NEW_YEAR, "2020-12-31TAF"),
+    ("This evening the mayor spoke.", "This evening", THU, "2023-03-02TEV"),
+    # clock times
+    ("The plane landed at 3 p.m.", "3 p.m.", THU, "2023-03-02T15:00"),
+    ("The meeting starts at 9:30 a.m.", "9:30 a.m.", THU, "2023-03-02T09:30"),
+    ("The explosion happened at 10:15 a.m.", "10:15 a.m.", THU, "2023-03-02T10:15"),
+    # weeks
+    ("Prices rose last week.", "last week", THU, "2023-W08"),
+    ("The talks continue this week.", "this week", THU, "2023-W09"),
+    ("The report will be published next week.", "next week", THU, "2023-W10"),
+    ("The talks collapsed last week.", "last week", NEW_YEAR, "2020-W52"),
+    ("Parliament will vote next week.", "next week", NEW_YEAR, "2021-W01"),
+    ("Two weeks ago the rebels retreated.", "Two weeks ago", THU, "2023-W07"),
+    ("The deal closed a week ago.", "a week ago", THU, "2023-W08"),
+    ("Parliament will vote next week.", "next week", MONDAY, "2020-W02"),
+    ("The talks continue this week.", "this week", MONDAY, "2020-W01"),
+    # months
+    ("Sales fell last month.", "last month", THU, "2023-02"),
+    ("Sales will rise next month.", "next month", THU, "2023-04"),
+    ("The plant closed this month.", "this month", THU, "2023-03"),
+    ("Sales fell last month.", "last month", NEW_YEAR, "2020-12"),
+    ("Sales will rise next month.", "next month", NEW_YEAR, "2021-02"),
+    ("The company cut jobs two months ago.", "two months ago", THU, "2023-01"),
+    ("The deal was signed earlier this month.", "earlier this month", THU, "2023-03"),
+    ("The vote will take place later this month.", "later this month", THU, "2023-03"),
+    ("Payments are due at the end of the month.", "the end of the month", THU, "2023-03"),
+    ("Six months ago the plant closed.", "Six months ago", THU, "2022-09"),
+    # bare months: publication year unless the tense pulls it across
+    ("The talks began in September.", "September", THU, "2022-09"),
+    ("The talks will begin in September.", "September", THU, "2023-09"),
+    ("The talks began in January.", "January", THU, "2023-01"),
+    ("The talks will begin in January.", "January", THU, "2024-01"),
+    ("The talks began in March.", "March", THU, "2023-03"),
+    ("Prices fell in December.", "December", NEW_YEAR, "2020-12"),
+    ("The law takes effect in February.", "February", NEW_YEAR, "2021-02"),
+    ("The election was held in November.", "November", D(1989, 11, 2), "1989-11"),
+    ("The election will be held in November.", "November", THU, "2023-11"),
+    ("The plant opened in October.", "October", THU, "2022-10"),
+    ("The ministry announced that the plant would close in December.", "December", EMBASSY, "1998-12"),
+    ("He said the plant had closed in June.", "June", EMBASSY, "1998-06"),
+    ("The plant closed in September, he said.", "September", EMBASSY, "1997-09"),
+    ("Last September the rebels attacked.", "Last September", THU, "2022-09"),
+    ("Last September the rebels attacked.", "Last September", D(2023, 11, 15), "2023-09"),
+    ("Next January the law takes effect.", "Next January", THU, "2024-01"),
+    ("This September the school opens.", "This September", THU, "2023-09"),
+    ("The rebels withdrew in early December.", "early December", D(2000, 1, 15), "1999-12"),
+    ("The talks ended in late November.", "late November", D(2000, 4, 5), "1999-11"),
+    ("The company will report in mid-April.", "mid-April", THU, "2023-04"),
+    ("The talks began in mid-September.", "mid-September", THU, "2022-09"),
+    ("The company will report results in early April.", "early April", THU, "2023-04"),
+    ("The talks ended in late February.", "late February", THU, "2023-02"),
+    ("Exports fell in June last year.", "June last year", THU, "2022-06"),
+    ("Exports fell in January this year.", "January this year", THU, "2023-01"),
+    # month and day
+    ("The treaty was signed on March 2.", "March 2", THU, "2023-03-02"),
+    ("The treaty was signed on March 5.", "March 5", THU, "2022-03-05"),
+    ("The treaty will be signed on March 5.", "March 5", THU, "2023-03-05"),
+    ("The treaty was signed on Dec. 25.", "Dec. 25", THU, "2022-12-25"),
+    ("Elections will be held on Jan. 15.", "Jan. 15", THU, "2024-01-15"),
+    ("The ceasefire began on Dec. 30.", "Dec. 30", NEW_YEAR, "2020-12-30"),
+    ("The vote will be on Jan. 5.", "Jan. 5", NEW_YEAR, "2021-01-05"),
+    ("The deadline is Feb. 29.", "Feb. 29", LEAP, "2024-02-29"),
+    ("The fund was launched on Feb. 29.", "Feb. 29", THU, "2020-02-29"),
+    ("He was born on 12 May.", "12 May", THU, "2022-05-12"),
+    ("The strike began on August 3.", "August 3", EMBASSY, "1998-08-03"),
+    ("The court will rule on September 1.", "September 1", EMBASSY, "1998-09-01"),
+    ("The bomb exploded on August 7.", "August 7", EMBASSY, "1998-08-07"),
+    ("The hearing is set for Oct. 5.", "Oct. 5", EMBASSY, "1998-10-05"),
+    ("The hearing was held Oct. 5.", "Oct. 5", EMBASSY, "1997-10-05"),
+    # fully written dates
+    ("The treaty was signed on March 2, 2023.", "March 2, 2023", THU, "2023-03-02"),
+    ("The company was founded on July 4, 1976.", "July 4, 1976", THU, "1976-07-04"),
+    ("The report is dated 2023-03-02.", "2023-03-02", THU, "2023-03-02"),
+    ("He died on 5 June 1944.", "5 June 1944", THU, "1944-06-05"),
+    ("The war ended in May 1945.", "May 1945", THU, "1945-05"),
+    ("The plant opened in 1990.", "1990", THU, "1990"),
+    ("Oil prices peaked in 2008.", "2008", THU, "2008"),
+    ("The fund closed on Feb. 29, 2024.", "Feb. 29, 2024", THU, "2024-02-29"),
+    ("In September 1939 the war began.", "September 1939", THU, "1939-09"),
+    ("The rebels took the city on Sept. 11, 2001, officials said.", "Sept. 11, 2001", THU, "2001-09-11"),
+    ("In 44 BC Caesar was killed.", "44 BC", THU, "BC0044"),
+    ("The town was founded in 1066.", "1066", THU, "1066"),
+    # years
+    ("Sales rose last year.", "last year", THU, "2022"),
+    ("Sales will rise next year.", "next year", THU, "2024"),
+    ("Sales rose this year.", "this year", THU, "2023"),
+    ("Sales rose last year.", "last year", NEW_YEAR, "2020"),
+    ("Sales will rise next year.", "next year", LEAP, "2025"),
+    ("The plant closed two years ago.", "two years ago", THU, "2021"),
+    ("The plant closed 50 years ago.", "50 years ago", D(1999, 2, 16), "1949"),
+    ("The plant closed a year ago.", "a year ago", THU, "2022"),
+    ("Earlier this year the plant closed.", "Earlier this year", THU, "2023"),
+    ("The plant will close later this year.", "later this year", THU, "2023"),
+    ("The plant will close by the end of the year.", "the end of the year", THU, "2023"),
+    ("The plant will close early next year.", "early next year", THU, "2024"),
+    ("The plant will close in mid-2024.", "mid-2024", THU, "2024"),
+    # quarters and halves
+    ("Profits rose in the fourth quarter.", "the fourth quarter", THU, "2022-Q4"),
+    ("Profits rose in the first quarter of 2022.", "the first quarter of 2022", THU, "2022-Q1"),
+    ("Profits rose last quarter.", "last quarter", THU, "2022-Q4"),
+    ("Profits will rise this quarter.", "this quarter", THU, "2023-Q1"),
+    ("Profits will rise next quarter.", "next quarter", THU, "2023-Q2"),
+    ("Revenue fell in the first half of 2023.", "the first half of 2023", THU, "2023-H1"),
+    ("Revenue will rise in the second half.", "the second half", THU, "2023-H2"),
+    # seasons
+    ("Last summer the river flooded.", "Last summer", THU, "2022-SU"),
+    ("The river will flood this summer.", "this summer", THU, "2023-SU"),
+    ("The river flooded in the autumn of 2021.", "the autumn of 2021", THU, "2021-FA"),
+    ("Next spring the bridge will open.", "Next spring", THU, "2024-SP"),
+    ("The bridge opened last winter.", "last winter", THU, "2022-WI"),
+    ("The river froze this winter.", "this winter", D(2023, 1, 15), "2022-WI"),
+    ("The stadium opened in summer 2020.", "summer 2020", THU, "2020-SU"),
+    ("In the summer of 1998 the river flooded.", "the summer of 1998", THU, "1998-SU"),
+    # decades and centuries
+    ("Crime fell in the 1990s.", "the 1990s", THU, "199"),
+    ("Crime fell in the '90s.", "the '90s", THU, "199"),
+    ("The church was built in the 19th century.", "the 19th century", THU, "18"),
+    ("Crime rose in the early 1980s.", "the early 1980s", THU, "198"),
+    ("The 20th century saw two wars.", "The 20th century", THU, "19"),
+    ("Prices have doubled this decade.", "this decade", THU, "202"),
+    # holidays
+    ("The shops closed on Christmas.", "Christmas", THU, "2022-12-25"),
+    ("The shops will close on Christmas.", "Christmas", THU, "2023-12-25"),
+    ("The family met at Easter.", "Easter", THU, "2022-04-17"),
+    ("The family will meet at Easter.", "Easter", THU, "2023-04-09"),
+    ("Sales rose on Thanksgiving.", "Thanksgiving", D(2023, 12, 1), "2023-11-23"),
+    ("The parade was held on Christmas Eve.", "Christmas Eve", NEW_YEAR, "2020-12-24"),
+    ("The store will open on New Year's Day.", "New Year's Day", THU, "2024-01-01"),
+    ("The parade will be held on Memorial Day.", "Memorial Day", THU, "2023-05-29"),
+    ("The fireworks were held on Independence Day.", "Independence Day", THU, "2022-07-04"),
+    # durations, sets and fuzzy references
+    ("The talks lasted three weeks.", "three weeks", THU, "P3W"),
+    ("The strike lasted 18 months.", "18 months", THU, "P18M"),
+    ("The war lasted several years.", "several years", THU, "PXY"),
+    ("The meeting lasted two hours.", "two hours", THU, "PT2H"),
+    ("The council meets every Monday.", "every Monday", THU, "XXXX-WXX-1"),
+    ("The paper is published monthly.", "monthly", THU, "P1M"),
+    ("The economy is weak now.", "now", THU, "PRESENT_REF"),
+    ("Prices rose recently.", "recently", THU, "PAST_REF"),
+    ("Prices will rise soon.", "soon", THU, "FUTURE_REF"),
+    ("In the past, prices rose.", "the past", THU, "PAST_REF"),
+    # anaphora: counted from the previous mention
+    ("The war began in 1939. The following year, France fell.", "The following year", THU, "1940"),
+    ("The war began in 1939. A year later, France fell.", "A year later", THU, "1940"),
+    ("The bank failed on March 3, 2008. The next day, shares fell.", "The next day", THU, "2008-03-04"),
+    ("The bank failed on March 3, 2008. That day, shares fell.", "That day", THU, "2008-03-03"),
+    ("The treaty was signed in May 1945. The same month, the army withdrew.", "The same month", THU, "1945-05"),
+    ("The firm collapsed in 2001. Two years earlier, it had been sold.", "Two years earlier", THU, "1999"),
+    ("The plant opened in 2001. Three years later it closed.", "Three years later", THU, "2004"),
+    ("The strike began on Monday. Two days later, talks resumed.", "Two days later", THU, "2023-03-01"),
+]
+
+
+def resolved_in(sentence: str, published: dt.date) -> list[tuple[int, int, str, str]]:
+    document = Document(id="case", text=sentence, published=published)
+    sentences = split_sentences(document.text, document.body_span)
+    found = tag_text(document.text, document.body_span, document=document.id)
+    return [(e.span.start, e.span.end, e.text, e.value.value if e.value else "")
+            for e in resolve_expressions(found, sentences, document)]
+
+
+@pytest.mark.parametrize(("sentence", "phrase", "published", "expected"), CASES)
+def test_phrase(sentence: str, phrase: str, published: dt.date, expected: str) -> None:
+    start = sentence.index(phrase)
+    end = start + len(phrase)
+    holding = [(text, value) for first, last, text, value in resolved_in(sentence, published)
+               if first < end and start < last]
+    assert holding == [(phrase, expected)]
