@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from typing import Any, Literal
 
 from chrono.lang import load_resource
@@ -58,6 +59,7 @@ def date_label(day: dt.date, language: str = "en", *, weekday: bool = True) -> s
     return words["formats"]["day" if weekday else "date"].format(**fields)
 
 
+@lru_cache(maxsize=4096)  # timelines repeat values ("2023", "Wednesday"); labels are pure
 def _plain_label(text: str, style: Style, language: str) -> tuple[str, str] | None:
     """(label, kind) of a value string without its mod; None when the value is not one chrono reads."""
     words = _words(language)

@@ -49,7 +49,8 @@ FORMATS: tuple[str, ...] = TEMPLATE_FORMATS + tuple(sorted(set(load_exporters())
 
 # ---- filters ---------------------------------------------------------------------------------------------------
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
+# "_" between two letters or digits cannot start emphasis (CommonMark), so "file_name" stays readable.
+_MD_SPECIAL = re.compile(r"([\\`*\[\]<>#|~]|(?<![^\W_])_|_(?![^\W_]))")
 _MD_ENTITY = re.compile(r"&(?=#?\w+;)")  # "&amp;" would render as "&"; a bare "AT&T" is left alone
 _MD_LEADING_MARKER = re.compile(r"^([-+=]|\d+(?=[.)]))")  # a list, setext underline or ordered-list start
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")

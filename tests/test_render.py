@@ -125,6 +125,7 @@ def test_md_article_text_cannot_break_the_markdown() -> None:
     [
         ("plain words", "plain words"),
         ("*bold* and _em_", r"\*bold\* and \_em\_"),
+        ("file_name 000_15 __init__ a_", r"file_name 000_15 \_\_init\_\_ a\_"),
         ("[text](url)", r"\[text\](url)"),
         ("![img](x.png)", r"!\[img\](x.png)"),
         ("<b>tag</b>", r"\<b\>tag\</b\>"),
@@ -475,3 +476,9 @@ def test_source_label(source: str, expected: str) -> None:
 def test_standard_input_is_named_by_document_id() -> None:
     piped = Document("stdin", "x", dt.date(2023, 3, 2), source="-")
     assert "Source: stdin · published Thursday, 2 March 2023" in render(timeline(documents=(piped,)), "md")
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_an_event_without_headline_shows_its_sentence(fmt: str) -> None:
+    bare = Event(WEDNESDAY, "Wednesday", Span(0, 9), "On Wednesday the talks ended.", "", "a")
+    assert "On Wednesday the talks ended." in render(timeline(bare), fmt)
