@@ -1,12 +1,12 @@
 """Render: a Timeline through Jinja templates (md, html) or exporters (json, ...).
 
 Templates are searched in the user's folder first, then the built-in ones (chrono/templates inside the wheel,
-or the checkout's top-level templates/). The environment, its filters and globals are built once per search path.
+or the checkout's top-level templates/). The environment is built once per search path; its filters and
+helpers live in template_filters.py.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import re
 from functools import lru_cache
@@ -19,9 +19,8 @@ import jinja2
 from chrono import __version__
 from chrono.errors import ChronoInputError
 from chrono.exporters import load_exporters
-from chrono.grouping import GroupBy, group_events
-from chrono.labels import Style, date_label, label
-from chrono.model import Document, Event, Timeline, Value
+from chrono.model import Timeline
+from chrono.template_filters import FILTERS, GLOBALS
 
 DEFAULT_FORMAT = "md"
 TEMPLATE_SUFFIX = ".j2"
@@ -47,85 +46,6 @@ TEMPLATE_FORMATS: tuple[str, ...] = _template_formats()
 FORMATS: tuple[str, ...] = TEMPLATE_FORMATS + tuple(sorted(set(load_exporters()) - set(TEMPLATE_FORMATS)))
 
 
-# ---- filters ---------------------------------------------------------------------------------------------------
-
-# "_" between two letters or digits cannot start emphasis (CommonMark), so "file_name" stays readable.
-_MD_SPECIAL = re.compile(r"([\\`*\[\]<>#|~]|(?<![^\W_])_|_(?![^\W_]))")
-_MD_ENTITY = re.compile(r"&(?=#?\w+;)")  # "&amp;" would render as "&"; a bare "AT&T" is left alone
-_MD_LEADING_MARKER = re.compile(r"^([-+=]|\d+(?=[.)]))")  # a list, setext underline or ordered-list start
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-
-
-def md_escape(text: Any) -> str:
-    """Article text made inert in Markdown: one line, no emphasis, links, HTML, headings, lists or table pipes."""
-    flat = " ".join(_CONTROL.sub(" ", str(text)).split())  # a newline would end the list item or table row
-    escaped = _MD_ENTITY.sub("&amp;", _MD_SPECIAL.sub(r"\\\1", flat))
-    return _MD_LEADING_MARKER.sub(lambda match: match[1] + "\\" if match[1].isdigit() else "\\" + match[1],
-                                  escaped)
-
-
-def md_cell(text: Any) -> str:
-    """A Markdown table cell: escaped like md_escape (pipes and newlines included); never empty."""
-    return md_escape(text) or " "
-
-
-def label_filter(item: Event | Value | dt.date | str | None, style: Style = "long") -> str:
-    """The readable label of an event's date, a Value, a TIMEX3 string or a calendar date."""
-    if isinstance(item, Event):
-        item = item.when
-    if isinstance(item, dt.date):
-        return date_label(item)
-    return label(item, style=style)
-
-
-def upper_first(text: Any) -> str:
-    """ "the 1990s" -> "The 1990s" for headings; unlike Jinja's capitalize, the rest is left as written."""
-    text = str(text)
-    return text[:1].upper() + text[1:]
-
-
-def iso(day: dt.date | None) -> str:
-    return day.isoformat() if day else ""
-
-
-_HTML_DATETIME = re.compile(r"\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2})?)?)?|-W\d{2})?")
-
-
-def datetime_attr(item: Event | Value) -> str:
-    """A valid HTML ``<time datetime>``: the value itself when HTML can say it (year, month, week, day, clock
-    time), otherwise the first day of its interval (quarters, seasons, parts of day, decades).
-    """
-    value = item.when if isinstance(item, Event) else item
-    if _HTML_DATETIME.fullmatch(value.value):
-        return value.value
-    return iso(value.start)
-
-
-def safe_url(url: str | None) -> str:
-    """Only http(s) links survive: a document's URL comes from input and must not become javascript:."""
-    return url if url and re.match(r"https?://", url, re.IGNORECASE) else ""
-
-
-def md_url(url: str | None) -> str:
-    """An http(s) URL fit for a Markdown link destination (spaces, parentheses and angle brackets encoded)."""
-    return safe_url(url).translate({ord(" "): "%20", ord("("): "%28", ord(")"): "%29", ord("<"): "%3C",
-                                    ord(">"): "%3E"})
-
-
-def source_label(source: str) -> str:
-    """A document's source as shown: a URL as is, a file path by its file name (no local folders leak),
-    standard input ("-") as nothing, so templates fall back on the document id.
-    """
-    if re.match(r"[a-z][a-z0-9+.-]*://", source, re.IGNORECASE):
-        return source
-    return "" if source in ("", "-") else Path(source).name
-
-
-def document_name(document: Document) -> str:
-    """How a document is named to a reader: its title, else its outlet, else its file name, else its id."""
-    return document.title or document.outlet or source_label(document.source) or document.id
-
-
 # ---- environment ----------------------------------------------------------------------------------------------
 
 def autoescape_for(name: str | None) -> bool:
@@ -145,27 +65,9 @@ def environment(search_path: tuple[str, ...] = ()) -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), autoescape=autoescape_for,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                              keep_trailing_newline=True)
-    env.filters.update(label=label_filter, md_escape=md_escape, md_cell=md_cell, iso=iso,
-                       datetime_attr=datetime_attr, safe_url=safe_url, document_name=document_name,
-                       upper_first=upper_first, md_url=md_url, source_label=source_label, group_by=group_by_in_context,
-                       source_names=source_names_in_context)
-    env.globals.update(label=label_filter, group_by=group_by_in_context, document_name=document_name,
-                       chrono_version=__version__)
+    env.filters.update(FILTERS)
+    env.globals.update(GLOBALS, chrono_version=__version__)
     return env
-
-
-@jinja2.pass_context
-def group_by_in_context(context: jinja2.runtime.Context, events: Any, by: GroupBy = "year") -> list:
-    """``events | group_by("year"|"month"|"source")``: headings in timeline order; sources named for readers."""
-    names = {document.id: document_name(document) for document in context.get("documents", ())}
-    return group_events(events, by, source_names=names)
-
-
-@jinja2.pass_context
-def source_names_in_context(context: jinja2.runtime.Context, event: Event) -> list[str]:
-    """``event | source_names``: the names of every document that reports the event, its own first."""
-    names = {document.id: document_name(document) for document in context.get("documents", ())}
-    return [names.get(document, document) for document in (event.document, *event.sources)]
 
 
 def template_context(timeline: Timeline, fmt: str = DEFAULT_FORMAT) -> dict[str, Any]:

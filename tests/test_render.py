@@ -22,15 +22,11 @@ from chrono.render import (
     TEMPLATE_FORMATS,
     autoescape_for,
     builtin_template_dir,
-    datetime_attr,
     describe_templates,
-    md_cell,
-    md_escape,
     render,
-    safe_url,
-    source_label,
     template_names,
 )
+from chrono.template_filters import datetime_attr, md_cell, md_escape, safe_url, source_label
 
 HOSTILE = "<script>alert(\"x\")</script> & \"quoted\" <b>bold</b> *star* [link](http://evil.example)"
 

@@ -1,0 +1,121 @@
+"""The filters and helpers every template receives (docs/templates.md): labels, escaping, safe links, grouping."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from chrono.grouping import EventGroup, GroupBy, group_events
+from chrono.labels import Style, date_label, label
+from chrono.model import Document, Event, Value
+
+# "_" between two letters or digits cannot start emphasis (CommonMark), so "file_name" stays readable.
+_MD_SPECIAL = re.compile(r"([\\`*\[\]<>#|~]|(?<![^\W_])_|_(?![^\W_]))")
+_MD_ENTITY = re.compile(r"&(?=#?\w+;)")  # "&amp;" would render as "&"; a bare "AT&T" is left alone
+_MD_LEADING_MARKER = re.compile(r"^([-+=]|\d+(?=[.)]))")  # a list, setext underline or ordered-list start
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def md_escape(text: Any) -> str:
+    """Article text made inert in Markdown: one line, no emphasis, links, HTML, headings, lists or table pipes."""
+    flat = " ".join(_CONTROL.sub(" ", str(text)).split())  # a newline would end the list item or table row
+    escaped = _MD_ENTITY.sub("&amp;", _MD_SPECIAL.sub(r"\\\1", flat))
+    return _MD_LEADING_MARKER.sub(lambda match: match[1] + "\\" if match[1].isdigit() else "\\" + match[1],
+                                  escaped)
+
+
+def md_cell(text: Any) -> str:
+    """A Markdown table cell: escaped like md_escape (pipes and newlines included); never empty."""
+    return md_escape(text) or " "
+
+
+def label_filter(item: Event | Value | dt.date | str | None, style: Style = "long") -> str:
+    """The readable label of an event's date, a Value, a TIMEX3 string or a calendar date."""
+    if isinstance(item, Event):
+        item = item.when
+    if isinstance(item, dt.date):
+        return date_label(item)
+    return label(item, style=style)
+
+
+def upper_first(text: Any) -> str:
+    """ "the 1990s" -> "The 1990s" for headings; unlike Jinja's capitalize, the rest is left as written."""
+    text = str(text)
+    return text[:1].upper() + text[1:]
+
+
+def iso(day: dt.date | None) -> str:
+    return day.isoformat() if day else ""
+
+
+_HTML_DATETIME = re.compile(r"\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2})?)?)?|-W\d{2})?")
+
+
+def datetime_attr(item: Event | Value) -> str:
+    """A valid HTML ``<time datetime>``: the value itself when HTML can say it (year, month, week, day, clock
+    time), otherwise the first day of its interval (quarters, seasons, parts of day, decades).
+    """
+    value = item.when if isinstance(item, Event) else item
+    if _HTML_DATETIME.fullmatch(value.value):
+        return value.value
+    return iso(value.start)
+
+
+def safe_url(url: str | None) -> str:
+    """Only http(s) links survive: a document's URL comes from input and must not become javascript:."""
+    return url if url and re.match(r"https?://", url, re.IGNORECASE) else ""
+
+
+def md_url(url: str | None) -> str:
+    """An http(s) URL fit for a Markdown link destination (spaces, parentheses and angle brackets encoded)."""
+    return safe_url(url).translate({ord(" "): "%20", ord("("): "%28", ord(")"): "%29", ord("<"): "%3C",
+                                    ord(">"): "%3E"})
+
+
+def source_label(source: str) -> str:
+    """A document's source as shown: a URL as is, a file path by its file name (no local folders leak),
+    standard input ("-") as nothing, so templates fall back on the document id.
+    """
+    if re.match(r"[a-z][a-z0-9+.-]*://", source, re.IGNORECASE):
+        return source
+    return "" if source in ("", "-") else Path(source).name
+
+
+def document_name(document: Document) -> str:
+    """How a document is named to a reader: its title, else its outlet, else its file name, else its id."""
+    return document.title or document.outlet or source_label(document.source) or document.id
+
+
+@jinja2.pass_context
+def group_by_in_context(context: jinja2.runtime.Context, events: Any, by: GroupBy = "year") -> list[EventGroup]:
+    """``events | group_by("year"|"month"|"source")``: headings in timeline order; sources named for readers."""
+    names = {document.id: document_name(document) for document in context.get("documents", ())}
+    return group_events(events, by, source_names=names)
+
+
+@jinja2.pass_context
+def source_names_in_context(context: jinja2.runtime.Context, event: Event) -> list[str]:
+    """``event | source_names``: the names of every document that reports the event, its own first."""
+    names = {document.id: document_name(document) for document in context.get("documents", ())}
+    return [names.get(document, document) for document in (event.document, *event.sources)]
+
+
+FILTERS: dict[str, Any] = {
+    "label": label_filter,
+    "upper_first": upper_first,
+    "group_by": group_by_in_context,
+    "source_names": source_names_in_context,
+    "document_name": document_name,
+    "source_label": source_label,
+    "md_escape": md_escape,
+    "md_cell": md_cell,
+    "md_url": md_url,
+    "safe_url": safe_url,
+    "iso": iso,
+    "datetime_attr": datetime_attr,
+}
+GLOBALS: dict[str, Any] = {"label": label_filter, "group_by": group_by_in_context, "document_name": document_name}
