@@ -36,23 +36,28 @@ def merge_events(events: Iterable[Event], *, published: Mapping[str, dt.date | N
     """
     dates = published or {}
     groups: list[list[tuple[int, Event]]] = []
+    wordings: list[list[_Wording]] = []  # each group's members' content words, computed once per event
+    reporters: list[set[str]] = []  # each group's documents, its members' sources included
     by_value: dict[tuple[str, str | None], list[int]] = {}
     for position, event in enumerate(events):
         key = (event.when.value, event.when.mod)
+        wording = _wording(event, language)
         best: tuple[float, int] | None = None
         for group_index in by_value.get(key, []):
-            members = groups[group_index]
-            if any(event.document == member.document or event.document in member.sources
-                   for _, member in members):
+            if event.document in reporters[group_index]:
                 continue
-            score = max(similarity(event, member, language=language) for _, member in members)
+            score = max(_similarity(wording, other) for other in wordings[group_index])
             if score >= threshold and (best is None or score > best[0]):
                 best = (score, group_index)
         if best is None:
             by_value.setdefault(key, []).append(len(groups))
             groups.append([(position, event)])
+            wordings.append([wording])
+            reporters.append({event.document, *event.sources})
         else:
             groups[best[1]].append((position, event))
+            wordings[best[1]].append(wording)
+            reporters[best[1]].update((event.document, *event.sources))
     return [_combine(members, dates) for members in groups]
 
 
@@ -69,14 +74,21 @@ def _combine(members: list[tuple[int, Event]], dates: Mapping[str, dt.date | Non
     return dataclasses.replace(primary, sources=tuple(sources))
 
 
+_Wording = tuple[frozenset[str], frozenset[str]]  # content words of (headline, sentence)
+
+
 def similarity(first: Event, second: Event, *, language: str = "en") -> float:
     """How much two events' wording overlaps, 0..1: the better of headline and sentence Jaccard indices."""
-    return max(
-        _jaccard(content_words(first.headline, first.phrase, language), content_words(second.headline,
-                                                                                        second.phrase, language)),
-        _jaccard(content_words(first.sentence, first.phrase, language), content_words(second.sentence,
-                                                                                        second.phrase, language)),
-    )
+    return _similarity(_wording(first, language), _wording(second, language))
+
+
+def _wording(event: Event, language: str) -> _Wording:
+    return (content_words(event.headline, event.phrase, language),
+            content_words(event.sentence, event.phrase, language))
+
+
+def _similarity(first: _Wording, second: _Wording) -> float:
+    return max(_jaccard(first[0], second[0]), _jaccard(first[1], second[1]))
 
 
 def content_words(text: str, phrase: str = "", language: str = "en") -> frozenset[str]:
