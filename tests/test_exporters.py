@@ -14,7 +14,7 @@ import icalendar
 import pytest
 
 from chrono.exporters import load_exporters
-from chrono.exporters.event_fields import start_fields, unique_ids
+from chrono.exporters.event_fields import document_names, start_fields, unique_ids
 from chrono.exporters.ics import escape_text, export_ics, fold
 from chrono.exporters.mermaid import export_mermaid, mermaid_text
 from chrono.exporters.timelinejs import SPREADSHEET_COLUMNS, export_timelinejs, export_timelinejs_csv
@@ -98,6 +98,16 @@ def test_unique_ids_are_stable_and_distinct_for_identical_events() -> None:
     ids = unique_ids(twins)
     assert len(set(ids)) == 3
     assert ids == unique_ids(twins)
+
+
+@pytest.mark.parametrize(("documents", "expected"), [
+    ((DOC_A, DOC_B), {"doc-a": 'Talks, "stalled"; again', "doc-b": "Wire, 2023-03-05"}),
+    ((DOC_B, Document(id="doc-c", text="", published=D(2023, 3, 5), outlet="Wire")),
+     {"doc-b": "Wire, 2023-03-05 (doc-b)", "doc-c": "Wire, 2023-03-05 (doc-c)"}),
+    ((Document(id="doc-d", text="", published=None),), {"doc-d": "doc-d"}),
+])
+def test_document_names_tell_sources_apart(documents: tuple[Document, ...], expected: dict[str, str]) -> None:
+    assert document_names(Timeline(documents=documents, events=())) == expected
 
 
 # ---------------------------------------------------------------- jsonl

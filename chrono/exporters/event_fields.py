@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
@@ -20,6 +21,7 @@ __all__ = [
     "clock_time",
     "datable_events",
     "document_name",
+    "document_names",
     "documents_by_id",
     "event_record",
     "flat_record",
@@ -123,10 +125,18 @@ def documents_by_id(timeline: Timeline) -> dict[str, Document]:
     return {document.id: document for document in timeline.documents}
 
 
-def source_names(event: Event, documents: Mapping[str, Document]) -> list[str]:
+def document_names(timeline: Timeline) -> dict[str, str]:
+    """Each document's name in an export, its id added where two would read the same (two untitled pieces
+    from one outlet on one day must stay two groups)."""
+    names = {document.id: document_name(document, document.id) for document in timeline.documents}
+    shared = Counter(names.values())
+    return {key: f"{name} ({key})" if shared[name] > 1 else name for key, name in names.items()}
+
+
+def source_names(event: Event, names: Mapping[str, str]) -> list[str]:
     """The name of the event's document, then of every other document that reports it (a merged event)."""
-    ids = [event.document, *(other for other in event.sources if other != event.document)]
-    return [document_name(documents.get(document_id), document_id) for document_id in dict.fromkeys(ids)]
+    ids = dict.fromkeys([event.document, *event.sources])
+    return [names.get(document_id, document_id) for document_id in ids]
 
 
 def timeline_title(timeline: Timeline) -> str:

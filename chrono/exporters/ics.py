@@ -11,6 +11,7 @@ import datetime as dt
 from chrono.exporters import exporter
 from chrono.exporters.event_fields import (
     datable_events,
+    document_names,
     documents_by_id,
     interval,
     source_names,
@@ -63,7 +64,7 @@ def description(event: Event, sources: list[str]) -> str:
     return text + (f"\nAlso reported by: {'; '.join(sources[1:])}" if len(sources) > 1 else "")
 
 
-def vevent(event: Event, uid: str, stamp: dt.date, documents: dict[str, Document]) -> list[str]:
+def vevent(event: Event, uid: str, stamp: dt.date, documents: dict[str, Document], names: dict[str, str]) -> list[str]:
     start, end = interval(event.when)
     lines = [
         "BEGIN:VEVENT",
@@ -72,7 +73,7 @@ def vevent(event: Event, uid: str, stamp: dt.date, documents: dict[str, Document
         f"DTSTART;VALUE=DATE:{_day(start)}",
         f"DTEND;VALUE=DATE:{_day(end + dt.timedelta(days=1))}",
         f"SUMMARY:{escape_text(event.headline)}",
-        f"DESCRIPTION:{escape_text(description(event, source_names(event, documents)))}",
+        f"DESCRIPTION:{escape_text(description(event, source_names(event, names)))}",
         "TRANSP:TRANSPARENT",  # a reported event is not a meeting: it must not block the reader's time
         f"X-CHRONO-TIMEX3:{escape_text(event.when.value)}",
     ]
@@ -86,6 +87,7 @@ def vevent(event: Event, uid: str, stamp: dt.date, documents: dict[str, Document
 @exporter("ics")
 def export_ics(timeline: Timeline) -> str:
     documents = documents_by_id(timeline)
+    names = document_names(timeline)
     published = [document.published for document in timeline.documents if document.published is not None]
     fallback = min(published) if published else None
     events = list(datable_events(timeline))
@@ -98,6 +100,6 @@ def export_ics(timeline: Timeline) -> str:
     ]
     for event, uid in zip(events, unique_ids(events, length=32), strict=True):
         stamp = stamp_date(event, documents, fallback)
-        lines.extend(vevent(event, f"{uid}@chrono", stamp, documents))
+        lines.extend(vevent(event, f"{uid}@chrono", stamp, documents, names))
     lines.append("END:VCALENDAR")
     return "".join(fold(line) + "\r\n" for line in lines)

@@ -17,8 +17,7 @@ from chrono.exporters.csv_export import write_rows
 from chrono.exporters.event_fields import (
     clock_time,
     datable_events,
-    document_name,
-    documents_by_id,
+    document_names,
     interval,
     source_names,
     start_fields,
@@ -44,7 +43,7 @@ def slide_text(event: Event, sources: list[str]) -> str:
 
 
 def title_text(timeline: Timeline) -> str:
-    items = "".join(f"<li>{html.escape(document_name(document))}</li>" for document in timeline.documents)
+    items = "".join(f"<li>{html.escape(name)}</li>" for name in document_names(timeline).values())
     return f"<p>Events dated by chrono from:</p><ul>{items}</ul>" if items else ""
 
 
@@ -73,12 +72,12 @@ def timelinejs_slide(event: Event, unique_id: str, sources: list[str]) -> dict[s
 @exporter("timelinejs")
 def export_timelinejs(timeline: Timeline) -> str:
     """A TimelineJS JSON document: a title slide for the article(s) and one slide per dated event."""
-    documents = documents_by_id(timeline)
+    names = document_names(timeline)
     events = list(datable_events(timeline))
     ids = unique_ids(events, prefix="event-")
     data = {
         "title": {"text": {"headline": html.escape(timeline_title(timeline)), "text": title_text(timeline)}},
-        "events": [timelinejs_slide(event, unique_id, source_names(event, documents))
+        "events": [timelinejs_slide(event, unique_id, source_names(event, names))
                    for event, unique_id in zip(events, ids, strict=True)],
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
@@ -101,7 +100,7 @@ def spreadsheet_row(event: Event, sources: list[str]) -> dict[str, Any]:
 @exporter("timelinejs-csv")
 def export_timelinejs_csv(timeline: Timeline) -> str:
     """The TimelineJS spreadsheet template as CSV: a title row, then one row per dated event."""
-    documents = documents_by_id(timeline)
+    names = document_names(timeline)
     title = {"Headline": html.escape(timeline_title(timeline)), "Text": title_text(timeline), "Type": "title"}
-    rows = [spreadsheet_row(event, source_names(event, documents)) for event in datable_events(timeline)]
+    rows = [spreadsheet_row(event, source_names(event, names)) for event in datable_events(timeline)]
     return write_rows(SPREADSHEET_COLUMNS, [title, *rows])
