@@ -32,6 +32,8 @@ def escape_text(text: str) -> str:
 
 def fold(line: str) -> str:
     """Split a content line into CRLF + space continuations of at most 75 octets, never inside a character."""
+    if len(line.encode("utf-8")) <= LINE_OCTETS:
+        return line
     chunks: list[str] = []
     current: list[str] = []
     size, limit = 0, LINE_OCTETS
