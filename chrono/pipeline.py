@@ -7,19 +7,20 @@ from collections.abc import Iterable
 
 from chrono.article import parse_article, parse_date
 from chrono.attach import attach_events
-from chrono.model import Document, Expression, Timeline
+from chrono.model import Document, Event, Expression, Timeline
 from chrono.order import order_events
 from chrono.resolve import resolve_expressions
 from chrono.segment import split_sentences
 from chrono.tag import tag_text
 
 
-def analyse(document: Document, *, domain: str = "news", language: str = "en") -> tuple[list[Expression], list]:
+def analyse(document: Document, *, domain: str = "news",
+            language: str = "en") -> tuple[list[Expression], list[Event]]:
     """Find and resolve every expression of one document; return (expressions, events) in document order."""
-    sentences = split_sentences(document.text, document.body_span)
+    sentences = split_sentences(document.text, document.body_span, language=language)
     found = tag_text(document.text, document.body_span, language=language, document=document.id)
     resolved = resolve_expressions(found, sentences, document, domain=domain, language=language)
-    return resolved, attach_events(resolved, sentences, document)
+    return resolved, attach_events(resolved, sentences, document, language=language)
 
 
 def build_from_documents(documents: Iterable[Document], *, domain: str = "news", sort: str = "chronological",
@@ -27,11 +28,12 @@ def build_from_documents(documents: Iterable[Document], *, domain: str = "news",
     """One timeline from several documents; each keeps its own publication date for resolution."""
     docs = tuple(documents)
     expressions: list[Expression] = []
-    events: list = []
+    events: list[Event] = []
     for document in docs:
         found, dated = analyse(document, domain=domain, language=language)
         expressions.extend(found)
         events.extend(dated)
+    # merging the same event reported by several documents (chrono/merge.py) belongs here, before the sort
     return Timeline(documents=docs, events=tuple(order_events(events, sort)), expressions=tuple(expressions))
 
 
