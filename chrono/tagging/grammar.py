@@ -1,4 +1,4 @@
-"""Compile a language's rules once: fragments expanded, every rule a regex, all rules in one alternation."""
+"""Compile a language's rules once: fragments expanded, every rule a regex, and an index of how rules begin."""
 
 from __future__ import annotations
 
@@ -11,10 +11,10 @@ from typing import Any
 from chrono.errors import ChronoInputError
 from chrono.lang import load_resource
 from chrono.model import TimexType
+from chrono.tagging.prefilter import Prefilter
 from chrono.tagging.values import Words
 
 _FRAGMENT = re.compile(r"\{([A-Za-z_]\w*)\}")
-_GROUP_NAME = re.compile(r"\(\?P<(\w+)>")
 _FROM_TABLE = "@"  # a fragment spelled "@table" is the alternation of that word table's keys
 
 
@@ -24,17 +24,14 @@ class Rule:
     regex: re.Pattern[str]
     value: Mapping[str, Any]
     examples: tuple[Mapping[str, Any], ...]
-    group: str  # this rule's group name inside the combined regex
-    inner: tuple[tuple[str, str], ...]  # (name in the combined regex, name in the rule)
 
 
 @dataclass(frozen=True, slots=True)
 class Grammar:
     language: str
     rules: tuple[Rule, ...]
-    combined: re.Pattern[str]
     words: Words
-    by_group: Mapping[str, int]
+    prefilter: Prefilter
 
 
 def _table_alternation(words: Mapping[str, Any], table: str) -> str:
@@ -69,21 +66,14 @@ def load_grammar(language: str) -> Grammar:
     boundaries = rules_file.get("boundaries", {})
     flags = re.IGNORECASE if rules_file.get("ignore_case", True) else 0
     rules: list[Rule] = []
-    branches: list[str] = []
-    for index, spec in enumerate(rules_file["rule"]):
+    for spec in rules_file["rule"]:
         body = _wrap(expand_fragments(spec["pattern"], fragments, words_table), boundaries)
         try:
             regex = re.compile(body, flags)
         except re.error as error:
             raise ChronoInputError(f"rule {spec['name']!r} has a bad pattern: {error}") from error
-        group = f"r{index}"
-        names = _GROUP_NAME.findall(body)
-        inner = tuple((f"{group}_{name}", name) for name in names)
-        renamed = _GROUP_NAME.sub(lambda m, g=group: f"(?P<{g}_{m[1]}>", body)
-        branches.append(f"(?P<{group}>{renamed})")
         value = dict(spec.get("value", {}))
         value.setdefault("type", spec.get("type", TimexType.DATE.value))
-        rules.append(Rule(spec["name"], regex, value, tuple(spec.get("examples", ())), group, inner))
-    combined = re.compile("|".join(branches), flags)
-    by_group = {rule.group: index for index, rule in enumerate(rules)}
-    return Grammar(language, tuple(rules), combined, Words(words_table), by_group)
+        rules.append(Rule(spec["name"], regex, value, tuple(spec.get("examples", ()))))
+    prefilter = Prefilter([rule.regex for rule in rules])
+    return Grammar(language, tuple(rules), Words(words_table), prefilter)
