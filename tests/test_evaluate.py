@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 import chrono.pipeline
 from chrono.cli import app
+from chrono.errors import ChronoInputError
 from chrono.evaluate import Evaluation, evaluate_document, evaluate_folders, match_timexes
 from chrono.model import Document, Expression, PartialValue, Span, TimexType, Value
 from chrono.timeml import Timex, parse_timeml
@@ -283,3 +284,20 @@ def test_a_document_the_system_fails_on_is_a_counted_problem(tmp_path: Path, mon
     assert "warning: b: the system failed (IndexError: boom)" in result.stderr
     assert "3 gold and 0 system expressions, 1 problems" in result.stdout
     assert RUNNER.invoke(app, ["eval", str(gold), "--debug"]).exit_code == 1
+
+
+@pytest.mark.parametrize(("failure", "code"), [(IndexError("boom"), 1), (ChronoInputError("bad"), 2)])
+def test_tag_into_a_folder_writes_the_inputs_that_work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                       failure: Exception, code: int) -> None:
+    def fail_on_b(document: Document, **options: str) -> tuple[list, list]:
+        if document.id == "b":
+            raise failure
+        return fake_analyse(document, **options)
+
+    monkeypatch.setattr(chrono.pipeline, "analyse", fail_on_b)
+    inputs = write_files(tmp_path / "in", GOLD)
+    out = tmp_path / "out"
+    result = RUNNER.invoke(app, ["tag", str(inputs), "--output-dir", str(out)])
+    assert result.exit_code == code
+    assert sorted(p.name for p in out.iterdir()) == ["a.tml"]
+    assert "1 of 2 inputs failed" in result.stderr and str(failure) in result.stderr

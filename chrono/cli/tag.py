@@ -7,7 +7,9 @@ from pathlib import Path
 import typer
 
 from chrono.cli.app import app
-from chrono.cli.common import guarded, write_atomic, write_output
+from chrono.cli.common import EXIT_INTERNAL, EXIT_USAGE, guarded, write_atomic, write_output
+from chrono.model import Expression
+from chrono.timeml import TimeMLDocument
 
 TAG_FORMATS = ("timeml", "json")
 # what a folder given to `chrono tag` stands for
@@ -50,25 +52,44 @@ def tag(
             raise ChronoInputError(f"{len(jobs)} inputs give {len(jobs)} TimeML files: name a folder with --output-dir")
         records: list[dict] = []
         documents: list[dict] = []
-        for path, target in jobs:
+
+        def tag_one(path: str) -> tuple[TimeMLDocument, list[Expression]]:
             source = load_source(path, date)
             expressions, _events = analyse(source.document, domain=domain)
+            return source, expressions
+
+        failures: list[int] = []
+        for path, target in jobs:
+            if target is None:  # standard output: one result, or one JSON for all; any failure stops
+                source, expressions = tag_one(path)
+                if fmt == "timeml":
+                    write_output(write_timeml(source, expressions), None)
+                else:
+                    documents.append(document_record(source.document))
+                    records.extend(expression_record(expression) for expression in expressions)
+                continue
+            try:  # one file per input: a failing input is reported and the others still written
+                source, expressions = tag_one(path)
+            except Exception as exc:
+                if debug or len(jobs) == 1:
+                    raise
+                bad_input = isinstance(exc, ChronoInputError)
+                failures.append(EXIT_USAGE if bad_input else EXIT_INTERNAL)
+                reason = str(exc) if bad_input else f"internal error: {type(exc).__name__}: {exc}"
+                typer.echo(f"chrono: error: {path}: {reason}", err=True)
+                continue
             if fmt == "timeml":
                 text = write_timeml(source, expressions)
             else:
                 found = [expression_record(expression) for expression in expressions]
-                if target is None:
-                    documents.append(document_record(source.document))
-                    records.extend(found)
-                    continue
                 text = dumps({"documents": [document_record(source.document)], "expressions": found}) + "\n"
-            if target is None:
-                write_output(text, None)
-            else:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                write_atomic(target, text)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(target, text)
         if fmt == "json" and output_dir is None:
             write_output(dumps({"documents": documents, "expressions": records}) + "\n", None)
+        if failures:
+            typer.echo(f"chrono: {len(failures)} of {len(jobs)} inputs failed; the others were written", err=True)
+            raise typer.Exit(min(failures))
 
     guarded(run, debug=debug)
 
