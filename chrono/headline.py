@@ -28,6 +28,7 @@ class _ClauseRules:
     max_words: int
     min_words: int
     cut_word: re.Pattern[str]
+    relative_opening: re.Pattern[str]
     drop_leading: frozenset[str]
     drop_trailing: frozenset[str]
 
@@ -39,8 +40,9 @@ def _rules(language: str) -> _ClauseRules:
     prepositions = "|".join(map(re.escape, data["prepositions"]))
     others = "|".join(re.escape(word) for word in data["cut_before"] if word not in data["relative"])
     cut_word = re.compile(rf"\b(?:(?:{prepositions})\s+)?(?:{relative})\b|\b(?:{others})\b", re.IGNORECASE)
-    return _ClauseRules(data["max_words"], data["min_words"], cut_word, frozenset(data["drop_leading"]),
-                        frozenset(data["drop_trailing"]))
+    relative_opening = re.compile(rf"[\s,;:—–-]*(?:(?:{prepositions})\s+)?(?:{relative})\b", re.IGNORECASE)
+    return _ClauseRules(data["max_words"], data["min_words"], cut_word, relative_opening,
+                        frozenset(data["drop_leading"]), frozenset(data["drop_trailing"]))
 
 
 def _clause_bounds(sentence: str, expression: tuple[int, int], rules: _ClauseRules) -> list[int]:
@@ -96,6 +98,8 @@ def headline(sentence: str, expression: tuple[int, int], *, language: str = "en"
     held = [i for i, (start, end) in enumerate(clauses) if start < max(expression[1], expression[0] + 1)
             and end > expression[0]] or [len(clauses) - 1]
     low, high = held[0], held[-1]
+    if low > 0 and rules.relative_opening.match(sentence, clauses[low][0]):
+        low -= 1  # "the leader | who allowed troops in last year": the antecedent makes the clause readable
 
     def count(first: int, last: int) -> int:
         return len(_words(sentence, clauses[first][0], clauses[last][1]))

@@ -95,6 +95,11 @@ LONG = ("Xi welcomed Lukashenko to the Great Hall of the People in Beijing on We
     ("The summit in Uzbekistan last September, in which Putin also took part, ended without a statement of any "
      "kind from the leaders.", "last September",
      "The summit in Uzbekistan last September, in which Putin also took part"),
+    # a clause opening with a relative word keeps its antecedent
+    ("According to prosecutors in the capital on the coast, the former minister, who resigned last March after a "
+     "scandal over contracts, has been charged with fraud, corruption, abuse of office and lying.", "last March",
+     "The former minister, who resigned last March after a scandal over contracts, has been charged with fraud, "
+     "corruption"),
     # unbalanced quotes left by a cut are dropped
     ('"We will never surrender," he said on Tuesday.', "Tuesday", '"We will never surrender," he said on Tuesday'),
 ])
