@@ -112,6 +112,7 @@ GOLD = {
 def write_files(folder: Path, files: dict[str, str]) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     for name, content in files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
         (folder / name).write_text(content, encoding="utf-8")
     return folder
 
@@ -200,16 +201,17 @@ def test_eval_command_tags_the_gold_text_itself_and_lists_errors(tmp_path: Path,
 
 def test_tag_command_writes_timeml_per_input(tmp_path: Path, fake_pipeline: None) -> None:
     inputs = write_files(tmp_path / "in", {"one.TE3input": tml("Founded in 1990 &amp; sold in 2001."),
-                                           "two.txt": "date 2020-01-02\n---\nBuilt in 1850."})
+                                           "sub/two.tml": tml("Built in 1850.")})
+    write_files(tmp_path / "in", {"README.txt": "About this corpus (2013)."})
     out = tmp_path / "out"
     result = RUNNER.invoke(app, ["tag", str(inputs), "--output-dir", str(out)])
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in out.iterdir()) == ["one.tml", "two.tml"]
+    assert sorted(str(p.relative_to(out)) for p in out.rglob("*.*")) == ["one.tml", "sub/two.tml"]
     one = (out / "one.tml").read_text(encoding="utf-8")
     assert ('<TEXT>Founded in <TIMEX3 tid="t1" type="DATE" value="1990">1990</TIMEX3> &amp; sold in '
             '<TIMEX3 tid="t2" type="DATE" value="2001">2001</TIMEX3>.</TEXT>') in one
-    two = parse_timeml((out / "two.tml").read_text(encoding="utf-8"))
-    assert str(two.document.published) == "2020-01-02"
+    two = parse_timeml((out / "sub" / "two.tml").read_text(encoding="utf-8"))
+    assert str(two.document.published) == "1998-02-27"
     assert [t.value for t in two.timexes] == ["1850"]
 
 
@@ -301,3 +303,14 @@ def test_tag_into_a_folder_writes_the_inputs_that_work(tmp_path: Path, monkeypat
     assert result.exit_code == code
     assert sorted(p.name for p in out.iterdir()) == ["a.tml"]
     assert "1 of 2 inputs failed" in result.stderr and str(failure) in result.stderr
+
+
+def test_tag_a_folder_of_articles(tmp_path: Path, fake_pipeline: None) -> None:
+    inputs = write_files(tmp_path / "in", {"two.txt": "date 2020-01-02\n---\nBuilt in 1850.", "notes.md": "1999"})
+    out = tmp_path / "out"
+    result = RUNNER.invoke(app, ["tag", str(inputs), "--output-dir", str(out), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in out.iterdir()] == ["two.json"]
+    record = json.loads((out / "two.json").read_text(encoding="utf-8"))
+    assert record["documents"][0]["published"] == "2020-01-02"
+    assert [(e["text"], e["value"]) for e in record["expressions"]] == [("1850", "1850")]

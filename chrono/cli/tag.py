@@ -12,7 +12,7 @@ from chrono.model import Expression
 from chrono.timeml import TimeMLDocument
 
 TAG_FORMATS = ("timeml", "json")
-# what a folder given to `chrono tag` stands for
+# what a folder given to `chrono tag` stands for: its TimeML files, or its articles when it has none
 FOLDER_SUFFIXES = (".tml", ".TE3input", ".xml", ".txt")
 
 
@@ -97,16 +97,19 @@ def tag(
 def _plan(inputs: list[str], output_dir: Path | None, suffix: str) -> list[tuple[str, Path | None]]:
     """(input, output file or None for stdout) per input file; a folder keeps its layout under output_dir."""
     from chrono.errors import ChronoInputError
-    from chrono.timeml import document_name
+    from chrono.timeml import TIMEML_SUFFIXES, document_name
 
     jobs: list[tuple[str, Path | None]] = []
     lowered = tuple(s.lower() for s in FOLDER_SUFFIXES)
+    timeml_suffixes = tuple(s.lower() for s in TIMEML_SUFFIXES)
     for given in inputs:
         folder = Path(given)
         if given != "-" and folder.is_dir():
             files = sorted(p for p in folder.rglob("*") if p.is_file() and p.name.lower().endswith(lowered))
             if not files:
                 raise ChronoInputError(f"{folder}: no {', '.join(FOLDER_SUFFIXES)} files in this folder")
+            timeml = [p for p in files if p.name.lower().endswith(timeml_suffixes)]
+            files = timeml or files  # a corpus folder: its README.txt is not a document
             for file in files:
                 relative = file.relative_to(folder).parent
                 target = output_dir / relative / (document_name(file) + suffix) if output_dir else None
