@@ -50,7 +50,12 @@ def _clause_bounds(sentence: str, expression: tuple[int, int], rules: _ClauseRul
     cuts = {0, len(sentence)}
     cuts.update(match.end() for match in _PUNCTUATION_CUT.finditer(sentence))
     cuts.update(match.start() for match in rules.cut_word.finditer(sentence))
-    return sorted(cut for cut in cuts if not expression[0] < cut < expression[1])
+    kept = [0]
+    for cut in sorted(cut for cut in cuts if not expression[0] < cut < expression[1]):
+        if any(ch.isalnum() for ch in sentence[kept[-1]:cut]):
+            kept.append(cut)  # a clause holds at least one word (", who" makes no empty clause)
+    kept[-1] = len(sentence)
+    return kept
 
 
 def _words(sentence: str, start: int, end: int) -> list[tuple[int, int]]:
