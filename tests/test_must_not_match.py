@@ -1,0 +1,45 @@
+"""Text that looks temporal but is not: none of it may be tagged."""
+
+from __future__ import annotations
+
+import pytest
+
+from chrono.tag import tag_text
+
+# (sentence, the words that must not be tagged)
+NOT_EXPRESSIONS: list[tuple[str, str]] = [
+    ("Investors may sell their shares.", "may"),
+    ("May I ask a question?", "May"),
+    ("Protesters march to the square.", "march"),
+    ("We will march on.", "march"),
+    ("We said nothing.", "We"),
+    ("He told the Sun newspaper.", "Sun"),
+    ("The court fined it 621 dollars.", "621"),
+    ("About 1,000 people came.", "1,000"),
+    ("It was printed in 12-point type.", "12-point"),
+    ("Turnout was 45% in the capital.", "45%"),
+    ("The fine was $2,000 in total.", "$2,000"),
+    ("The fine was $2000 in total.", "$2000"),
+    ("Call 555-1234 for details.", "555-1234"),
+    ("The Secretary of State spoke.", "Secretary"),
+    ("She was the 3rd seed in the draw.", "3rd"),
+    ("He ranked second in the poll.", "second"),
+    ("Prices fall when supply grows.", "fall"),
+    ("Rivers spring from the hills.", "spring"),
+    ("A 16-year-old boy was hurt.", "16-year-old"),
+    ("He cut its quarterly dividend.", "quarterly"),
+    ("She left as soon as he arrived.", "soon"),
+    ("The score was 2-1 at half time.", "2-1"),
+    ("Up 4.5 percent on the day's trading.", "4.5"),
+    ("Flight 747 landed.", "747"),
+    ("Room 1999B is closed.", "1999B"),
+    ("The survey of 1,998 adults.", "1,998"),
+    ("Version 3.2020 was released.", "3.2020"),
+]
+
+
+@pytest.mark.parametrize(("text", "words"), NOT_EXPRESSIONS, ids=[case[1] for case in NOT_EXPRESSIONS])
+def test_not_tagged(text: str, words: str) -> None:
+    start = text.index(words)
+    overlapping = [e.text for e in tag_text(text) if e.span.start < start + len(words) and start < e.span.end]
+    assert overlapping == []
