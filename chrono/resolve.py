@@ -42,6 +42,11 @@ __all__ = ["resolve_value", "resolve_expressions", "DOMAINS"]
 
 DOMAINS = ("news", "narrative")
 _MAX_STEPS = 8  # enough to pass from one Feb 29 to the next
+# A month or date the tense rules out must be this many times closer to win (_nearest). Future cues ("will",
+# "would") are reliable; past cues (any -ed word in the clause) much less: tuned on TimeBank+AQUAINT.
+_AFTER_PAST = 5.0
+_AFTER_PAST_COARSE = 20.0
+_BEFORE_FUTURE = 20.0
 # What a sub-year field's missing parts are counted in.
 _CYCLE_OF = {"weekday": Granularity.WEEK, "monthday": Granularity.MONTH}
 
@@ -250,8 +255,10 @@ def _placed(p: PartialValue, kind: str, reference: _Reference, tense: Tense) -> 
     if p.unit is not None and not (directional and p.shift == 0):
         moved = shift_period(reference.day, p.unit, p.shift)
         return in_cycle(period_bounds(moved, cycle)[0])
-    step = _step(p, kind, reference, tense)
     first = period_bounds(reference.day, cycle)[0]
+    if p.direction is Direction.TENSE and kind != "weekday" and not reference.from_mention:
+        return _nearest(in_cycle, first, cycle, reference.day, tense)
+    step = _step(p, kind, reference, tense)
     candidate = in_cycle(first)
     if kind == "year" and p.season == "WI" and not directional and _holds(in_cycle, first, cycle, reference.day):
         return in_cycle(shift_period(first, cycle, -1))  # January belongs to the winter begun last December
@@ -268,6 +275,30 @@ def _placed(p: PartialValue, kind: str, reference: _Reference, tense: Tense) -> 
     if candidate is not None and fits(candidate):
         return candidate
     return _search(in_cycle, first, cycle, step, fits)
+
+
+def _nearest(in_cycle: Callable[[dt.date], _Period | None], first: dt.date, cycle: Granularity, day: dt.date,
+             tense: Tense) -> _Period | None:
+    """The occurrence closest to ``day``; one on the side the tense rules out must be several times closer.
+
+    A month or a date is far more often near the publication date than a year away, and the tense cue is
+    wrong often enough ("has invited them to a ceremony on March 12") that it should only break near-ties.
+    """
+    best: tuple[float, int, _Period] | None = None
+    for count in range(-_MAX_STEPS, _MAX_STEPS + 1):
+        found = in_cycle(shift_period(first, cycle, count))
+        if found is None:
+            continue
+        before, after = (day - found.end).days, (found.start - day).days
+        distance = float(max(before, after, 0))
+        if tense is Tense.PAST and after > 0:
+            distance *= _AFTER_PAST if found.granularity >= Granularity.DAY else _AFTER_PAST_COARSE
+        if tense is Tense.FUTURE and before > 0:
+            distance *= _BEFORE_FUTURE
+        key = (distance, 0 if after <= 0 else 1)  # a tie goes to the past: news mostly reports
+        if best is None or key < best[:2]:
+            best = (*key, found)
+    return best[2] if best else None
 
 
 def _step(p: PartialValue, kind: str, reference: _Reference, tense: Tense) -> int:

@@ -67,9 +67,9 @@ CASES = [
     ("Police raided the house yesterday afternoon.", "yesterday afternoon", NEW_YEAR, "2020-12-31TAF"),
     ("This evening the mayor spoke.", "This evening", THU, "2023-03-02TEV"),
     # clock times
-    ("The plane landed at 3 p.m.", "3 p.m.", THU, "2023-03-02T15:00"),
-    ("The meeting starts at 9:30 a.m.", "9:30 a.m.", THU, "2023-03-02T09:30"),
-    ("The explosion happened at 10:15 a.m.", "10:15 a.m.", THU, "2023-03-02T10:15"),
+    ("The plane landed at 3 p.m. in Rome.", "3 p.m.", THU, "2023-03-02T15:00"),
+    ("The meeting starts at 9:30 a.m. sharp.", "9:30 a.m.", THU, "2023-03-02T09:30"),
+    ("The explosion happened at 10:15 a.m. on the pier.", "10:15 a.m.", THU, "2023-03-02T10:15"),
     # weeks
     ("Prices rose last week.", "last week", THU, "2023-W08"),
     ("The talks continue this week.", "this week", THU, "2023-W09"),
@@ -119,7 +119,9 @@ CASES = [
     ("Exports fell in January this year.", "January this year", THU, "2023-01"),
     # month and day
     ("The treaty was signed on March 2.", "March 2", THU, "2023-03-02"),
-    ("The treaty was signed on March 5.", "March 5", THU, "2022-03-05"),
+    # a date without a year is the nearest such date, unless the tense rules it out and it is not 5 times closer
+    ("The treaty was signed on March 5.", "March 5", THU, "2023-03-05"),
+    ("The treaty was signed on May 5.", "May 5", THU, "2022-05-05"),
     ("The treaty will be signed on March 5.", "March 5", THU, "2023-03-05"),
     ("The treaty was signed on Dec. 25.", "Dec. 25", THU, "2022-12-25"),
     ("Elections will be held on Jan. 15.", "Jan. 15", THU, "2024-01-15"),
@@ -132,7 +134,7 @@ CASES = [
     ("The court will rule on September 1.", "September 1", EMBASSY, "1998-09-01"),
     ("The bomb exploded on August 7.", "August 7", EMBASSY, "1998-08-07"),
     ("The hearing is set for Oct. 5.", "Oct. 5", EMBASSY, "1998-10-05"),
-    ("The hearing was held Oct. 5.", "Oct. 5", EMBASSY, "1997-10-05"),
+    ("The hearing was held Oct. 25.", "Oct. 25", EMBASSY, "1997-10-25"),
     # fully written dates
     ("The treaty was signed on March 2, 2023.", "March 2, 2023", THU, "2023-03-02"),
     ("The company was founded on July 4, 1976.", "July 4, 1976", THU, "1976-07-04"),
@@ -187,7 +189,7 @@ CASES = [
     # holidays
     ("The shops closed on Christmas.", "Christmas", THU, "2022-12-25"),
     ("The shops will close on Christmas.", "Christmas", THU, "2023-12-25"),
-    ("The family met at Easter.", "Easter", THU, "2022-04-17"),
+    ("The family met at Easter.", "Easter", D(2023, 2, 1), "2022-04-17"),
     ("The family will meet at Easter.", "Easter", THU, "2023-04-09"),
     ("Sales rose on Thanksgiving.", "Thanksgiving", D(2023, 12, 1), "2023-11-23"),
     ("The parade was held on Christmas Eve.", "Christmas Eve", NEW_YEAR, "2020-12-24"),

@@ -122,8 +122,11 @@ CASES = [
     (P(weekday=2, unit=G.WEEK, shift=-1), THU, NONE, "2023-02-21"),
     (P(weekday=5, unit=G.WEEK, direction=SAME), THU, NONE, "2023-03-03"),
     (P(weekday=1, direction=AFTER), D(2020, 12, 28), NONE, "2021-01-04"),
-    # bare months: publication year unless the tense pulls it across
-    (P(month=9), THU, NONE, "2023-09"),
+    # bare months: the nearest one, unless the tense pulls it across (a month the tense rules out must be 20
+    # times closer, so "talks began in April" written in March is last April)
+    (P(month=9), THU, NONE, "2022-09"),
+    (P(month=4), THU, PAST, "2022-04"),
+    (P(month=8), THU, NONE, "2023-08"),
     (P(month=9), THU, PAST, "2022-09"),
     (P(month=9), THU, FUTURE, "2023-09"),
     (P(month=1), THU, FUTURE, "2024-01"),
@@ -143,12 +146,17 @@ CASES = [
     (P(month=9, direction=SAME), THU, PAST, "2023-09"),
     (P(month=6, unit=G.YEAR, shift=-1), THU, NONE, "2022-06"),
     (P(month=1, unit=G.YEAR, shift=1), NYE, NONE, "2021-01"),
-    # month and day
+    # month and day: news omits the year of dates near publication, so the nearest one wins unless it lies on
+    # the side the tense rules out and is not at least 5 (past) or 20 (future) times closer (TimeBank practice)
     (P(month=3, day=2), THU, NONE, "2023-03-02"),
-    (P(month=3, day=5), THU, PAST, "2022-03-05"),
+    (P(month=3, day=5), THU, PAST, "2023-03-05"),
+    (P(month=6, day=5), THU, PAST, "2022-06-05"),
     (P(month=3, day=5), THU, NONE, "2023-03-05"),
-    (P(month=3, day=1), THU, FUTURE, "2024-03-01"),
-    (P(month=12, day=25), THU, NONE, "2023-12-25"),
+    (P(month=3, day=1), THU, FUTURE, "2023-03-01"),
+    (P(month=2, day=1), THU, FUTURE, "2024-02-01"),
+    (P(month=12, day=25), THU, NONE, "2022-12-25"),
+    (P(month=9, day=25), THU, NONE, "2022-09-25"),
+    (P(month=8, day=25), THU, NONE, "2023-08-25"),
     (P(month=12, day=25), THU, PAST, "2022-12-25"),
     (P(month=2, day=29), THU, PAST, "2020-02-29"),
     (P(month=2, day=29), THU, FUTURE, "2024-02-29"),
@@ -180,7 +188,8 @@ CASES = [
     (P(week=12), THU, NONE, "2023-W12"),
     # holidays
     (P(holiday="EASTER"), THU, NONE, "2023-04-09"),
-    (P(holiday="EASTER"), THU, PAST, "2022-04-17"),
+    (P(holiday="EASTER"), THU, PAST, "2023-04-09"),
+    (P(holiday="EASTER"), D(2023, 2, 1), PAST, "2022-04-17"),
     (P(holiday="THANKSGIVING"), THU, PAST, "2022-11-24"),
     (P(holiday="THANKSGIVING", year=2023), THU, NONE, "2023-11-23"),
     (P(holiday="EASTER", year=2024), THU, NONE, "2024-03-31"),
