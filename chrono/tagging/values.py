@@ -15,7 +15,8 @@ _SPACES = re.compile(r"[\s\-]+")
 _GROUP_REF = re.compile(r"^(?P<negate>-)?\$(?P<group>\w+?)(?::(?P<table>\w+))?$")
 _PLACEHOLDER = re.compile(r"\{(\w+?)(?::(\w+))?\}")
 _TRAILING_DIGITS = re.compile(r"\d+$")
-_TWO_DIGIT_TABLES = frozenset({"month", "day", "hour", "minute", "second"})  # TIMEX3 writes these as two digits
+# TIMEX3 writes these fields with a fixed number of digits ("XXXX-07", "BC0480"); keyed by group name
+_WIDTHS = {"year": 4, "month": 2, "day": 2, "hour": 2, "minute": 2, "second": 2}
 
 
 class Words:
@@ -215,8 +216,8 @@ def _fill_template(template: str, groups: Mapping[str, str | None], words: Words
         if value is None:
             failed = True
             return ""
-        padded = isinstance(value, int) and (match[2] or match[1]) in _TWO_DIGIT_TABLES
-        return f"{value:02d}" if padded else str(value)
+        width = _WIDTHS.get(_TRAILING_DIGITS.sub("", match[1]), 0) if isinstance(value, int) else 0
+        return f"{value:0{width}d}" if width else str(value)
 
     filled = _PLACEHOLDER.sub(replace, template)
     return None if failed else filled
