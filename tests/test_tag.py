@@ -19,7 +19,7 @@ CASES: list[tuple[str, str, str, dict[str, Any]]] = [
     ("It opens this Sunday.", "this Sunday", "DATE", {"weekday": 7, "direction": "SAME"}),
     ("Polls close this coming Monday.", "this coming Monday", "DATE", {"weekday": 1, "direction": "FUTURE"}),
     ("Talks ended on the previous Friday.", "the previous Friday", "DATE", {"weekday": 5, "anchor": "PREVIOUS"}),
-    ("Fighting resumed Wednesday night.", "Wednesday night", "DATE", {"weekday": 3, "part_of_day": "NI"}),
+    ("Fighting resumed Wednesday night.", "Wednesday night", "TIME", {"weekday": 3, "part_of_day": "NI"}),
     ("Rebels attacked early Tuesday.", "early Tuesday", "DATE", {"weekday": 2, "mod": "START"}),
     ("The shop shuts on Sundays.", "Sundays", "SET", {"literal": "XXXX-WXX-7"}),
     # days relative to today
