@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from chrono.article import parse_article, parse_date
 from chrono.attach import attach_events
+from chrono.merge import merge_events
 from chrono.model import Document, Event, Expression, Timeline
 from chrono.order import order_events
 from chrono.resolve import resolve_expressions
@@ -24,8 +25,11 @@ def analyse(document: Document, *, domain: str = "news",
 
 
 def build_from_documents(documents: Iterable[Document], *, domain: str = "news", sort: str = "chronological",
-                         language: str = "en") -> Timeline:
-    """One timeline from several documents; each keeps its own publication date for resolution."""
+                         language: str = "en", merge: bool = True) -> Timeline:
+    """One timeline from several documents; each keeps its own publication date for resolution.
+
+    With ``merge``, an event several documents report becomes one entry listing them all (chrono.merge).
+    """
     docs = tuple(documents)
     expressions: list[Expression] = []
     events: list[Event] = []
@@ -33,7 +37,9 @@ def build_from_documents(documents: Iterable[Document], *, domain: str = "news",
         found, dated = analyse(document, domain=domain, language=language)
         expressions.extend(found)
         events.extend(dated)
-    # merging the same event reported by several documents (chrono/merge.py) belongs here, before the sort
+    if merge and len(docs) > 1:
+        events = merge_events(events, published={document.id: document.published for document in docs},
+                              language=language)
     return Timeline(documents=docs, events=tuple(order_events(events, sort)), expressions=tuple(expressions))
 
 

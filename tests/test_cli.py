@@ -74,7 +74,7 @@ def test_bad_input_exits_2_with_one_line(tmp_path: Path, monkeypatch, name: str,
 
 
 def test_directory_and_stdin_twice(tmp_path: Path) -> None:
-    for args, message in ([[str(tmp_path)], "is a directory"], [["-", "-"], "only once"]):
+    for args, message in ([[str(tmp_path)], "holds no article files"], [["-", "-"], "only once"]):
         result = runner.invoke(app, ["build", *args], input="date 2023-03-02\n-\nBody.")
         assert (result.exit_code, result.stderr.count("\n")) == (2, 1)
         assert message in result.stderr
@@ -148,3 +148,23 @@ def test_sample_offsets_index_the_file() -> None:
     for item in data["events"] + data["expressions"]:
         start, end = item["span"]
         assert text[start:end] == item.get("phrase", item.get("text"))
+
+
+def test_several_articles_merge_filter_and_report_a_bad_input(tmp_path: Path) -> None:
+    first = tmp_path / "a.txt"
+    first.write_text("date 2023-03-02\n-\nThe central bank raised interest rates on Tuesday, its governor said.\n"
+                     "The bank cut rates in 2019.\n")
+    second = tmp_path / "b.json"
+    second.write_text(json.dumps({"text": "On Tuesday the central bank raised interest rates again.",
+                                  "published": "2023-03-03", "outlet": "Wire"}))
+    broken = tmp_path / "c.json"
+    broken.write_text("{not json")
+    out = tmp_path / "timeline.json"
+    result = runner.invoke(app, ["build", str(first), str(second), str(broken), "-f", "json", "-o", str(out),
+                                 "--from", "2020"])
+    assert result.exit_code == 2  # one input failed, the others still built
+    assert "c.json" in result.stderr and result.stderr.count("\n") == 1
+    timeline = json.loads(out.read_text())
+    assert [d["id"] for d in timeline["documents"]] == ["a", "b"]
+    assert [e["when"]["value"] for e in timeline["events"]] == ["2023-02-28"]  # 2019 filtered out, Tuesday merged
+    assert timeline["events"][0]["sources"] == ["a", "b"]  # every document that reports it

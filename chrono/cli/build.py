@@ -2,25 +2,30 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import typer
 
-from chrono.article import parse_date, read_article
+from chrono.article import parse_date
 from chrono.cli.app import app
-from chrono.cli.common import guarded, write_output
+from chrono.cli.common import EXIT_USAGE, guarded, write_output
 from chrono.order import SORTS
 from chrono.pipeline import build_from_documents
+from chrono.readers import read_documents
 from chrono.render import FORMATS
+from chrono.select import GROUPINGS, PRECISIONS, parse_bound, parse_granularity, select_events
 
 
 @app.command(
     epilog="Examples:\n\n  chrono build article.txt --format md\n\n"
     "  chrono build story.txt --published 2023-03-02 --format html -o timeline.html\n\n"
-    "  cat article.txt | chrono build - --format json",
+    "  cat article.txt | chrono build - --format json\n\n"
+    "  chrono build a.txt b.json pages/ --from 2022 --min-granularity month --group-by source -f html",
 )
 def build(
-    inputs: list[str] = typer.Argument(..., metavar="ARTICLE", help="Article file(s); '-' reads standard input."),
+    inputs: list[str] = typer.Argument(..., metavar="ARTICLE",
+                                       help="Article files or folders (.txt .json .jsonl .md .html); '-' is stdin."),
     fmt: str = typer.Option("md", "--format", "-f", help=f"Output format: {', '.join(FORMATS)}."),
     published: str | None = typer.Option(None, "--published", help="Publication date YYYY-MM-DD (overrides a header)."),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write here (atomically), not to stdout."),
@@ -28,6 +33,11 @@ def build(
     domain: str = typer.Option("news", "--domain", help="news (anchor on the publication date) or narrative."),
     template: str | None = typer.Option(None, "--template", help="A Jinja template file or built-in name."),
     template_dir: Path | None = typer.Option(None, "--template-dir", help="Templates searched before the built-ins."),
+    date_from: str | None = typer.Option(None, "--from", help="Keep events from this date on: YYYY[-MM[-DD]]."),
+    date_to: str | None = typer.Option(None, "--to", help="Keep events up to this date: YYYY[-MM[-DD]]."),
+    min_granularity: str | None = typer.Option(None, "--min-granularity",
+                                               help=f"Keep events at least this precise: {', '.join(PRECISIONS)}."),
+    group_by: str = typer.Option("year", "--group-by", help=f"Headings: {', '.join(GROUPINGS)}."),
     debug: bool = typer.Option(False, "--debug", help="Show the traceback of an internal error."),
 ) -> None:
     """Build the timeline of one or more articles and render it."""
@@ -43,10 +53,25 @@ def build(
             raise ChronoInputError(f"unknown domain {domain!r}; choose news or narrative")
         if inputs.count("-") > 1:
             raise ChronoInputError("standard input ('-') can be read only once")
+        if group_by not in GROUPINGS:
+            raise ChronoInputError(f"unknown grouping {group_by!r}; choose one of {', '.join(GROUPINGS)}")
+        for bound, option, last in ((date_from, "--from", False), (date_to, "--to", True)):
+            if bound is not None:
+                parse_bound(bound, option, last=last)  # a bad option fails before any article is read
+        if min_granularity is not None:
+            parse_granularity(min_granularity)
         date = parse_date(published) if published else None
-        documents = [read_article(path, date) for path in inputs]
+        documents, failures = read_documents(inputs, date)
+        for _path, message in failures:
+            typer.echo(f"chrono: error: {message}", err=True)
+        if not documents:
+            raise typer.Exit(EXIT_USAGE)
         timeline = build_from_documents(documents, domain=domain, sort=sort)
+        events = select_events(timeline.events, date_from=date_from, date_to=date_to, min_granularity=min_granularity)
+        timeline = dataclasses.replace(timeline, events=tuple(events), meta={**timeline.meta, "group_by": group_by})
         text = timeline.render(fmt, template=template, template_dir=str(template_dir) if template_dir else None)
         write_output(text, output)
+        if failures:
+            raise typer.Exit(EXIT_USAGE)  # the others were built, but an input could not be read
 
     guarded(run, debug=debug)
