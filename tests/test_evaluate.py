@@ -314,3 +314,24 @@ def test_tag_a_folder_of_articles(tmp_path: Path, fake_pipeline: None) -> None:
     record = json.loads((out / "two.json").read_text(encoding="utf-8"))
     assert record["documents"][0]["published"] == "2020-01-02"
     assert [(e["text"], e["value"]) for e in record["expressions"]] == [("1850", "1850")]
+
+
+# -- the real pipeline, end to end (tiny unambiguous cases: the tagger's own tests cover the language) ----------
+
+@pytest.mark.parametrize(
+    ("body", "phrase", "value"),
+    [
+        ("Shares fell on March 2, 1998, the company said.", "March 2, 1998", "1998-03-02"),
+        ("AT&amp;T opened the plant in 1995.", "1995", "1995"),
+    ],
+)
+def test_real_pipeline_tags_and_scores_its_own_output(tmp_path: Path, body: str, phrase: str, value: str) -> None:
+    gold_body = body.replace(phrase, f'<TIMEX3 tid="t1" type="DATE" value="{value}">{phrase}</TIMEX3>')
+    gold = write_files(tmp_path / "gold", {"doc.tml": tml(gold_body)})
+    out = tmp_path / "out"
+    assert RUNNER.invoke(app, ["tag", str(gold), "--output-dir", str(out)]).exit_code == 0
+    written = (out / "doc.tml").read_text(encoding="utf-8")
+    assert f'type="DATE" value="{value}">{phrase}</TIMEX3>' in written
+    result = RUNNER.invoke(app, ["eval", str(gold), str(out), "--json"])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["value"] == {"P": 100.0, "R": 100.0, "F1": 100.0}
