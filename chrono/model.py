@@ -207,3 +207,10 @@ class Timeline:
         from chrono.render import render
 
         return render(self, fmt, template=template, template_dir=template_dir)
+
+    def _repr_html_(self) -> str:
+        """Jupyter shows a Timeline as the HTML fragment (scoped style, no <html> wrapper)."""
+        return self.render("html", template="fragment.html.j2")
+
+    def _repr_markdown_(self) -> str:
+        return self.render("md")

@@ -17,6 +17,7 @@ from typing import Any
 import jinja2
 
 from chrono import __version__
+from chrono.anchors import EventAnchors
 from chrono.errors import ChronoInputError
 from chrono.exporters import load_exporters
 from chrono.model import Timeline
@@ -76,6 +77,7 @@ def template_context(timeline: Timeline, fmt: str = DEFAULT_FORMAT) -> dict[str,
     single = documents[0] if len(documents) == 1 else None
     return {
         "timeline": timeline,
+        "anchors": EventAnchors(timeline),
         "events": timeline.events,
         "documents": documents,
         "expressions": timeline.expressions,
@@ -98,7 +100,9 @@ def _user_dirs(template_dir: str | os.PathLike[str] | None) -> tuple[str, ...]:
 
 
 def _locate(template: str, fmt: str, user_dirs: tuple[str, ...]) -> tuple[jinja2.Environment, str]:
-    """--template: a file path, else a template name tried as NAME, NAME.j2, NAME.FMT.j2 ("table" -> table.md.j2)."""
+    """--template: a file path, else a template name tried as NAME, NAME.j2, NAME.FMT.j2 ("table" -> table.md.j2),
+    then as the only NAME.*.j2 ("fragment" -> fragment.html.j2 whatever the format).
+    """
     path = Path(template)
     if path.is_file():
         env = environment((str(path.parent.resolve()), *user_dirs))
@@ -107,6 +111,11 @@ def _locate(template: str, fmt: str, user_dirs: tuple[str, ...]) -> tuple[jinja2
     for name in (template, template + TEMPLATE_SUFFIX, f"{template}.{fmt}{TEMPLATE_SUFFIX}"):
         if _exists(env, name):
             return env, name
+    # "fragment" -> fragment.html.j2 when it is the only template of that stem, whatever --format says
+    stem_matches = [name for name in env.list_templates() if name.startswith(template + ".")
+                    and name.endswith(TEMPLATE_SUFFIX) and name.count(".") == template.count(".") + 2]
+    if len(stem_matches) == 1:
+        return env, stem_matches[0]
     where = ", ".join([*user_dirs, "the built-in templates"])
     raise ChronoInputError(f"template {template!r} not found as a file or in {where}")
 

@@ -1,17 +1,22 @@
-"""The filters and helpers every template receives (docs/templates.md): labels, escaping, safe links, grouping."""
+"""The filters and helpers every template receives (docs/templates.md): labels, escaping, safe links, grouping,
+the rail of the visual HTML timeline and ids that link it to the list.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
+from chrono.anchors import EventAnchors
 from chrono.grouping import EventGroup, GroupBy, group_events
 from chrono.labels import Style, date_label, label
 from chrono.model import Document, Event, Value
+from chrono.rail import Rail, build_rail
 
 # "_" between two letters or digits cannot start emphasis (CommonMark), so "file_name" stays readable.
 _MD_SPECIAL = re.compile(r"([\\`*\[\]<>#|~]|(?<![^\W_])_|_(?![^\W_]))")
@@ -104,6 +109,42 @@ def source_names_in_context(context: jinja2.runtime.Context, event: Event) -> li
     return [names.get(document, document) for document in (event.document, *event.sources)]
 
 
+@dataclass(frozen=True, slots=True)
+class SourceLink:
+    """A document as a reader sees it beside an event: its name, and its http(s) URL when it has one."""
+
+    name: str
+    url: str
+
+
+@jinja2.pass_context
+def event_sources_in_context(context: jinja2.runtime.Context, event: Event) -> list[SourceLink]:
+    """``event | event_sources``: every document that reports the event, its own first, each with a safe link."""
+    documents = {document.id: document for document in context.get("documents", ())}
+    links = []
+    for document_id in (event.document, *event.sources):
+        document = documents.get(document_id)
+        if document is None:
+            links.append(SourceLink(document_id, ""))
+        else:
+            links.append(SourceLink(document_name(document), safe_url(document.url)))
+    return links
+
+
+@jinja2.pass_context
+def anchor_in_context(context: jinja2.runtime.Context, event: Event) -> str:
+    """``event | anchor``: the id of the event's entry, unique in the page, stable between runs."""
+    anchors = context.get("anchors")
+    if not isinstance(anchors, EventAnchors):  # a context built by hand: make the ids now
+        anchors = EventAnchors(context["timeline"])
+    return anchors[event]
+
+
+def rail_filter(events: Any) -> Rail | None:
+    """``events | rail``: ticks and marks (percent offsets) for the visual rail; None when nothing is dated."""
+    return build_rail(events)
+
+
 FILTERS: dict[str, Any] = {
     "label": label_filter,
     "upper_first": upper_first,
@@ -117,5 +158,8 @@ FILTERS: dict[str, Any] = {
     "safe_url": safe_url,
     "iso": iso,
     "datetime_attr": datetime_attr,
+    "event_sources": event_sources_in_context,
+    "anchor": anchor_in_context,
+    "rail": rail_filter,
 }
 GLOBALS: dict[str, Any] = {"label": label_filter, "group_by": group_by_in_context, "document_name": document_name}

@@ -216,7 +216,10 @@ def test_html_is_self_contained() -> None:
     assert not [attrs for _, attrs in page.tags if "src" in attrs]
     assert "@import" not in text and "url(" not in text
     links = [attrs["href"] for tag, attrs in page.tags if "href" in attrs]
-    assert links == ["https://news.example/second"]  # only the source's own link, which is not a request
+    outside = [link for link in links if not link.startswith("#")]
+    assert outside == ["https://news.example/second"]  # only the source's own link, which is not a request
+    ids = {attrs["id"] for _, attrs in page.tags if "id" in attrs}
+    assert {link[1:] for link in links if link.startswith("#")} <= ids  # rail marks link to entries on the page
 
 
 def test_html_autoescapes_article_text() -> None:
