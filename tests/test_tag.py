@@ -71,6 +71,8 @@ CASES: list[tuple[str, str, str, dict[str, Any]]] = [
     ("It was approved this week.", "this week", "DATE", {"unit": "WEEK", "shift": 0}),
     # years, decades, centuries
     ("Prices fell in 2020.", "2020", "DATE", {"year": 2020}),
+    ("The town was founded in 1066.", "1066", "DATE", {"year": 1066}),
+    ("Athens fell in 480 BC.", "480 BC", "DATE", {"literal": "BC0480"}),
     ("Profit in fiscal 1989 fell.", "fiscal 1989", "DATE", {"year": 1989}),
     ("Growth slowed in the 1990s.", "the 1990s", "DATE", {"decade": 199}),
     ("Growth slowed in the '90s.", "the '90s", "DATE", {"decade": 199}),
