@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from chrono.era import bc_granularity, resolve_in_bc
 from chrono.errors import ChronoInputError
 from chrono.holidays import holiday_date
 from chrono.intervals import (
@@ -47,6 +48,8 @@ _MAX_STEPS = 8  # enough to pass from one Feb 29 to the next
 _AFTER_PAST = 5.0
 _AFTER_PAST_COARSE = 20.0
 _BEFORE_FUTURE = 20.0
+MODE = 'forward'
+_YEAR_PARTS = (Granularity.QUARTER, Granularity.HALF)
 # What a sub-year field's missing parts are counted in.
 _CYCLE_OF = {"weekday": Granularity.WEEK, "monthday": Granularity.MONTH}
 
@@ -86,11 +89,27 @@ def resolve_value(partial: PartialValue, anchor: dt.date | Value | None, tense: 
     if partial.literal is not None:
         return _literal(partial)
     chosen = previous if partial.anchor is Anchor.PREVIOUS and previous is not None else anchor
+    if isinstance(chosen, Value) and (in_bc := resolve_in_bc(partial, chosen)) is not None:
+        return _value(partial, in_bc, None)
+    if (same := _same_period_years_away(partial, previous)) is not None:
+        return _value(partial, same.value, same)
     reference = _Reference.of(chosen)
     date_value = _date_part(partial, reference, tense)
     if isinstance(date_value, str):
         return _value(partial, date_value, None)
     return _with_time(partial, date_value)
+
+
+def _same_period_years_away(partial: PartialValue, previous: Value | None) -> _Period | None:
+    """"a year ago" / "a year earlier" right after "the third quarter": that quarter, a year away.
+
+    Business news compares a period with the same period of an earlier year (TimeBank: "a year ago" -> 1988-Q3).
+    """
+    p = partial
+    if (p.unit != Granularity.YEAR or p.shift == 0 or _sub_year_kind(p) is not None or previous is None
+            or previous.start is None or previous.granularity not in _YEAR_PARTS):
+        return None
+    return _period(shift_period(previous.start, Granularity.YEAR, p.shift), previous.granularity)
 
 
 def _literal(partial: PartialValue) -> Value:
@@ -382,12 +401,12 @@ def resolve_expressions(expressions: list[Expression], sentences: list[Sentence]
     for expression in sorted(expressions, key=lambda item: (item.span.start, item.span.end)):
         sentence = _sentence_of(expression.span, ordered, starts) or document.body_span
         tense = governing_tense(document.text, expression.span, sentence, language=language)
-        previous = mentions[-1] if mentions else None
+        previous = _latest_mention(expression.partial, mentions)
         anchor: dt.date | Value | None = document.published
         if domain == "narrative":  # a history's "now" is the time it narrates, so deictic words anchor there too
-            anchor = _narrative_anchor(expression.partial, mentions) or document.published
+            anchor = previous or document.published
         value = resolve_value(expression.partial, anchor, tense, previous=previous)
-        if value.is_datable and value.granularity is not None:
+        if (value.is_datable and value.granularity is not None) or bc_granularity(value) is not None:
             mentions.append(value)
         resolved.append(replace(expression, value=value))
     return resolved
@@ -400,11 +419,12 @@ def _sentence_of(span: Span, sentences: list[Sentence], starts: list[int]) -> Sp
     return None
 
 
-def _narrative_anchor(partial: PartialValue, mentions: list[Value]) -> Value | None:
+def _latest_mention(partial: PartialValue, mentions: list[Value]) -> Value | None:
     """The latest mention at least as fine as the cycle the partial leaves open; else the latest mention."""
     needed = _needed_granularity(partial)
     for mention in reversed(mentions):
-        if mention.granularity is not None and mention.granularity >= needed:
+        granularity = mention.granularity or bc_granularity(mention)
+        if granularity is not None and granularity >= needed:
             return mention
     return mentions[-1] if mentions else None
 

@@ -275,3 +275,76 @@ def test_value_attributes(partial: PartialValue, anchor: dt.date, kind: TimexTyp
 def test_set_keeps_quant_and_freq() -> None:
     value = resolve_value(P(type=TimexType.SET, literal="P1W", freq="2X"), THU)
     assert (value.value, value.freq, value.is_datable) == ("P1W", "2X", False)
+
+
+BC_490 = Value("BC0490", TimexType.DATE)
+Q3_1989 = mention("1989-Q3", D(1989, 7, 1), D(1989, 9, 30), G.QUARTER)
+
+MENTION_CASES = [
+    # (partial, anchor, previous mention, expected): BC eras and "the same period a year away"
+    (P(anchor=Anchor.PREVIOUS, unit=G.YEAR, shift=1), THU, BC_490, "BC0489"),
+    (P(anchor=Anchor.PREVIOUS, unit=G.YEAR, shift=-10), THU, BC_490, "BC0500"),
+    (P(anchor=Anchor.PREVIOUS, unit=G.DECADE, shift=1), THU, BC_490, "BC048"),
+    (P(anchor=Anchor.PREVIOUS, unit=G.DAY, shift=1), THU, BC_490, "BC0490-XX-XX"),
+    (P(season="SU"), BC_490, None, "BC0490-SU"),
+    (P(month=8), BC_490, None, "BC0490-08"),
+    (P(year=480), BC_490, None, "BC0480"),
+    (P(year=1066), BC_490, None, "1066"),
+    (P(century=4), BC_490, None, "BC04"),
+    (P(unit=G.YEAR, shift=-1, anchor=Anchor.PUBLICATION), D(1989, 11, 2), Q3_1989, "1988-Q3"),
+    (P(unit=G.YEAR, shift=-1, anchor=Anchor.PREVIOUS), D(1989, 11, 2), Q3_1989, "1988-Q3"),
+    (P(unit=G.YEAR, shift=-1, anchor=Anchor.PUBLICATION), D(1989, 11, 2), SEPT_1_1939, "1988"),
+]
+
+
+@pytest.mark.parametrize(("partial", "anchor", "previous", "expected"), MENTION_CASES)
+def test_mentions(partial: PartialValue, anchor: dt.date | Value, previous: Value | None, expected: str) -> None:
+    assert resolve_value(partial, anchor, Tense.PAST, previous=previous).value == expected
+
+
+def walk(text: str, phrases: list[tuple[str, PartialValue]], published: dt.date | None, domain: str) -> list[str]:
+    """resolve_expressions over hand-made expressions (no tagger), one sentence per full stop."""
+    from chrono.model import Document, Expression, Sentence, Span
+    from chrono.resolve import resolve_expressions
+
+    sentences, start = [], 0
+    for index, piece in enumerate(text.split(". ")):
+        sentences.append(Sentence(Span(start, start + len(piece) + 1), piece, index))
+        start += len(piece) + 2
+    expressions = [Expression(phrase, Span(text.index(phrase), text.index(phrase) + len(phrase)), partial)
+                   for phrase, partial in phrases]
+    document = Document(id="walk", text=text, published=published)
+    return [e.value.value for e in resolve_expressions(expressions, sentences, document, domain=domain) if e.value]
+
+
+WALKS = [
+    # (text, [(phrase, partial)], published, domain, expected values)
+    ("In 1942 the army landed. In March it will advance.", [("1942", P(year=1942)), ("March", P(month=3))],
+     THU, "narrative", ["1942", "1942-03"]),
+    ("In 1942 the army landed. In March it will advance.", [("1942", P(year=1942)), ("March", P(month=3))],
+     THU, "news", ["1942", "2023-03"]),
+    ("The war began on Sept. 1, 1939. The next day Britain warned.",
+     [("Sept. 1, 1939", P(year=1939, month=9, day=1)),
+      ("The next day", P(anchor=Anchor.PREVIOUS, unit=G.DAY, shift=1))],
+     THU, "news", ["1939-09-01", "1939-09-02"]),
+    ("The talks collapsed on Tuesday. They will resume on Friday.",
+     [("Tuesday", P(weekday=2)), ("Friday", P(weekday=5))], THU, "news", ["2023-02-28", "2023-03-03"]),
+    ("In March the army landed. On May 2 it advanced.", [("March", P(month=3)), ("May 2", P(month=5, day=2))],
+     None, "narrative", ["XXXX-03", "XXXX-05-02"]),
+    ("In 1942 the army landed. On May 2 it advanced.", [("May 2", P(month=5, day=2)), ("1942", P(year=1942))],
+     None, "narrative", ["1942", "1942-05-02"]),
+]
+
+
+@pytest.mark.parametrize(("text", "phrases", "published", "domain", "expected"), WALKS)
+def test_resolve_expressions(text: str, phrases: list[tuple[str, PartialValue]], published: dt.date | None,
+                             domain: str, expected: list[str]) -> None:
+    assert walk(text, phrases, published, domain) == expected
+
+
+@pytest.mark.parametrize(("published", "domain"), [(None, "news"), (THU, "poetry")])
+def test_resolve_expressions_input_errors(published: dt.date | None, domain: str) -> None:
+    from chrono.errors import ChronoInputError
+
+    with pytest.raises(ChronoInputError):
+        walk("On Tuesday.", [("Tuesday", P(weekday=2))], published, domain)

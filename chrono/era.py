@@ -1,0 +1,71 @@
+"""Years before Christ, which ``datetime.date`` cannot hold: arithmetic on TIMEX3 ``BC`` values as plain numbers.
+
+Histories of antiquity anchor "the following year", "that summer" or a bare "480" on the latest BC mention.
+Years are counted as TIMEX3 writes them: ``BC0490`` is 490 BC; the count runs down towards AD 1.
+"""
+
+from __future__ import annotations
+
+import re
+
+from chrono.model import Granularity, PartialValue, Value
+
+__all__ = ["bc_granularity", "bc_value", "resolve_in_bc"]
+
+_BC_RE = re.compile(r"BC(?P<digits>\d{2,4})(?P<rest>-.*)?")
+_ERA_REACH = 100  # a bare year this much past a BC anchor's year is read as AD ("1066" after "44 BC")
+
+
+def bc_value(value: Value | None) -> tuple[int, Granularity] | None:
+    """(the BC year, decade or century number, its granularity) of a BC value; None for anything else."""
+    if value is None or (match := _BC_RE.fullmatch(value.value)) is None:
+        return None
+    digits = match["digits"]
+    granularity = {4: Granularity.YEAR, 3: Granularity.DECADE, 2: Granularity.CENTURY}[len(digits)]
+    return int(digits), granularity
+
+
+def bc_granularity(value: Value) -> Granularity | None:
+    found = bc_value(value)
+    return found[1] if found else None
+
+
+def resolve_in_bc(partial: PartialValue, anchor: Value) -> str | None:
+    """The value of ``partial`` counted from a BC mention; None when the partial does not depend on the era."""
+    found = bc_value(anchor)
+    if found is None:
+        return None
+    number, granularity = found
+    year = number if granularity == Granularity.YEAR else number * 10 ** (4 - len(str(number)) - 1)
+    p = partial
+    if p.year is not None:
+        return f"BC{p.year:04d}" if p.year > 0 and p.year <= year + _ERA_REACH else None
+    if p.century is not None and p.decade is None:
+        return f"BC{p.century:02d}" if p.century > 0 and p.century * 100 <= year + _ERA_REACH else None
+    if p.decade is not None:
+        return f"BC{p.decade:03d}" if p.decade > 0 and p.decade * 10 <= year + _ERA_REACH else None
+    suffix = _sub_year_suffix(p)
+    if suffix is not None:
+        return f"BC{year:04d}{suffix}"
+    unit = p.unit or Granularity.DAY
+    if unit == Granularity.YEAR:
+        return f"BC{year - p.shift:04d}" if year - p.shift > 0 else None
+    if unit == Granularity.DECADE:
+        return f"BC{year // 10 - p.shift:03d}"
+    if unit == Granularity.CENTURY:
+        return f"BC{year // 100 - p.shift:02d}"
+    return f"BC{year:04d}" + {Granularity.MONTH: "-XX", Granularity.WEEK: "-WXX"}.get(unit, "-XX-XX")
+
+
+def _sub_year_suffix(p: PartialValue) -> str | None:
+    if p.month is not None:
+        return f"-{p.month:02d}" + (f"-{p.day:02d}" if p.day is not None else "")
+    if p.season is not None:
+        return f"-{p.season}"
+    if p.quarter is not None:
+        return f"-Q{p.quarter}"
+    if p.half is not None:
+        return f"-H{p.half}"
+    if p.day is not None or p.weekday is not None:
+        return "-XX-XX"
+    return None
