@@ -101,13 +101,14 @@ def resolve_value(partial: PartialValue, anchor: dt.date | Value | None, tense: 
 
 
 def _same_period_years_away(partial: PartialValue, previous: Value | None) -> _Period | None:
-    """"a year ago" / "a year earlier" right after "the third quarter": that quarter, a year away.
+    """"a year earlier" right after "the third quarter": that quarter, a year away.
 
-    Business news compares a period with the same period of an earlier year (TimeBank: "a year ago" -> 1988-Q3).
+    Business news compares a period with the same period of an earlier year (TimeBank: "a year earlier" ->
+    1988-Q3). Deictic "last year" stays a calendar year: on TimeBank that reading wins.
     """
     p = partial
-    if (p.unit != Granularity.YEAR or p.shift == 0 or _sub_year_kind(p) is not None or previous is None
-            or previous.start is None or previous.granularity not in _YEAR_PARTS):
+    if (p.anchor is not Anchor.PREVIOUS or p.unit != Granularity.YEAR or p.shift == 0 or _sub_year_kind(p) is not None
+            or previous is None or previous.start is None or previous.granularity not in _YEAR_PARTS):
         return None
     return _period(shift_period(previous.start, Granularity.YEAR, p.shift), previous.granularity)
 

@@ -291,7 +291,7 @@ MENTION_CASES = [
     (P(year=480), BC_490, None, "BC0480"),
     (P(year=1066), BC_490, None, "1066"),
     (P(century=4), BC_490, None, "BC04"),
-    (P(unit=G.YEAR, shift=-1, anchor=Anchor.PUBLICATION), D(1989, 11, 2), Q3_1989, "1988-Q3"),
+    (P(unit=G.YEAR, shift=-1, anchor=Anchor.PUBLICATION), D(1989, 11, 2), Q3_1989, "1988"),
     (P(unit=G.YEAR, shift=-1, anchor=Anchor.PREVIOUS), D(1989, 11, 2), Q3_1989, "1988-Q3"),
     (P(unit=G.YEAR, shift=-1, anchor=Anchor.PUBLICATION), D(1989, 11, 2), SEPT_1_1939, "1988"),
 ]
