@@ -451,3 +451,32 @@ def test_every_source_of_a_merged_event_is_named(fmt: str, read_sources: Callabl
                                                  expected: tuple[str, str]) -> None:
     text = read_sources(render(fmt, MERGED))
     assert all(name in text for name in expected)
+
+
+def test_timeml_export_tags_every_expression_and_keeps_the_text() -> None:
+    import xml.etree.ElementTree as ElementTree
+
+    from chrono import build_timeline
+    from chrono.timeml import parse_timeml
+
+    text = "Officials said on Tuesday that talks with AT&T <ended> last week; more are planned for March 2024."
+    timeline = build_timeline(text, published="2024-01-10")
+    out = timeline.render("timeml")
+    root = ElementTree.fromstring(out)  # well-formed XML, entities escaped
+    assert root.find("DCT/TIMEX3").get("value") == "2024-01-10"
+    again = parse_timeml(out)
+    assert again.document.text == text
+    assert [(t.text, t.value) for t in again.timexes] == [
+        (e.text, e.value.value) for e in timeline.expressions
+    ]
+    assert [t.text for t in again.timexes] == ["Tuesday", "last week", "March 2024"]
+
+
+def test_timeml_export_refuses_several_documents() -> None:
+    from chrono import build_from_documents
+    from chrono.article import parse_article
+    from chrono.errors import ChronoInputError
+
+    documents = [parse_article(f"date 2024-01-10\n-\nOn Tuesday {n}.", document_id=n) for n in ("a", "b")]
+    with pytest.raises(ChronoInputError, match="one document"):
+        build_from_documents(documents).render("timeml")
