@@ -81,14 +81,15 @@ class _Scale:
     def at(self, day: dt.date) -> float:
         """The percent offset of the start of ``day``."""
         days = (self.end - self.start).days + 1
-        return round(100 * (day - self.start).days / days, 3)
+        return 100 * (day - self.start).days / days
 
 
 def _month_scale_ticks(scale: _Scale, language: str) -> tuple[Tick, ...]:
     names = load_resource(language, "rail")["month_ticks"]
     year = scale.start.year
-    return tuple(Tick(scale.at(dt.date(year, month, 1)), names[month - 1] if month in _LABELLED_MONTHS else "",
-                      month in _LABELLED_MONTHS) for month in range(1, 13))
+    return tuple(Tick(round(scale.at(dt.date(year, month, 1)), 3),
+                      names[month - 1] if month in _LABELLED_MONTHS else "", month in _LABELLED_MONTHS)
+                 for month in range(1, 13))
 
 
 def _year_scale_ticks(scale: _Scale) -> tuple[Tick, ...]:
@@ -98,9 +99,9 @@ def _year_scale_ticks(scale: _Scale) -> tuple[Tick, ...]:
     for year in years:
         labelled = year % step == 0
         if labelled or len(years) <= 10 * MAX_LABELS:  # a century of yearly ticks would be a grey smear
-            ticks.append(Tick(scale.at(dt.date(year, 1, 1)), str(year) if labelled else "", True))
+            ticks.append(Tick(round(scale.at(dt.date(year, 1, 1)), 3), str(year) if labelled else "", True))
         if len(years) <= _MONTH_TICK_YEARS:
-            ticks.extend(Tick(scale.at(dt.date(year, month, 1)), "", False) for month in range(2, 13))
+            ticks.extend(Tick(round(scale.at(dt.date(year, month, 1)), 3), "", False) for month in range(2, 13))
     return tuple(ticks)
 
 
@@ -117,7 +118,7 @@ def _place(events: list[Event], scale: _Scale) -> tuple[Mark, ...]:
             continue
         lane = _free_lane(lane_ends, left)
         lane_ends[lane - 1] = max(lane_ends[lane - 1], left + max(right - left, _BAR_ROOM) + _LANE_GAP)
-        marks.append(Mark(event, left, round(right - left, 3), lane))
+        marks.append(Mark(event, round(left, 3), round(right - left, 3), lane))
     return tuple(marks)
 
 
