@@ -138,6 +138,17 @@ def test_each_event_names_its_sources_linked_when_they_have_a_url(template: str)
     assert provenance[-1].endswith('<cite>Ledger</cite>, <a href="https://wire.example/1">Wire story</a>')
 
 
+def test_the_documented_html_strip_renders(tmp_path: Path) -> None:
+    guide = (Path(__file__).resolve().parent.parent / "docs" / "templates.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```jinja\n(.*?)```", guide, re.DOTALL)
+    strip = next(block for block in blocks if "draw_rail" in block)
+    (tmp_path / "strip.html.j2").write_text(strip, encoding="utf-8")
+    text = render(SAMPLE, "html", template="strip", template_dir=tmp_path)
+    assert text.count('<li class="chrono-event"') == len(SAMPLE.events)
+    assert text.count('class="chrono-mark') == len(SAMPLE.events)
+    assert "(Ledger, Wire story)" in text
+
+
 # ---- notebooks ------------------------------------------------------------------------------------------------
 
 def test_a_timeline_shows_itself_in_a_notebook() -> None:
