@@ -84,6 +84,7 @@ def template_context(timeline: Timeline, fmt: str = DEFAULT_FORMAT) -> dict[str,
         "document": single,
         "title": timeline.meta.get("title") or (single.title if single else None),
         "meta": timeline.meta,
+        "grouping": timeline.meta.get("group_by", "year"),  # --group-by: year, month or source
         "format": fmt,
     }
 

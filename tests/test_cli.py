@@ -168,3 +168,13 @@ def test_several_articles_merge_filter_and_report_a_bad_input(tmp_path: Path) ->
     assert [d["id"] for d in timeline["documents"]] == ["a", "b"]
     assert [e["when"]["value"] for e in timeline["events"]] == ["2023-02-28"]  # 2019 filtered out, Tuesday merged
     assert timeline["events"][0]["sources"] == ["a", "b"]  # every document that reports it
+
+
+@pytest.mark.parametrize(("grouping", "heading"), [("year", "## 2023"), ("month", "## February 2023"),
+                                                   ("source", "## Reuters")])
+def test_group_by_sets_the_headings(tmp_path: Path, grouping: str, heading: str) -> None:
+    article_file = tmp_path / "story.txt"
+    article_file.write_text(ARTICLE)
+    result = runner.invoke(app, ["build", str(article_file), "--group-by", grouping])
+    assert result.exit_code == 0, result.stderr
+    assert heading in result.stdout.splitlines()
