@@ -105,11 +105,13 @@ class PartialValue:
     minute: int | None = None
     second: int | None = None
     holiday: str | None = None  # a day computed per year ("EASTER"); fixed-date holidays use month/day
+    weekend: bool = False  # the weekend of the week the other fields name ("last weekend" -> 2023-W08-WE)
     # relative fields
     shift: int = 0  # move the anchor by this many `unit`s first ("two years ago": -2 YEAR)
     unit: Granularity | None = None  # the granularity of a shift, or of a "this X" period
     anchor: Anchor = Anchor.CONTEXT
     direction: Direction = Direction.TENSE
+    distance: bool = False  # "a year ago": counted from the anchor, so as precise as the period compared
     # attributes carried to the value
     mod: str | None = None
     quant: str | None = None

@@ -101,14 +101,15 @@ def resolve_value(partial: PartialValue, anchor: dt.date | Value | None, tense: 
 
 
 def _same_period_years_away(partial: PartialValue, previous: Value | None) -> _Period | None:
-    """"a year earlier" right after "the third quarter": that quarter, a year away.
+    """"a year earlier" or "a year ago" right after "the third quarter": that quarter, a year away.
 
-    Business news compares a period with the same period of an earlier year (TimeBank: "a year earlier" ->
-    1988-Q3). Deictic "last year" stays a calendar year: on TimeBank that reading wins.
+    Business news compares a period with the same period of an earlier year (TimeBank: "a year earlier",
+    "a year ago" -> 1988-Q3). "last year" names a calendar year: on TimeBank that reading wins.
     """
     p = partial
-    if (p.anchor is not Anchor.PREVIOUS or p.unit != Granularity.YEAR or p.shift == 0 or _sub_year_kind(p) is not None
-            or previous is None or previous.start is None or previous.granularity not in _YEAR_PARTS):
+    if (not (p.anchor is Anchor.PREVIOUS or p.distance) or p.unit != Granularity.YEAR or p.shift == 0
+            or _sub_year_kind(p) is not None or previous is None or previous.start is None
+            or previous.granularity not in _YEAR_PARTS):
         return None
     return _period(shift_period(previous.start, Granularity.YEAR, p.shift), previous.granularity)
 
@@ -407,7 +408,9 @@ def resolve_expressions(expressions: list[Expression], sentences: list[Sentence]
         if domain == "narrative":  # a history's "now" is the time it narrates, so deictic words anchor there too
             anchor = previous or document.published
         value = resolve_value(expression.partial, anchor, tense, previous=previous)
-        if (value.is_datable and value.granularity is not None) or bc_granularity(value) is not None:
+        # a period compared with ("from $2 a year ago") is not where the story is: it anchors nothing after it
+        compared = _same_period_years_away(expression.partial, previous) is not None
+        if ((value.is_datable and value.granularity is not None) or bc_granularity(value) is not None) and not compared:
             mentions.append(value)
         resolved.append(replace(expression, value=value))
     return resolved

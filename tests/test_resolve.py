@@ -294,6 +294,11 @@ MENTION_CASES = [
     (P(unit=G.YEAR, shift=-1, anchor=Anchor.PUBLICATION), D(1989, 11, 2), Q3_1989, "1988"),
     (P(unit=G.YEAR, shift=-1, anchor=Anchor.PREVIOUS), D(1989, 11, 2), Q3_1989, "1988-Q3"),
     (P(unit=G.YEAR, shift=-1, anchor=Anchor.PUBLICATION), D(1989, 11, 2), SEPT_1_1939, "1988"),
+    # "a year ago" is a distance: as precise as the quarter it is compared with; "last year" is not
+    (P(unit=G.YEAR, shift=-1, anchor=Anchor.PUBLICATION, distance=True), D(1989, 11, 2), Q3_1989, "1988-Q3"),
+    (P(unit=G.YEAR, shift=-2, anchor=Anchor.PUBLICATION, distance=True), D(1989, 11, 2), Q3_1989, "1987-Q3"),
+    (P(unit=G.YEAR, shift=-1, anchor=Anchor.PUBLICATION, distance=True), D(1989, 11, 2), SEPT_1_1939, "1988"),
+    (P(unit=G.YEAR, shift=-1, anchor=Anchor.PUBLICATION, distance=True), D(1989, 11, 2), None, "1988"),
 ]
 
 
@@ -333,6 +338,13 @@ WALKS = [
      None, "narrative", ["XXXX-03", "XXXX-05-02"]),
     ("In 1942 the army landed. On May 2 it advanced.", [("May 2", P(month=5, day=2)), ("1942", P(year=1942))],
      None, "narrative", ["1942", "1942-05-02"]),
+    # a period compared with ("a year ago") anchors nothing: the next "the quarter" is still 1989's
+    ("Profit rose in the third quarter. It fell a year ago. The quarter was good. Sales were flat a year ago.",
+     [("the third quarter", P(quarter=3)),
+      ("a year ago", P(unit=G.YEAR, shift=-1, anchor=Anchor.PUBLICATION, distance=True)),
+      ("The quarter", P(unit=G.QUARTER, anchor=Anchor.PREVIOUS)),
+      ("flat a year ago", P(unit=G.YEAR, shift=-1, anchor=Anchor.PUBLICATION, distance=True))],
+     D(1989, 11, 2), "news", ["1989-Q3", "1988-Q3", "1989-Q3", "1988-Q3"]),
 ]
 
 
