@@ -3,13 +3,16 @@
 The governing verb is the nearest tense cue before the expression in its clause ("He said the meeting will be
 on Tuesday": "will", FUTURE), else the nearest one after it ("On Tuesday the board will meet"). A participle
 takes the tense of the auxiliary leading its verb group ("will be held" is FUTURE, "has been named" PAST).
+
+A sentence is tokenised and its cues found once (cached), however many expressions it holds.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from chrono.lang import load_resource
 from chrono.model import Span, Tense
@@ -19,26 +22,33 @@ __all__ = ["governing_tense"]
 _WORD_RE = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?|[;:\"]")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 _MIN_ED_WORD = 5  # shorter -ed words ("bed", "red") are rarely verbs
-
-
-@dataclass(frozen=True, slots=True)
-class _Token:
-    word: str  # lowercase
-    raw: str
-    span: Span
+_SENTENCES_CACHED = 256  # a document's sentences are met in order; a few hundred cover any lookback
+_WORDS_CACHED = 1 << 16
 
 
 @dataclass(frozen=True, slots=True)
 class _Cues:
-    phrases: tuple[tuple[tuple[str, ...], Tense], ...]  # longest first
+    # phrases by their first word, each with its rank in the longest-first order (the order they are applied in)
+    phrases: dict[str, tuple[tuple[int, tuple[str, ...], Tense], ...]]
     words: dict[str, Tense]
     suffixes: dict[str, Tense]
+    suffix_tuple: tuple[str, ...]
     participles: frozenset[str]
     ed_exceptions: frozenset[str]
     group_skip: frozenset[str]
     infinitives: frozenset[str]
     auxiliaries: dict[str, Tense]
     boundaries: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class _Clause:
+    """A sentence's words as the tense rules see them; offsets relative to the sentence start."""
+
+    starts: list[int]
+    ends: list[int]
+    boundary: list[bool]
+    tenses: list[Tense | None]
 
 
 @cache
@@ -52,12 +62,17 @@ def _cues(language: str) -> _Cues:
         phrases.extend((tuple(phrase.split()), tense) for phrase in section.get("phrases", []))
         words.update(dict.fromkeys(section.get("words", []), tense))
         suffixes.update(dict.fromkeys(section.get("suffixes", []), tense))
+    by_first: dict[str, list[tuple[int, tuple[str, ...], Tense]]] = {}
+    for rank, (phrase, tense) in enumerate(sorted(phrases, key=lambda item: -len(item[0]))):
+        if phrase:
+            by_first.setdefault(phrase[0], []).append((rank, phrase, tense))
     past = data.get("past", {})
     groups = data.get("groups", {})
     return _Cues(
-        phrases=tuple(sorted(phrases, key=lambda item: -len(item[0]))),
+        phrases={first: tuple(entries) for first, entries in by_first.items()},
         words=words,
         suffixes=suffixes,
+        suffix_tuple=tuple(suffixes),
         participles=frozenset(past.get("irregular", [])),
         ed_exceptions=frozenset(past.get("ed_exceptions", [])),
         group_skip=frozenset(groups.get("skip", [])),
@@ -69,69 +84,82 @@ def _cues(language: str) -> _Cues:
 
 def governing_tense(text: str, expression: Span, sentence: Span, *, language: str = "en") -> Tense:
     """Tense of the clause around ``expression`` inside ``sentence`` (offsets into text)."""
-    cues = _cues(language)
-    tokens = _tokens(text, sentence)
-    before = [i for i, token in enumerate(tokens) if token.span.end <= expression.start]
-    after = [i for i, token in enumerate(tokens) if token.span.start >= expression.end]
-    tenses = _token_tenses(tokens, cues)
-    for i in reversed(before):
-        if tokens[i].word in cues.boundaries:
+    clause = _clause(text[sentence.start:sentence.end], language)
+    # tokens never overlap, so both their starts and their ends ascend
+    before = bisect_right(clause.ends, expression.start - sentence.start)
+    after = bisect_left(clause.starts, expression.end - sentence.start)
+    for i in range(before - 1, -1, -1):
+        if clause.boundary[i]:
             break
-        if tenses[i] is not None:
-            return tenses[i]
-    for i in after:
-        if tokens[i].word in cues.boundaries:
+        if clause.tenses[i] is not None:
+            return clause.tenses[i]
+    for i in range(after, len(clause.starts)):
+        if clause.boundary[i]:
             break
-        if tenses[i] is not None:
-            return tenses[i]
+        if clause.tenses[i] is not None:
+            return clause.tenses[i]
     return Tense.NONE
 
 
-def _tokens(text: str, sentence: Span) -> list[_Token]:
-    chunk = text[sentence.start:sentence.end].translate(_APOSTROPHES)
-    return [_Token(m.group().lower(), m.group(), Span(sentence.start + m.start(), sentence.start + m.end()))
-            for m in _WORD_RE.finditer(chunk)]
+@lru_cache(maxsize=_SENTENCES_CACHED)
+def _clause(chunk: str, language: str) -> _Clause:
+    cues = _cues(language)
+    matches = list(_WORD_RE.finditer(chunk.translate(_APOSTROPHES)))
+    raws = [m.group() for m in matches]
+    words = [raw.lower() for raw in raws]
+    return _Clause(starts=[m.start() for m in matches], ends=[m.end() for m in matches],
+                   boundary=[word in cues.boundaries for word in words],
+                   tenses=_token_tenses(words, raws, cues, language))
 
 
-def _token_tenses(tokens: list[_Token], cues: _Cues) -> list[Tense | None]:
-    """The tense cue each token carries (phrases mark their first word and silence the rest)."""
-    tenses: list[Tense | None] = [None] * len(tokens)
-    covered = [False] * len(tokens)
-    words = [token.word for token in tokens]
-    for phrase, tense in cues.phrases:
-        size = len(phrase)
-        for i in range(len(words) - size + 1):
-            if not any(covered[i:i + size]) and tuple(words[i:i + size]) == phrase:
-                tenses[i] = tense
-                covered[i:i + size] = [True] * size
-    for i, token in enumerate(tokens):
+def _token_tenses(words: list[str], raws: list[str], cues: _Cues, language: str) -> list[Tense | None]:
+    """The tense cue each token carries (phrases mark their first word and silence the rest).
+
+    Phrases apply in the longest-first order, each left to right, skipping a match that overlaps one already
+    applied: collecting every match and applying them sorted by (phrase rank, position) does exactly that.
+    """
+    size_of_text = len(words)
+    tenses: list[Tense | None] = [None] * size_of_text
+    covered = [False] * size_of_text
+    found: list[tuple[int, int, int, Tense]] = []
+    for i, word in enumerate(words):
+        for rank, phrase, tense in cues.phrases.get(word, ()):
+            size = len(phrase)
+            if i + size <= size_of_text and tuple(words[i:i + size]) == phrase:
+                found.append((rank, i, size, tense))
+    found.sort()
+    for _, i, size, tense in found:
+        if not any(covered[i:i + size]):
+            tenses[i] = tense
+            covered[i:i + size] = [True] * size
+    for i, word in enumerate(words):
         if covered[i]:
             continue
-        tenses[i] = _word_tense(token, cues)
-        if tenses[i] is Tense.PAST and _is_participle(token, cues):
-            tenses[i] = _group_tense(words, i, cues)
+        tense, participle = _lexical_tense(word, raws[i][0].isupper(), language)
+        if tense is Tense.PAST and participle:
+            tense = _group_tense(words, i, cues)
+        tenses[i] = tense
     return tenses
 
 
-def _word_tense(token: _Token, cues: _Cues) -> Tense | None:
-    word = token.word
+@lru_cache(maxsize=_WORDS_CACHED)
+def _lexical_tense(word: str, capitalised: bool, language: str) -> tuple[Tense | None, bool]:
+    """(the tense cue a lowercase word carries by itself, whether it is a past participle)."""
+    cues = _cues(language)
+    participle = _is_participle(word, capitalised, cues)
     if word in cues.words:
-        return cues.words[word]
-    for suffix, tense in cues.suffixes.items():
-        if word.endswith(suffix):
-            return tense
-    if _is_participle(token, cues):
-        return Tense.PAST
-    return None
+        return cues.words[word], participle
+    if word.endswith(cues.suffix_tuple):
+        return next(tense for suffix, tense in cues.suffixes.items() if word.endswith(suffix)), participle
+    return (Tense.PAST if participle else None), participle
 
 
-def _is_participle(token: _Token, cues: _Cues) -> bool:
-    word = token.word
+def _is_participle(word: str, capitalised: bool, cues: _Cues) -> bool:
     if word in cues.participles:
         return True
     if not word.endswith("ed") or word.endswith("eed") or len(word) < _MIN_ED_WORD or word in cues.ed_exceptions:
         return False
-    return not token.raw[0].isupper()  # "United", "Ahmed": names, not verbs
+    return not capitalised  # "United", "Ahmed": names, not verbs
 
 
 def _group_tense(words: list[str], index: int, cues: _Cues) -> Tense | None:
