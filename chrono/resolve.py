@@ -177,6 +177,8 @@ def _decade(decade: int) -> str:
 
 def _sub_year_kind(p: PartialValue) -> str | None:
     """Which cycle a partial without a year repeats in, or None when it has no calendar field at all."""
+    if p.weekend and p.month is None and p.day is None:
+        return "weekday"  # placed by its Saturday
     if p.weekday is not None and p.month is None and p.day is None and p.week is None:
         return "weekday"
     if p.day is not None and p.month is None:
@@ -249,6 +251,8 @@ def _in_year(p: PartialValue, year: int) -> _Period | None:
 
 def _in_cycle(p: PartialValue, kind: str) -> Callable[[dt.date], _Period | None]:
     """A function from the first day of a cycle (year, month or week) to the period ``p`` names in it."""
+    if kind == "weekday" and p.weekend:
+        return _weekend_of
     if kind == "weekday":
         weekday = p.weekday or 1
 
@@ -265,6 +269,13 @@ def _in_cycle(p: PartialValue, kind: str) -> Callable[[dt.date], _Period | None]
 
         return in_month
     return lambda first: _in_year(p, first.year)
+
+
+def _weekend_of(monday: dt.date) -> _Period:
+    """The weekend of an ISO week ("2023-W09-WE"): its Saturday and Sunday."""
+    saturday = monday + dt.timedelta(days=5)
+    year, week, _ = saturday.isocalendar()
+    return _Period(f"{year:04d}-W{week:02d}-WE", saturday, saturday + dt.timedelta(days=1), Granularity.WEEK)
 
 
 def _placed(p: PartialValue, kind: str, reference: _Reference, tense: Tense) -> _Period | None:
@@ -285,7 +296,7 @@ def _placed(p: PartialValue, kind: str, reference: _Reference, tense: Tense) -> 
         return in_cycle(shift_period(first, cycle, -1))  # January belongs to the winter begun last December
     if step == 0:
         return candidate or _search(in_cycle, first, cycle, -1, lambda _: True)
-    target = candidate.granularity if candidate else Granularity.DAY
+    target = candidate.granularity if candidate and not p.weekend else Granularity.DAY
     anchor_start = period_bounds(reference.day, target)[0]
 
     def fits(found: _Period) -> bool:
@@ -357,6 +368,8 @@ def _unknown(p: PartialValue) -> str:
     year = format_year(p.year) if p.year is not None else "XXXX"
     if p.holiday is not None:
         return f"{year}-XX-XX"
+    if p.weekend:
+        return f"{year}-WXX-WE"
     if p.weekday is not None and p.month is None and p.day is None:
         week = f"W{p.week:02d}" if p.week is not None else "WXX"
         return f"{year}-{week}-{p.weekday}"

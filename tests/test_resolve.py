@@ -96,6 +96,15 @@ CASES = [
     (P(year=2023, week=9, weekday=1), THU, NONE, "2023-02-27"),
     (P(year=1998, month=8, day=7), None, NONE, "1998-08-07"),
     # bare weekdays: past/present/no cue -> on or before the anchor; future -> on or after
+    # weekends: placed by their Saturday, written as the ISO week's -WE
+    (P(weekend=True), THU, PAST, "2023-W08-WE"),
+    (P(weekend=True), THU, FUTURE, "2023-W09-WE"),
+    (P(weekend=True), D(2023, 3, 5), PAST, "2023-W09-WE"),
+    (P(weekend=True, direction=BEFORE), D(2023, 3, 6), NONE, "2023-W09-WE"),
+    (P(weekend=True, direction=SAME), THU, NONE, "2023-W09-WE"),
+    (P(weekend=True, direction=AFTER), THU, NONE, "2023-W09-WE"),
+    (P(weekend=True), D(2021, 1, 4), PAST, "2020-W53-WE"),
+    (P(weekend=True), None, PAST, "XXXX-WXX-WE"),
     (P(weekday=4), THU, PAST, "2023-03-02"),
     (P(weekday=4), THU, NONE, "2023-03-02"),
     (P(weekday=4), THU, FUTURE, "2023-03-02"),
