@@ -10,6 +10,7 @@ mere stub at the end, from the one before). An ellipsis marks every cut made ins
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 
@@ -17,6 +18,7 @@ from chrono.lang import load_resource
 
 ELLIPSIS = "…"
 _WORD = re.compile(r"\S+")
+_ALNUM = re.compile(r"[^\W_]")  # exactly the characters str.isalnum() accepts
 _PUNCTUATION_CUT = re.compile(r"[,;:](?=\s)|\s[—–-]{1,2}(?=\s)|—")
 _EDGE_PUNCTUATION = " \t\r\n,;:—–-"
 _TRAILING_ABBREVIATION = re.compile(r"(?:\b[A-Za-z]\.)+$")
@@ -52,19 +54,55 @@ def _clause_bounds(sentence: str, expression: tuple[int, int], rules: _ClauseRul
     cuts.update(match.start() for match in rules.cut_word.finditer(sentence))
     kept = [0]
     for cut in sorted(cut for cut in cuts if not expression[0] < cut < expression[1]):
-        if any(ch.isalnum() for ch in sentence[kept[-1]:cut]):
+        if _ALNUM.search(sentence, kept[-1], cut):
             kept.append(cut)  # a clause holds at least one word (", who" makes no empty clause)
     kept[-1] = len(sentence)
     return kept
 
 
-def _words(sentence: str, start: int, end: int) -> list[tuple[int, int]]:
-    return [m.span() for m in _WORD.finditer(sentence, start, end) if any(ch.isalnum() for ch in m.group())]
+class _Words:
+    """The words of one sentence (runs of non-space holding a letter or digit), listed or counted in any range.
+
+    The runs are found once per sentence; a range cuts the runs it crosses, as a search bounded to it would.
+    """
+
+    def __init__(self, sentence: str) -> None:
+        self._sentence = sentence
+        runs = [match.span() for match in _WORD.finditer(sentence)]
+        self._starts = [start for start, _ in runs]
+        self._ends = [end for _, end in runs]
+        self._worded = [_ALNUM.search(sentence, start, end) is not None for start, end in runs]
+        self._counted = [0]  # prefix sums of _worded
+        for worded in self._worded:
+            self._counted.append(self._counted[-1] + worded)
+
+    def _runs(self, start: int, end: int) -> range:
+        """Indexes of the runs that overlap sentence[start:end]."""
+        return range(bisect_right(self._ends, start), bisect_left(self._starts, end))
+
+    def _piece_is_word(self, index: int, start: int, end: int) -> bool:
+        piece_start, piece_end = max(self._starts[index], start), min(self._ends[index], end)
+        if (piece_start, piece_end) == (self._starts[index], self._ends[index]):
+            return self._worded[index]
+        return piece_start < piece_end and _ALNUM.search(self._sentence, piece_start, piece_end) is not None
+
+    def spans(self, start: int, end: int) -> list[tuple[int, int]]:
+        return [(max(self._starts[i], start), min(self._ends[i], end)) for i in self._runs(start, end)
+                if self._piece_is_word(i, start, end)]
+
+    def count(self, start: int, end: int) -> int:
+        runs = self._runs(start, end)
+        if not runs:
+            return 0
+        total = self._counted[runs.stop] - self._counted[runs.start]
+        for edge in {runs.start, runs.stop - 1}:  # only the edge runs can be cut by the range
+            total += self._piece_is_word(edge, start, end) - self._worded[edge]
+        return total
 
 
-def _window(sentence: str, start: int, end: int, expression: tuple[int, int], limit: int) -> tuple[int, int]:
+def _window(words_of: _Words, start: int, end: int, expression: tuple[int, int], limit: int) -> tuple[int, int]:
     """A run of ``limit`` words of sentence[start:end] holding the expression, from the clause start if it can."""
-    words = _words(sentence, start, end)
+    words = words_of.spans(start, end)
     inside = [i for i, (word_start, word_end) in enumerate(words) if word_start < expression[1]
               and word_end > expression[0]] or [0]
     first = max(0, min(inside[-1] + 1 + _WORDS_AFTER_EXPRESSION - limit, len(words) - limit, inside[0]))
@@ -106,13 +144,15 @@ def headline(sentence: str, expression: tuple[int, int], *, language: str = "en"
     if low > 0 and rules.relative_opening.match(sentence, clauses[low][0]):
         low -= 1  # "the leader | who allowed troops in last year": the antecedent makes the clause readable
 
+    words_of = _Words(sentence)
+
     def count(first: int, last: int) -> int:
-        return len(_words(sentence, clauses[first][0], clauses[last][1]))
+        return words_of.count(clauses[first][0], clauses[last][1])
 
     start, end = clauses[low][0], clauses[high][1]
     lead = trail = ""
     if count(low, high) > rules.max_words:
-        start, end = _window(sentence, start, end, expression, rules.max_words)
+        start, end = _window(words_of, start, end, expression, rules.max_words)
         lead = ELLIPSIS if start > clauses[low][0] else ""
         trail = ELLIPSIS if end < clauses[high][1] else ""
     else:
@@ -125,10 +165,10 @@ def headline(sentence: str, expression: tuple[int, int], *, language: str = "en"
         room = rules.max_words - count(low, high)
         if count(low, high) < rules.min_words and room > 0:
             if high < len(clauses) - 1:
-                borrowed = _words(sentence, clauses[high + 1][0], clauses[high + 1][1])[:room]
+                borrowed = words_of.spans(clauses[high + 1][0], clauses[high + 1][1])[:room]
                 end, trail = borrowed[-1][1], ELLIPSIS
             elif low > 0 and count(low, high) < rules.min_words // 2:  # a left fragment only beats a stub
-                borrowed = _words(sentence, clauses[low - 1][0], clauses[low - 1][1])[-room:]
+                borrowed = words_of.spans(clauses[low - 1][0], clauses[low - 1][1])[-room:]
                 start, lead = borrowed[0][0], ELLIPSIS
     body = _tidy(sentence[start:end], rules, capitalise=not lead)
     return f"{lead}{body}{trail}"
