@@ -104,7 +104,7 @@ CASES: list[tuple[str, str, str, dict[str, Any]]] = [
     # durations
     ("The strike lasted three weeks.", "three weeks", "DURATION", {"literal": "P3W"}),
     ("He ended a year-long war.", "year-long", "DURATION", {"literal": "P1Y"}),
-    ("It ended a decades-long feud.", "decades-long", "DURATION", {"literal": "PXDE"}),
+    ("It ended a decades-long feud.", "decades-long", "DURATION", {"literal": "PXY"}),
     ("The plan takes 18 months.", "18 months", "DURATION", {"literal": "P18M"}),
     ("It took several years.", "several years", "DURATION", {"literal": "PXY"}),
     ("Prices rose over the past several months.", "the past several months", "DURATION", {"literal": "PXM"}),
@@ -128,7 +128,15 @@ CASES: list[tuple[str, str, str, dict[str, Any]]] = [
     ("The firm recently merged.", "recently", "DATE", {"literal": "PAST_REF"}),
     ("Prices will rise soon.", "soon", "DATE", {"literal": "FUTURE_REF"}),
     ("No plans for the future.", "the future", "DATE", {"literal": "FUTURE_REF"}),
-    ("Crime fell in recent years.", "recent years", "DATE", {"literal": "PAST_REF"}),
+    ("Crime fell in recent years.", "recent years", "DURATION", {"literal": "PXY"}),
+    ("Crime fell in recent weeks.", "recent weeks", "DURATION", {"literal": "PXW"}),
+    ("The flight took 2 1/2 years.", "2 1/2 years", "DURATION", {"literal": "P2Y6M"}),
+    ("The flight took 5 1/2 hours.", "5 1/2 hours", "DURATION", {"literal": "PT5H30M"}),
+    ("It took a minute and a half.", "a minute and a half", "DURATION", {"literal": "PT1M30S"}),
+    ("It took two and a half years.", "two and a half years", "DURATION", {"literal": "P2Y6M"}),
+    ("It took half an hour.", "half an hour", "DURATION", {"literal": "PT30M"}),
+    ("It took two decades.", "two decades", "DURATION", {"literal": "P20Y"}),
+    ("It lasted for centuries.", "centuries", "DURATION", {"literal": "PXC"}),
     ("It was ruled out in the past.", "the past", "DATE", {"literal": "PAST_REF"}),
 ]
 

@@ -51,6 +51,10 @@ class Words:
         whole, _, fraction = digits.partition(" ")
         if fraction in self.settings.get("fractions", {}) and whole.isdigit():  # "2 1/2"
             return int(whole) + self.settings["fractions"][fraction]
+        for suffix, part in self.settings.get("fraction_words", {}).items():  # "two and a half"
+            if key.endswith(" " + suffix):
+                amount = self.lookup("number", key[:-len(suffix) - 1])
+                return amount + part if isinstance(amount, (int, float)) else None
         try:
             return float(digits)
         except ValueError:
@@ -73,6 +77,11 @@ class Words:
             else:
                 current += value
         return total + current
+
+    def _convert_plus_half(self, key: str) -> float | None:
+        """"a minute" (of "a minute and a half") -> 1.5: the amount a group names, and a half."""
+        amount = self.lookup("number", key)
+        return amount + 0.5 if isinstance(amount, (int, float)) else None
 
     def _convert_ordinal(self, key: str) -> int | None:
         digits = key.rstrip("stndrh")
@@ -124,16 +133,42 @@ def _coerce(name: str, value: Any) -> Any:
     return value
 
 
+# A fraction of a unit is written in the next smaller one ("2 1/2 years" -> P2Y6M, "5 1/2 hours" -> PT5H30M):
+# (letter, in the time part) -> (how many smaller units make one, the smaller letter, in the time part)
+_SMALLER = {("Y", False): (12, "M", False), ("W", False): (7, "D", False), ("D", False): (24, "H", True),
+            ("H", True): (60, "M", True), ("M", True): (60, "S", True)}
+
+
 def period_literal(amount: Any, unit: Any, words: Words) -> str | None:
-    """An ISO 8601 duration ("P3W", "PT2H", "PXY") from an amount and a unit word's table entry."""
+    """An ISO 8601 duration ("P3W", "PT2H", "PXY", "P2Y6M") from an amount and a unit word's table entry."""
     if amount is None or not isinstance(unit, Mapping):
         return None
-    if isinstance(amount, float):
-        amount = f"{amount:g}"
-    if isinstance(amount, int) and unit.get("multiply"):
+    letter, time = unit["letter"], bool(unit.get("time"))
+    if isinstance(amount, (int, float)) and unit.get("multiply"):
         amount *= unit["multiply"]
-    prefix = "PT" if unit.get("time") else "P"
-    return f"{prefix}{amount}{unit['letter']}"
+    if amount == "X":
+        letter = unit.get("fuzzy_letter", letter)
+    if isinstance(amount, float) and amount.is_integer():
+        amount = int(amount)
+    if isinstance(amount, float):
+        return _with_fraction(amount, letter, time)
+    return f"{'PT' if time else 'P'}{amount}{letter}"
+
+
+def _with_fraction(amount: float, letter: str, time: bool) -> str:
+    """"P2Y6M" for 2.5 years; the decimal stays ("P1.5M") when the smaller unit would not be whole."""
+    whole = int(amount)
+    smaller = _SMALLER.get((letter, time))
+    if smaller is not None:
+        count, small_letter, small_time = smaller
+        part = (amount - whole) * count
+        if abs(part - round(part)) < 1e-9:
+            big = f"{whole}{letter}" if whole else ""
+            small = f"{round(part)}{small_letter}"
+            if time or not small_time:
+                return f"{'PT' if time else 'P'}{big}{small}"
+            return f"P{big}T{small}"  # days and hours: "P1DT12H"
+    return f"{'PT' if time else 'P'}{amount:g}{letter}"
 
 
 def build_partial(spec: Mapping[str, Any], groups: Mapping[str, str | None], words: Words) -> PartialValue | None:
