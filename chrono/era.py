@@ -45,6 +45,8 @@ def resolve_in_bc(partial: PartialValue, anchor: Value) -> str | None:
     if p.decade is not None:
         return f"BC{p.decade:03d}" if p.decade > 0 and p.decade * 10 <= year + _ERA_REACH else None
     suffix = _sub_year_suffix(p)
+    if suffix == "-WI" and year > 1:  # the winter after the mention, named by the year of its January
+        return f"BC{year - 1:04d}-WI"
     if suffix is not None:
         return f"BC{year:04d}{suffix}"
     unit = p.unit or Granularity.DAY

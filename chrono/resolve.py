@@ -292,6 +292,8 @@ def _placed(p: PartialValue, kind: str, reference: _Reference, tense: Tense) -> 
         return _nearest(in_cycle, first, cycle, reference.day, tense)
     step = _step(p, kind, reference, tense)
     candidate = in_cycle(first)
+    if kind == "year" and p.season == "WI" and not directional and reference.from_mention and p.unit is None:
+        return _winter_after(reference)
     if kind == "year" and p.season == "WI" and not directional and _holds(in_cycle, first, cycle, reference.day):
         return in_cycle(shift_period(first, cycle, -1))  # January belongs to the winter begun last December
     if step == 0:
@@ -307,6 +309,16 @@ def _placed(p: PartialValue, kind: str, reference: _Reference, tense: Tense) -> 
     if candidate is not None and fits(candidate):
         return candidate
     return _search(in_cycle, first, cycle, step, fits)
+
+
+def _winter_after(reference: _Reference) -> _Period:
+    """A winter told after a mention: the one that comes next, named (as WikiWars does, 9 of 11) by the year
+    of its January; a mention in January or February is inside that winter already."""
+    assert reference.day is not None
+    inside = reference.granularity > Granularity.YEAR and reference.day.month <= 2
+    year = reference.day.year if inside else reference.day.year + 1
+    start, _ = season_bounds(year - 1, "WI")
+    return _Period(f"{year:04d}-WI", start, dt.date(year, 3, 1) - dt.timedelta(days=1), Granularity.SEASON)
 
 
 def _nearest(in_cycle: Callable[[dt.date], _Period | None], first: dt.date, cycle: Granularity, day: dt.date,

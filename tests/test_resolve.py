@@ -296,6 +296,11 @@ MENTION_CASES = [
     (P(anchor=Anchor.PREVIOUS, unit=G.DECADE, shift=1), THU, BC_490, "BC048"),
     (P(anchor=Anchor.PREVIOUS, unit=G.DAY, shift=1), THU, BC_490, "BC0490-XX-XX"),
     (P(season="SU"), BC_490, None, "BC0490-SU"),
+    # a winter after a mention: the next one, named by the year of its January (WikiWars)
+    (P(season="WI"), BC_490, None, "BC0489-WI"),
+    (P(season="WI"), YEAR_1942, None, "1943-WI"),
+    (P(season="WI"), mention("1914-12", D(1914, 12, 1), D(1914, 12, 31), G.MONTH), None, "1915-WI"),
+    (P(season="WI"), mention("1951-01", D(1951, 1, 1), D(1951, 1, 31), G.MONTH), None, "1951-WI"),
     (P(month=8), BC_490, None, "BC0490-08"),
     (P(year=480), BC_490, None, "BC0480"),
     (P(year=1066), BC_490, None, "1066"),
