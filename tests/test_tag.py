@@ -137,6 +137,12 @@ CASES: list[tuple[str, str, str, dict[str, Any]]] = [
     ("It took half an hour.", "half an hour", "DURATION", {"literal": "PT30M"}),
     ("It took two decades.", "two decades", "DURATION", {"literal": "P20Y"}),
     ("It lasted for centuries.", "centuries", "DURATION", {"literal": "PXC"}),
+    ("They fled on the night of 20 June 1791.", "the night of 20 June 1791", "TIME",
+     {"year": 1791, "month": 6, "day": 20, "part_of_day": "NI"}),
+    ("Troops met on the morning of April 19.", "the morning of April 19", "TIME",
+     {"month": 4, "day": 19, "part_of_day": "MO"}),
+    ("The fleet sailed in the spring of 480 BC.", "the spring of 480 BC", "DATE", {"literal": "BC0480-SP"}),
+    ("The fleet sailed in June 479 BC.", "June 479 BC", "DATE", {"literal": "BC0479-06"}),
     ("It was ruled out in the past.", "the past", "DATE", {"literal": "PAST_REF"}),
 ]
 
