@@ -12,17 +12,18 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from chrono.lang import load_resource
 
 ELLIPSIS = "…"
-_WORD = re.compile(r"\S+")
 _ALNUM = re.compile(r"[^\W_]")  # exactly the characters str.isalnum() accepts
+_WORD_WITH_ALNUM = re.compile(r"\S*[^\W_]\S*")  # a whole run of non-space holding a letter or digit
 _PUNCTUATION_CUT = re.compile(r"[,;:](?=\s)|\s[—–-]{1,2}(?=\s)|—")
 _EDGE_PUNCTUATION = " \t\r\n,;:—–-"
 _TRAILING_ABBREVIATION = re.compile(r"(?:\b[A-Za-z]\.)+$")
 _WORDS_AFTER_EXPRESSION = 4  # when a long clause is windowed, keep this much of what follows the expression
+_SENTENCES_CACHED = 64  # a sentence with several expressions is cut and split into words once
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,19 +42,30 @@ def _rules(language: str) -> _ClauseRules:
     relative = "|".join(map(re.escape, data["relative"]))
     prepositions = "|".join(map(re.escape, data["prepositions"]))
     others = "|".join(re.escape(word) for word in data["cut_before"] if word not in data["relative"])
-    cut_word = re.compile(rf"\b(?:(?:{prepositions})\s+)?(?:{relative})\b|\b(?:{others})\b", re.IGNORECASE)
+    # the lookahead only lets the search skip, at once, positions where no listed word can begin
+    listed = [*data["relative"], *data["prepositions"], *data["cut_before"]]
+    initials = rf"(?=[{re.escape(''.join(sorted({word[0] for word in listed})))}])" if all(listed) else ""
+    cut_word = re.compile(rf"\b{initials}(?:(?:(?:{prepositions})\s+)?(?:{relative})\b|\b(?:{others})\b)",
+                          re.IGNORECASE)
     relative_opening = re.compile(rf"[\s,;:—–-]*(?:(?:{prepositions})\s+)?(?:{relative})\b", re.IGNORECASE)
     return _ClauseRules(data["max_words"], data["min_words"], cut_word, relative_opening,
                         frozenset(data["drop_leading"]), frozenset(data["drop_trailing"]))
 
 
-def _clause_bounds(sentence: str, expression: tuple[int, int], rules: _ClauseRules) -> list[int]:
-    """Sorted cut offsets, 0 and len(sentence) included; none falls inside the expression."""
+def _all_cuts(sentence: str, rules: _ClauseRules) -> list[int]:
+    """Every candidate cut offset of the sentence, sorted, 0 and len(sentence) included."""
     cuts = {0, len(sentence)}
     cuts.update(match.end() for match in _PUNCTUATION_CUT.finditer(sentence))
     cuts.update(match.start() for match in rules.cut_word.finditer(sentence))
+    return sorted(cuts)
+
+
+def _clause_bounds(sentence: str, expression: tuple[int, int], cuts: list[int]) -> list[int]:
+    """Sorted cut offsets, 0 and len(sentence) included; none falls inside the expression."""
     kept = [0]
-    for cut in sorted(cut for cut in cuts if not expression[0] < cut < expression[1]):
+    for cut in cuts:
+        if expression[0] < cut < expression[1]:
+            continue
         if _ALNUM.search(sentence, kept[-1], cut):
             kept.append(cut)  # a clause holds at least one word (", who" makes no empty clause)
     kept[-1] = len(sentence)
@@ -63,18 +75,15 @@ def _clause_bounds(sentence: str, expression: tuple[int, int], rules: _ClauseRul
 class _Words:
     """The words of one sentence (runs of non-space holding a letter or digit), listed or counted in any range.
 
-    The runs are found once per sentence; a range cuts the runs it crosses, as a search bounded to it would.
+    The runs are found once per sentence. A range cuts the runs it crosses, as a search bounded to it would: a
+    cut piece is a word only if it still holds a letter or digit (a run without one never makes a word).
     """
 
     def __init__(self, sentence: str) -> None:
         self._sentence = sentence
-        runs = [match.span() for match in _WORD.finditer(sentence)]
+        runs = [match.span() for match in _WORD_WITH_ALNUM.finditer(sentence)]
         self._starts = [start for start, _ in runs]
         self._ends = [end for _, end in runs]
-        self._worded = [_ALNUM.search(sentence, start, end) is not None for start, end in runs]
-        self._counted = [0]  # prefix sums of _worded
-        for worded in self._worded:
-            self._counted.append(self._counted[-1] + worded)
 
     def _runs(self, start: int, end: int) -> range:
         """Indexes of the runs that overlap sentence[start:end]."""
@@ -82,8 +91,8 @@ class _Words:
 
     def _piece_is_word(self, index: int, start: int, end: int) -> bool:
         piece_start, piece_end = max(self._starts[index], start), min(self._ends[index], end)
-        if (piece_start, piece_end) == (self._starts[index], self._ends[index]):
-            return self._worded[index]
+        if piece_start == self._starts[index] and piece_end == self._ends[index]:
+            return True
         return piece_start < piece_end and _ALNUM.search(self._sentence, piece_start, piece_end) is not None
 
     def spans(self, start: int, end: int) -> list[tuple[int, int]]:
@@ -94,10 +103,16 @@ class _Words:
         runs = self._runs(start, end)
         if not runs:
             return 0
-        total = self._counted[runs.stop] - self._counted[runs.start]
+        total = len(runs)
         for edge in {runs.start, runs.stop - 1}:  # only the edge runs can be cut by the range
-            total += self._piece_is_word(edge, start, end) - self._worded[edge]
+            total -= not self._piece_is_word(edge, start, end)
         return total
+
+
+@lru_cache(maxsize=_SENTENCES_CACHED)
+def _analysed(sentence: str, language: str) -> tuple[list[int], _Words]:
+    """(every candidate cut, the words) of a sentence: shared by the expressions it holds."""
+    return _all_cuts(sentence, _rules(language)), _Words(sentence)
 
 
 def _window(words_of: _Words, start: int, end: int, expression: tuple[int, int], limit: int) -> tuple[int, int]:
@@ -134,7 +149,8 @@ def _tidy(text: str, rules: _ClauseRules, *, capitalise: bool = True) -> str:
 def headline(sentence: str, expression: tuple[int, int], *, language: str = "en") -> str:
     """The readable clause of ``sentence`` around ``expression`` (offsets relative to the sentence)."""
     rules = _rules(language)
-    bounds = _clause_bounds(sentence, expression, rules)
+    cuts, words_of = _analysed(sentence, language)
+    bounds = _clause_bounds(sentence, expression, cuts)
     clauses = list(zip(bounds, bounds[1:], strict=False))
     if not clauses:
         return _tidy(sentence, rules)
@@ -143,8 +159,6 @@ def headline(sentence: str, expression: tuple[int, int], *, language: str = "en"
     low, high = held[0], held[-1]
     if low > 0 and rules.relative_opening.match(sentence, clauses[low][0]):
         low -= 1  # "the leader | who allowed troops in last year": the antecedent makes the clause readable
-
-    words_of = _Words(sentence)
 
     def count(first: int, last: int) -> int:
         return words_of.count(clauses[first][0], clauses[last][1])
