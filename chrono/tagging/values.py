@@ -12,6 +12,7 @@ from chrono.model import Anchor, Direction, Granularity, PartialValue, TimexType
 ENUM_FIELDS: dict[str, type] = {"type": TimexType, "unit": Granularity, "anchor": Anchor, "direction": Direction}
 PARTIAL_FIELDS = frozenset(PartialValue.__slots__)
 _SPACES = re.compile(r"[\s\-]+")
+_DOTS = re.compile(r"\.(?!\d)|(?<!\d)\.")
 _GROUP_REF = re.compile(r"^(?P<negate>-)?\$(?P<group>\w+?)(?::(?P<table>\w+))?$")
 _PLACEHOLDER = re.compile(r"\{(\w+?)(?::(\w+))?\}")
 _TRAILING_DIGITS = re.compile(r"\d+$")
@@ -28,7 +29,8 @@ class Words:
 
     @staticmethod
     def normalise(text: str) -> str:
-        return _SPACES.sub(" ", text.lower().replace(".", "").replace("\u2019", "'")).strip()
+        # dots go ("a.m.", "Sept."), but not a decimal point ("22.8 years")
+        return _SPACES.sub(" ", _DOTS.sub("", text.lower()).replace("\u2019", "'")).strip()
 
     def lookup(self, table: str, text: str) -> Any:
         """The table's value for a word (None when unknown); digits read as numbers in every table."""
