@@ -91,7 +91,7 @@ def resolve_value(partial: PartialValue, anchor: dt.date | Value | None, tense: 
     chosen = previous if partial.anchor is Anchor.PREVIOUS and previous is not None else anchor
     if isinstance(chosen, Value) and (in_bc := resolve_in_bc(partial, chosen)) is not None:
         return _value(partial, in_bc, None)
-    if (same := _same_period_years_away(partial, previous)) is not None:
+    if (same := _same_period_years_away(partial, previous, chosen)) is not None:
         return _value(partial, same.value, same)
     reference = _Reference.of(chosen)
     date_value = _date_part(partial, reference, tense)
@@ -100,7 +100,8 @@ def resolve_value(partial: PartialValue, anchor: dt.date | Value | None, tense: 
     return _with_time(partial, date_value)
 
 
-def _same_period_years_away(partial: PartialValue, previous: Value | None) -> _Period | None:
+def _same_period_years_away(partial: PartialValue, previous: Value | None,
+                            anchor: dt.date | Value | None) -> _Period | None:
     """"a year earlier" or "a year ago" right after "the third quarter": that quarter, a year away.
 
     Business news compares a period with the same period of an earlier year (TimeBank: "a year earlier",
@@ -111,6 +112,12 @@ def _same_period_years_away(partial: PartialValue, previous: Value | None) -> _P
             or _sub_year_kind(p) is not None or previous is None or previous.start is None
             or previous.granularity not in _YEAR_PARTS):
         return None
+    if p.distance and p.anchor is not Anchor.PREVIOUS:
+        # deictic "a year ago" compares with a period already over ("profit in the third quarter ... a year ago"),
+        # never with one still to come ("will open in the first half of 2027 ... two years ago")
+        today = anchor.start if isinstance(anchor, Value) else anchor
+        if p.shift != -1 or today is None or previous.end is None or previous.end > today:
+            return None
     return _period(shift_period(previous.start, Granularity.YEAR, p.shift), previous.granularity)
 
 
@@ -434,7 +441,7 @@ def resolve_expressions(expressions: list[Expression], sentences: list[Sentence]
             anchor = previous or document.published
         value = resolve_value(expression.partial, anchor, tense, previous=previous)
         # a period compared with ("from $2 a year ago") is not where the story is: it anchors nothing after it
-        compared = _same_period_years_away(expression.partial, previous) is not None
+        compared = _same_period_years_away(expression.partial, previous, anchor) is not None
         if ((value.is_datable and value.granularity is not None) or bc_granularity(value) is not None) and not compared:
             mentions.append(value)
         resolved.append(replace(expression, value=value))

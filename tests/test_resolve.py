@@ -310,7 +310,8 @@ MENTION_CASES = [
     (P(unit=G.YEAR, shift=-1, anchor=Anchor.PUBLICATION), D(1989, 11, 2), SEPT_1_1939, "1988"),
     # "a year ago" is a distance: as precise as the quarter it is compared with; "last year" is not
     (P(unit=G.YEAR, shift=-1, anchor=Anchor.PUBLICATION, distance=True), D(1989, 11, 2), Q3_1989, "1988-Q3"),
-    (P(unit=G.YEAR, shift=-2, anchor=Anchor.PUBLICATION, distance=True), D(1989, 11, 2), Q3_1989, "1987-Q3"),
+    (P(unit=G.YEAR, shift=-2, anchor=Anchor.PUBLICATION, distance=True), D(1989, 11, 2), Q3_1989, "1987"),
+    (P(unit=G.YEAR, shift=-1, anchor=Anchor.PUBLICATION, distance=True), D(1989, 8, 2), Q3_1989, "1988"),
     (P(unit=G.YEAR, shift=-1, anchor=Anchor.PUBLICATION, distance=True), D(1989, 11, 2), SEPT_1_1939, "1988"),
     (P(unit=G.YEAR, shift=-1, anchor=Anchor.PUBLICATION, distance=True), D(1989, 11, 2), None, "1988"),
 ]
