@@ -23,7 +23,7 @@ _WORD_RE = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?|[;:\"]")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 _MIN_ED_WORD = 5  # shorter -ed words ("bed", "red") are rarely verbs
 _SENTENCES_CACHED = 256  # a document's sentences are met in order; a few hundred cover any lookback
-_WORDS_CACHED = 1 << 16
+_TOKENS_REMEMBERED = 1 << 16  # distinct tokens whose cues are remembered; the memo restarts beyond that
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +39,16 @@ class _Cues:
     infinitives: frozenset[str]
     auxiliaries: dict[str, Tense]
     boundaries: frozenset[str]
+    # what each token as written (case kept) says by itself, filled as tokens are met
+    lexicon: dict[str, _Lexical]
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexical:
+    word: str  # lowercase
+    tense: Tense | None  # the cue of the word alone
+    participle: bool
+    boundary: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +89,7 @@ def _cues(language: str) -> _Cues:
         infinitives=frozenset(groups.get("infinitives", [])),
         auxiliaries={word: Tense(tense) for word, tense in groups.get("auxiliaries", {}).items()},
         boundaries=frozenset(data.get("clause", {}).get("boundaries", [])),
+        lexicon={},
     )
 
 
@@ -104,20 +115,31 @@ def governing_tense(text: str, expression: Span, sentence: Span, *, language: st
 @lru_cache(maxsize=_SENTENCES_CACHED)
 def _clause(chunk: str, language: str) -> _Clause:
     cues = _cues(language)
-    matches = list(_WORD_RE.finditer(chunk.translate(_APOSTROPHES)))
-    raws = [m.group() for m in matches]
-    words = [raw.lower() for raw in raws]
-    return _Clause(starts=[m.start() for m in matches], ends=[m.end() for m in matches],
-                   boundary=[word in cues.boundaries for word in words],
-                   tenses=_token_tenses(words, raws, cues, language))
+    lexicon = cues.lexicon
+    if len(lexicon) > _TOKENS_REMEMBERED:
+        lexicon.clear()
+    starts: list[int] = []
+    ends: list[int] = []
+    entries: list[_Lexical] = []
+    for match in _WORD_RE.finditer(chunk.translate(_APOSTROPHES)):
+        raw = match.group()
+        entry = lexicon.get(raw)
+        if entry is None:
+            entry = lexicon[raw] = _lexical(raw, cues)
+        starts.append(match.start())
+        ends.append(match.end())
+        entries.append(entry)
+    return _Clause(starts=starts, ends=ends, boundary=[entry.boundary for entry in entries],
+                   tenses=_token_tenses(entries, cues))
 
 
-def _token_tenses(words: list[str], raws: list[str], cues: _Cues, language: str) -> list[Tense | None]:
+def _token_tenses(entries: list[_Lexical], cues: _Cues) -> list[Tense | None]:
     """The tense cue each token carries (phrases mark their first word and silence the rest).
 
     Phrases apply in the longest-first order, each left to right, skipping a match that overlaps one already
     applied: collecting every match and applying them sorted by (phrase rank, position) does exactly that.
     """
+    words = [entry.word for entry in entries]
     size_of_text = len(words)
     tenses: list[Tense | None] = [None] * size_of_text
     covered = [False] * size_of_text
@@ -132,26 +154,24 @@ def _token_tenses(words: list[str], raws: list[str], cues: _Cues, language: str)
         if not any(covered[i:i + size]):
             tenses[i] = tense
             covered[i:i + size] = [True] * size
-    for i, word in enumerate(words):
-        if covered[i]:
+    for i, entry in enumerate(entries):
+        if covered[i] or entry.tense is None:
             continue
-        tense, participle = _lexical_tense(word, raws[i][0].isupper(), language)
-        if tense is Tense.PAST and participle:
-            tense = _group_tense(words, i, cues)
-        tenses[i] = tense
+        tenses[i] = _group_tense(words, i, cues) if entry.tense is Tense.PAST and entry.participle else entry.tense
     return tenses
 
 
-@lru_cache(maxsize=_WORDS_CACHED)
-def _lexical_tense(word: str, capitalised: bool, language: str) -> tuple[Tense | None, bool]:
-    """(the tense cue a lowercase word carries by itself, whether it is a past participle)."""
-    cues = _cues(language)
-    participle = _is_participle(word, capitalised, cues)
+def _lexical(raw: str, cues: _Cues) -> _Lexical:
+    """What a token says by itself: its cue word or suffix, else PAST when it is a past participle."""
+    word = raw.lower()
+    participle = _is_participle(word, raw[0].isupper(), cues)
     if word in cues.words:
-        return cues.words[word], participle
-    if word.endswith(cues.suffix_tuple):
-        return next(tense for suffix, tense in cues.suffixes.items() if word.endswith(suffix)), participle
-    return (Tense.PAST if participle else None), participle
+        tense: Tense | None = cues.words[word]
+    elif word.endswith(cues.suffix_tuple):
+        tense = next(tense for suffix, tense in cues.suffixes.items() if word.endswith(suffix))
+    else:
+        tense = Tense.PAST if participle else None
+    return _Lexical(word, tense, participle, word in cues.boundaries)
 
 
 def _is_participle(word: str, capitalised: bool, cues: _Cues) -> bool:
