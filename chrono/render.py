@@ -17,7 +17,7 @@ from typing import Any
 import jinja2
 
 from chrono import __version__
-from chrono.anchors import EventAnchors
+from chrono.html_anchors import EventAnchors
 from chrono.errors import ChronoInputError
 from chrono.exporters import load_exporters
 from chrono.model import Timeline

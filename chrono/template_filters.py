@@ -12,7 +12,7 @@ from typing import Any
 
 import jinja2
 
-from chrono.anchors import EventAnchors
+from chrono.html_anchors import EventAnchors
 from chrono.grouping import EventGroup, GroupBy, group_events
 from chrono.labels import Style, date_label, label
 from chrono.model import Document, Event, Value

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from chrono.anchors import EventAnchors
+from chrono.html_anchors import EventAnchors
 from chrono.cli import app
 from chrono.model import Document, Event, Granularity, Span, Timeline, Value
 from chrono.rail import MAX_LANES, build_rail
