@@ -5,19 +5,26 @@ resolution against the publication date, event attachment); only ordering and re
 they are per timeline, not per document. search_dates gets RELATIVE_BASE = the publication date and
 languages=["en"] (without it, dateparser also spends time detecting the language). Both run in this one
 process on one core; reading the files and a first warm-up call (loading rules and language data) are not
-timed, and the warm-up time is printed on its own. A document chrono raises on is left out for both systems,
-with a warning.
+timed, and the warm-up time is printed on its own: for chrono, compiling the tagger's rules (once per process)
+apart from the rest of the first call. A document chrono raises on is left out for both systems, with a warning.
+
+Memory: the process's peak resident size after each system ran (chrono runs first, so its figure is its own;
+dateparser's includes chrono's), and chrono's peak of Python allocations while analysing one document
+(tracemalloc, in an untimed pass). --stages times each stage of chrono's analysis on its own.
 
     python benchmarks/throughput.py                 # all 256 documents of ../shared/data/tbaq-cleaned
     python benchmarks/throughput.py --limit 40      # the first 40 (search_dates is slow)
+    python benchmarks/throughput.py --no-dateparser --stages
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import resource
 import sys
 import time
+import tracemalloc
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -39,6 +46,66 @@ def run_chrono(domain: str) -> Callable[[Document], object]:
     from chrono.pipeline import analyse
 
     return lambda document: analyse(document, domain=domain)
+
+
+def compile_rules(language: str = "en") -> float:
+    """Seconds to compile the tagger's rules (regexes and their prefilter index): paid once per process."""
+    from chrono.tagging.grammar import load_grammar
+
+    start = time.perf_counter()
+    load_grammar(language)
+    return time.perf_counter() - start
+
+
+def peak_rss_mb() -> float:
+    """The process's peak resident set size so far, in MB (Linux reports kilobytes, macOS bytes)."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / 1e6 if sys.platform == "darwin" else peak / 1e3
+
+
+def peak_python_mb(function: Callable[[Document], object], documents: Sequence[Document]) -> tuple[float, str]:
+    """(largest peak of Python allocations while analysing one document, in MB; that document's id)."""
+    worst, name = 0, ""
+    tracemalloc.start()
+    try:
+        for document in documents:
+            tracemalloc.reset_peak()
+            before = tracemalloc.get_traced_memory()[0]
+            function(document)
+            peak = tracemalloc.get_traced_memory()[1] - before
+            if peak > worst:
+                worst, name = peak, document.id
+    finally:
+        tracemalloc.stop()
+    return worst / 1e6, name
+
+
+def stage_seconds(documents: Sequence[Document], domain: str, repeat: int) -> dict[str, float]:
+    """Best seconds of each stage of ``analyse`` over all documents (the stages as chrono.pipeline runs them)."""
+    from chrono.attach import attach_events
+    from chrono.resolve import resolve_expressions
+    from chrono.segment import split_sentences
+    from chrono.tag import tag_text
+
+    best: dict[str, float] = {}
+    for _ in range(repeat):
+        spent = dict.fromkeys(("segment", "tag", "resolve", "attach"), 0.0)
+        for document in documents:
+            start = time.perf_counter()
+            sentences = split_sentences(document.text, document.body_span)
+            segmented = time.perf_counter()
+            found = tag_text(document.text, document.body_span, document=document.id)
+            tagged = time.perf_counter()
+            resolved = resolve_expressions(found, sentences, document, domain=domain)
+            done = time.perf_counter()
+            attach_events(resolved, sentences, document)
+            attached = time.perf_counter()
+            spent["segment"] += segmented - start
+            spent["tag"] += tagged - segmented
+            spent["resolve"] += done - tagged
+            spent["attach"] += attached - done
+        best = {stage: min(seconds, best.get(stage, seconds)) for stage, seconds in spent.items()}
+    return best
 
 
 def run_search_dates() -> Callable[[Document], object]:
@@ -92,11 +159,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="chrono passes; the best is kept (default: 3)")
     parser.add_argument("--domain", default="news", choices=("news", "narrative"))
     parser.add_argument("--no-dateparser", action="store_true", help="time chrono only")
+    parser.add_argument("--stages", action="store_true", help="also time each stage of chrono's analysis")
     args = parser.parse_args(argv)
 
     documents = load_documents(args.data, args.limit)
     chrono = run_chrono(args.domain)
-    chrono_warm_up = first_call(chrono, documents[0])
+    compiling = compile_rules()
+    chrono_warm_up = compiling + first_call(chrono, documents[0])
     failed = failures(chrono, documents)
     for name, error in failed.items():
         print(f"throughput: warning: chrono fails on {name} ({error}); left out for both systems", file=sys.stderr)
@@ -104,19 +173,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     characters = sum(len(d.text) for d in documents)
     left_out = f" ({len(failed)} left out: chrono fails on them)" if failed else ""
     print(f"{len(documents)} documents, {characters:,} characters from {args.data}{left_out}")
-    rows: list[tuple[str, float, float]] = []
+    rows: list[tuple[str, float, float, float]] = []
     _, seconds = timed(chrono, documents, args.repeat)
-    rows.append(("chrono (analyse: segment+tag+resolve+attach)", chrono_warm_up, seconds))
+    rows.append(("chrono (analyse: segment+tag+resolve+attach)", chrono_warm_up, seconds, peak_rss_mb()))
+    stages = stage_seconds(documents, args.domain, args.repeat) if args.stages else {}
+    python_peak, peak_document = peak_python_mb(chrono, documents)
     if not args.no_dateparser:
         warm, seconds = timed(run_search_dates(), documents, 1)
-        rows.append(("dateparser.search_dates (languages=en)", warm, seconds))
+        rows.append(("dateparser.search_dates (languages=en)", warm, seconds, peak_rss_mb()))
 
     print()
-    print("| system | warm-up s | seconds | documents/s | characters/s | MB/s |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: |")
-    for name, warm, seconds in rows:
+    print("| system | warm-up s | seconds | documents/s | characters/s | MB/s | peak RSS MB |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for name, warm, seconds, rss in rows:
         print(f"| {name} | {warm:.3f} | {seconds:.3f} | {len(documents) / seconds:,.1f} | "
-              f"{characters / seconds:,.0f} | {characters / seconds / 1e6:.3f} |")
+              f"{characters / seconds:,.0f} | {characters / seconds / 1e6:.3f} | {rss:.0f} |")
+    print(f"\nchrono warm-up: {compiling:.3f} s compiling the tagger's rules (once per process), "
+          f"{chrono_warm_up - compiling:.3f} s for the rest of the first document; "
+          f"peak Python allocations for one document: {python_peak:.2f} MB ({peak_document})")
+    if stages:
+        print("\n| chrono stage | seconds | characters/s | share |")
+        print("| --- | ---: | ---: | ---: |")
+        total = sum(stages.values())
+        for stage, spent in stages.items():
+            print(f"| {stage} | {spent:.3f} | {characters / spent:,.0f} | {spent / total:.0%} |")
     if len(rows) == 2:
         ratio = rows[1][2] / rows[0][2]
         verdict = "meets" if ratio >= 10 else "misses"
