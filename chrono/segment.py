@@ -16,7 +16,7 @@ from functools import cache
 from chrono.lang import load_resource
 from chrono.model import Sentence, Span
 
-_PARAGRAPH_BREAK = re.compile(r"\r?\n(?:[ \t\f\v]*\r?\n)+|\r(?:[ \t]*\r)+")
+_PARAGRAPH_BREAK = re.compile(r"(?:\r\n|\n)(?:[ \t\f\v]*\r?\n)+|\r(?:[ \t]*\r)+")  # literal openings: fast scan
 _CANDIDATE = re.compile(r"(?:\.\.\.|…|[.!?]+)[\"'”’»)\]]*(?=\s+[\"'`“‘«(\[]*\w)")
 _LAST_TOKEN = re.compile(r"[\"'`“‘«(\[]*([^\s\"'`“‘«(\[]+)$")
 _NEXT_WORD = re.compile(r"\s+[\"'`“‘«(\[]*([\w'’.-]+)")

@@ -118,19 +118,11 @@ def _clause(chunk: str, language: str) -> _Clause:
     lexicon = cues.lexicon
     if len(lexicon) > _TOKENS_REMEMBERED:
         lexicon.clear()
-    starts: list[int] = []
-    ends: list[int] = []
-    entries: list[_Lexical] = []
-    for match in _WORD_RE.finditer(chunk.translate(_APOSTROPHES)):
-        raw = match.group()
-        entry = lexicon.get(raw)
-        if entry is None:
-            entry = lexicon[raw] = _lexical(raw, cues)
-        starts.append(match.start())
-        ends.append(match.end())
-        entries.append(entry)
-    return _Clause(starts=starts, ends=ends, boundary=[entry.boundary for entry in entries],
-                   tenses=_token_tenses(entries, cues))
+    matches = list(_WORD_RE.finditer(chunk.translate(_APOSTROPHES)))
+    entries = [lexicon.get(raw) or lexicon.setdefault(raw, _lexical(raw, cues))
+               for raw in [match.group() for match in matches]]
+    return _Clause(starts=[match.start() for match in matches], ends=[match.end() for match in matches],
+                   boundary=[entry.boundary for entry in entries], tenses=_token_tenses(entries, cues))
 
 
 def _token_tenses(entries: list[_Lexical], cues: _Cues) -> list[Tense | None]:
