@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -48,7 +49,12 @@ _MAX_STEPS = 8  # enough to pass from one Feb 29 to the next
 _AFTER_PAST = 5.0
 _AFTER_PAST_COARSE = 20.0
 _BEFORE_FUTURE = 20.0
-MODE = 'forward'
+# A narrative steps back a few months to fill in; a bare month half a year or more before the month it was
+# just telling is the next one ("December 16, 1944 ... by January"): WikiWars, 33 of 37 backward steps of
+# fewer months stay in the year, 7 of 9 longer ones move on.
+_NARRATIVE_BACKTRACK_MONTHS = 8
+# what joins the two ends of a range: "21 March - 21 June 1952", "May to August 1943"
+_RANGE_GAP = re.compile(r"\s*(?:-|\u2013|\u2014|to|until|till|through|and)\s*", re.IGNORECASE)
 _YEAR_PARTS = (Granularity.QUARTER, Granularity.HALF)
 # What a sub-year field's missing parts are counted in.
 _CYCLE_OF = {"weekday": Granularity.WEEK, "monthday": Granularity.MONTH}
@@ -304,6 +310,8 @@ def _placed(p: PartialValue, kind: str, reference: _Reference, tense: Tense) -> 
     if kind == "year" and p.season == "WI" and not directional and _holds(in_cycle, first, cycle, reference.day):
         return in_cycle(shift_period(first, cycle, -1))  # January belongs to the winter begun last December
     if step == 0:
+        if candidate is not None and p.direction is Direction.TENSE and _steps_far_back(candidate, reference):
+            return in_cycle(shift_period(first, cycle, 1)) or candidate
         return candidate or _search(in_cycle, first, cycle, -1, lambda _: True)
     target = candidate.granularity if candidate and not p.weekend else Granularity.DAY
     anchor_start = period_bounds(reference.day, target)[0]
@@ -316,6 +324,15 @@ def _placed(p: PartialValue, kind: str, reference: _Reference, tense: Tense) -> 
     if candidate is not None and fits(candidate):
         return candidate
     return _search(in_cycle, first, cycle, step, fits)
+
+
+def _steps_far_back(candidate: _Period, reference: _Reference) -> bool:
+    """Whether a month or day of the mention's year lies too many months before a month-precise mention."""
+    if not reference.from_mention or reference.day is None or reference.granularity < Granularity.MONTH:
+        return False
+    if candidate.granularity < Granularity.MONTH:
+        return False
+    return reference.day.month - candidate.start.month >= _NARRATIVE_BACKTRACK_MONTHS
 
 
 def _winter_after(reference: _Reference) -> _Period:
@@ -432,20 +449,51 @@ def resolve_expressions(expressions: list[Expression], sentences: list[Sentence]
     starts = [sentence.span.start for sentence in ordered]
     mentions: list[Value] = []
     resolved: list[Expression] = []
-    for expression in sorted(expressions, key=lambda item: (item.span.start, item.span.end)):
+    in_order = sorted(expressions, key=lambda item: (item.span.start, item.span.end))
+    for index, expression in enumerate(in_order):
         sentence = _sentence_of(expression.span, ordered, starts) or document.body_span
         tense = governing_tense(document.text, expression.span, sentence, language=language)
         previous = _latest_mention(expression.partial, mentions)
         anchor: dt.date | Value | None = document.published
         if domain == "narrative":  # a history's "now" is the time it narrates, so deictic words anchor there too
             anchor = previous or document.published
-        value = resolve_value(expression.partial, anchor, tense, previous=previous)
+        partial = _year_of_range_end(expression, in_order[index + 1:index + 2], document.text)
+        value = resolve_value(partial, anchor, tense, previous=previous)
         # a period compared with ("from $2 a year ago") is not where the story is: it anchors nothing after it
         compared = _same_period_years_away(expression.partial, previous, anchor) is not None
-        if ((value.is_datable and value.granularity is not None) or bc_granularity(value) is not None) and not compared:
+        aside = compared or (domain == "narrative" and _is_aside(expression, tense, document.text))
+        if ((value.is_datable and value.granularity is not None) or bc_granularity(value) is not None) and not aside:
             mentions.append(value)
         resolved.append(replace(expression, value=value))
     return resolved
+
+
+def _year_of_range_end(expression: Expression, following: list[Expression], text: str) -> PartialValue:
+    """"21 March - 21 June 1952", "from May to August 1943": the range's start is in the year its end names
+    (the year before when its month comes later: "December - March 1945")."""
+    partial = expression.partial
+    if partial.year is not None or partial.month is None or partial.literal is not None or not following:
+        return partial
+    end = following[0].partial
+    if end.year is None or end.month is None or end.literal is not None:
+        return partial
+    if _RANGE_GAP.fullmatch(text, expression.span.end, following[0].span.start) is None:
+        return partial
+    wraps = partial.month > end.month  # "December - March 1945" began in 1944
+    return replace(partial, year=end.year - 1 if wraps else end.year)
+
+
+def _is_aside(expression: Expression, tense: Tense, text: str) -> bool:
+    """A mention that is not where a history stands: a plan or a prospect ("a planned campaign in 1976"), a
+    flashback ("two years ago"), or a year given in parentheses ("the Civil Constitution of the Clergy (1790)")."""
+    partial = expression.partial
+    if tense is Tense.FUTURE and partial.day is None and partial.month is None:
+        return True  # "the offensive would follow on 12 September" narrates; "by next summer" looks ahead
+    if partial.shift < 0 and partial.unit is not None and partial.unit <= Granularity.YEAR:
+        return True  # a flashback ("signed two years ago", "a decade earlier"): the story stays where it was
+    bare_year = partial.year is not None and partial.month is None and partial.day is None
+    span = expression.span
+    return bare_year and text[span.start - 1:span.start] == "(" and text[span.end:span.end + 1] == ")"
 
 
 def _sentence_of(span: Span, sentences: list[Sentence], starts: list[int]) -> Span | None:

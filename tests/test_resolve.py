@@ -360,6 +360,31 @@ WALKS = [
       ("The quarter", P(unit=G.QUARTER, anchor=Anchor.PREVIOUS)),
       ("flat a year ago", P(unit=G.YEAR, shift=-1, anchor=Anchor.PUBLICATION, distance=True))],
      D(1989, 11, 2), "news", ["1989-Q3", "1988-Q3", "1989-Q3", "1988-Q3"]),
+    # narrative time moves on: a month far (8+ months) before the month just told is next year's...
+    ("On December 16, 1944 the offensive began. It was repulsed by January.",
+     [("December 16, 1944", P(year=1944, month=12, day=16)), ("January", P(month=1))],
+     None, "narrative", ["1944-12-16", "1945-01"]),
+    # ...one a few months before fills in the same year
+    ("In July 1943 the army landed. In March it had massed.",
+     [("July 1943", P(year=1943, month=7)), ("March", P(month=3))], None, "narrative", ["1943-07", "1943-03"]),
+    # a plan, a flashback, a year in parentheses: none is where the story stands
+    ("It fell on 10 March 1975, for a planned campaign in 1976. The army collapsed on 11 March.",
+     [("10 March 1975", P(year=1975, month=3, day=10)), ("1976", P(year=1976)), ("11 March", P(month=3, day=11))],
+     None, "narrative", ["1975-03-10", "1976", "1975-03-11"]),
+    ("Thieu resigned on 21 April 1975, tricked two years ago. He left on 25 April.",
+     [("21 April 1975", P(year=1975, month=4, day=21)),
+      ("two years ago", P(unit=G.YEAR, shift=-2, anchor=Anchor.PUBLICATION, distance=True)),
+      ("25 April", P(month=4, day=25))],
+     None, "narrative", ["1975-04-21", "1973", "1975-04-25"]),
+    ("In 1793 war raged. The clergy rose against the Constitution (1790). On 17 August the Convention voted.",
+     [("1793", P(year=1793)), ("1790", P(year=1790)), ("17 August", P(month=8, day=17))],
+     None, "narrative", ["1793", "1790", "1793-08-17"]),
+    # a range's start takes the year its end names, the year before when its month comes later
+    ("In 1951 it began. The battle (21 March - 21 June 1952) was long.",
+     [("1951", P(year=1951)), ("21 March", P(month=3, day=21)), ("21 June 1952", P(year=1952, month=6, day=21))],
+     None, "narrative", ["1951", "1952-03-21", "1952-06-21"]),
+    ("They fought from December to March 1945.",
+     [("December", P(month=12)), ("March 1945", P(year=1945, month=3))], THU, "news", ["1944-12", "1945-03"]),
 ]
 
 
