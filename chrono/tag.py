@@ -12,6 +12,7 @@ import re
 from chrono.model import Expression, PartialValue, Span
 from chrono.tagging.grammar import Grammar, Rule, load_grammar
 from chrono.tagging.prefilter import fold
+from chrono.tagging.ranges import range_ends
 from chrono.tagging.values import build_partial
 
 __all__ = ["tag_text", "match_at"]
@@ -52,4 +53,4 @@ def tag_text(text: str, span: Span | None = None, *, language: str = "en", docum
         found.append(Expression(text=text[begin:stop], span=Span(begin, stop), partial=partial,
                                 rule=rule.name, document=document))
         position = stop
-    return found
+    return range_ends(text, found, language=language)

@@ -35,6 +35,11 @@ NOT_EXPRESSIONS: list[tuple[str, str]] = [
     ("Room 1999B is closed.", "1999B"),
     ("The survey of 1,998 adults.", "1,998"),
     ("Version 3.2020 was released.", "3.2020"),
+    # a number joined to a date is a range's end only when it could be one
+    ("Rates rose on April 3 to 5 percent.", "5 percent"),
+    ("Prices fell on 5 May to 3,000 dollars.", "3,000"),
+    ("Sales reached 12-15 in May.", "12-15"),
+    ("In 490 BC - 10 ships sailed.", "10 ships"),
 ]
 
 

@@ -146,6 +146,18 @@ CASES: list[tuple[str, str, str, dict[str, Any]]] = [
     ("The fleet sailed in the spring of 480 BC.", "the spring of 480 BC", "DATE", {"literal": "BC0480-SP"}),
     ("The fleet sailed in June 479 BC.", "June 479 BC", "DATE", {"literal": "BC0479-06"}),
     ("It was ruled out in the past.", "the past", "DATE", {"literal": "PAST_REF"}),
+    # the short end of a range shares what the other end names (chrono/tagging/ranges.py)
+    ("The battle (22-25 April 1951) raged.", "22", "DATE", {"year": 1951, "month": 4, "day": 22}),
+    ("From 15 to 22 February, they fought.", "15", "DATE", {"year": None, "month": 2, "day": 15}),
+    ("It was fought on April 13-15. Villa lost.", "15", "DATE", {"month": 4, "day": 15}),
+    ("Surrendering on May 4 and 5 were two armies.", "5", "DATE", {"month": 5, "day": 5}),
+    ("It fell on May 6 and 7th, during the siege.", "7th", "DATE", {"month": 5, "day": 7}),
+    ("Talks between March 5-9, 1918 failed.", "9, 1918", "DATE", {"year": 1918, "month": 3, "day": 9}),
+    ("Throughout 1915-17, the Empire bled.", "17", "DATE", {"year": 1917}),
+    ("The crisis in 1998-02 passed.", "02", "DATE", {"year": 2002}),
+    ("The raids of 1798-'99 ended.", "'99", "DATE", {"year": 1799}),
+    ("The Ionian Revolt (499-493 BC) failed.", "499", "DATE", {"literal": "BC0499"}),
+    ("It lasted from 264 to 241 BC.", "264", "DATE", {"literal": "BC0264"}),
 ]
 
 
@@ -187,6 +199,7 @@ def test_offsets_point_into_the_whole_text(text: str, span: Span | None, expecte
         ("over the past 20 years", ["the past 20 years"]),
         ("on Friday, Oct. 13, 1989, stocks", ["Friday, Oct. 13, 1989"]),
         ("from 1990 to 1995", ["1990", "1995"]),
+        ("talks between March 5-9, 1918 failed", ["March 5", "9, 1918"]),
     ],
 )
 def test_longest_match_wins_and_matches_do_not_overlap(text: str, expected: list[str]) -> None:

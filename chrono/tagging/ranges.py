@@ -1,0 +1,94 @@
+"""The short end of a range: "22-25 April 1951", "April 13-15", "1915-17", "492-490 BC".
+
+A writer names the month, year or era once for both ends of a range; the rules find the end that names them,
+and this pass adds the bare number at the other end with the fields it shares. The words that join two ends
+are language data (``range_join`` in patterns.toml).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+
+from chrono.lang import load_resource
+from chrono.model import Expression, PartialValue, Span
+
+__all__ = ["range_ends"]
+
+_LOOK = 16  # enough characters for "15 to " or "-'17" around an expression
+_BC_LITERAL = re.compile(r"BC(\d{4})")
+_COUNTED = r"\s+(?:percent|per|points?|days?|weeks?|months?|years?|hours?|times|million|billion)\b"  # not a day
+
+
+@dataclass(frozen=True, slots=True)
+class _Joins:
+    day_before: re.Pattern[str]  # "22-" before "25 April 1951"
+    day_after: re.Pattern[str]  # "-15" after "April 13"
+    year_after: re.Pattern[str]  # "-17" after "1915"
+    year_before: re.Pattern[str]  # "492-" before "490 BC"
+
+
+@cache
+def _joins(language: str) -> _Joins:
+    join = load_resource(language, "patterns")["range_join"]
+    year = r"(?:1\d\d\d|20\d\d)"
+    return _Joins(
+        day_before=re.compile(rf"(?<![\w$£€.,/:-])(?P<end>(?P<n>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)(?:{join})$"),
+        day_after=re.compile(
+            rf"(?:{join})(?P<end>(?P<n>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?:,?\s+(?P<year>{year}))?)"
+            rf"(?![\w%$]|[.,]\d|\s*[-–/]|{_COUNTED})"),
+        year_after=re.compile(r"[-–/]['’]?(?P<n>\d\d)(?![\w%]|[.,]\d)"),
+        year_before=re.compile(rf"(?<![\w$£€.,/:-])(?P<n>\d{{2,4}})(?:{join})$"),
+    )
+
+
+def range_ends(text: str, found: list[Expression], *, language: str = "en") -> list[Expression]:
+    """``found`` plus the bare numbers that end a range with one of its expressions, in document order."""
+    joins = _joins(language)
+    added: list[Expression] = []
+    taken = [expression.span for expression in found]
+    for expression in found:
+        for span, partial, rule in _partners(text, expression, joins):
+            # the end may swallow the year the rules found alone ("March 5-9, 1918"), nothing else
+            clashes = [other for other in taken if span.overlaps(other)]
+            if all(other.start >= span.start and other.end <= span.end and partial.year is not None
+                   for other in clashes):
+                added.append(Expression(text[span.start:span.end], span, partial, rule, expression.document))
+                taken = [other for other in taken if other not in clashes] + [span]
+    if not added:
+        return found
+    return sorted((item for item in found + added if item.span in taken), key=lambda item: item.span.start)
+
+
+def _partners(text: str, expression: Expression, joins: _Joins) -> list[tuple[Span, PartialValue, str]]:
+    p, span = expression.partial, expression.span
+    partners: list[tuple[Span, PartialValue, str]] = []
+    if p.literal is not None:
+        era = _BC_LITERAL.fullmatch(p.literal)
+        before = joins.year_before.search(text, max(0, span.start - _LOOK), span.start) if era else None
+        if era and before and int(before["n"]) > int(era[1]):  # counting down to the later year
+            partners.append((Span(before.start("n"), before.end("n")),
+                             replace(p, literal=f"BC{int(before['n']):04d}", mod=None), "range_start_bc"))
+        return partners
+    if p.day is not None and p.month is not None and expression.text[:1].isdigit():
+        before = joins.day_before.search(text, max(0, span.start - _LOOK), span.start)
+        if before and int(before["n"]) < p.day:
+            partners.append((Span(before.start("end"), before.end("end")),
+                             replace(p, day=int(before["n"]), weekday=None, mod=None), "range_start_day"))
+    if p.day is not None and p.month is not None and p.year is None and expression.text[-1:].isdigit():
+        after = joins.day_after.match(text, span.end, min(len(text), span.end + _LOOK))
+        if after and int(after["n"]) > p.day:
+            year = int(after["year"]) if after["year"] else None
+            partners.append((Span(after.start("end"), after.end("end")),
+                             replace(p, day=int(after["n"]), year=year, weekday=None, mod=None), "range_end_day"))
+    if p.year is not None and p.month is None and p.day is None and p.season is None and p.quarter is None \
+            and p.half is None and expression.text[-4:].isdigit():
+        after = joins.year_after.match(text, span.end, min(len(text), span.end + _LOOK))
+        if after:
+            year = p.year - p.year % 100 + int(after["n"])
+            year = year if year > p.year else year + 100
+            partners.append((Span(after.start("n") - (1 if text[after.start("n") - 1] in "'’" else 0),
+                                  after.end("n")),
+                             replace(p, year=year, mod=None), "range_end_year"))
+    return partners
