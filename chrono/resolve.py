@@ -38,6 +38,7 @@ from chrono.model import (
     TimexType,
     Value,
 )
+from chrono.tagging.anchored import anchored_amounts
 from chrono.tense import governing_tense
 
 __all__ = ["resolve_value", "resolve_expressions", "DOMAINS"]
@@ -450,6 +451,8 @@ def resolve_expressions(expressions: list[Expression], sentences: list[Sentence]
     mentions: list[Value] = []
     resolved: list[Expression] = []
     in_order = sorted(expressions, key=lambda item: (item.span.start, item.span.end))
+    if domain == "narrative":
+        in_order = anchored_amounts(document.text, in_order, language=language)
     for index, expression in enumerate(in_order):
         sentence = _sentence_of(expression.span, ordered, starts) or document.body_span
         tense = governing_tense(document.text, expression.span, sentence, language=language)

@@ -1,0 +1,65 @@
+"""Amounts of time tied to an event: "five days after the fall of Girona", "eight days before the new year".
+
+Histories annotated in the TIMEX2 tradition (WikiWars) take the whole phrase as one date: the event's day moved
+by the amount. The event is most often the one just dated, so the phrase becomes "N units later/earlier"
+counted from the previous mention, its extent running to the end of the event's words (the next punctuation,
+a few words at most). News (TimeML) keeps "five days" a duration, so only the narrative domain uses this.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from chrono.lang import load_resource
+from chrono.model import Anchor, Expression, Granularity, PartialValue, Span, TimexType
+
+__all__ = ["anchored_amounts"]
+
+_AMOUNT = re.compile(r"P(?P<n>\d+)(?P<unit>[DWMY])")
+_UNITS = {"D": Granularity.DAY, "W": Granularity.WEEK, "M": Granularity.MONTH, "Y": Granularity.YEAR}
+_EVENT_WORDS = 10  # an event named in more words than this is a clause of its own, not part of the date
+_EVENT_END = re.compile(r"[,.;:()\[\]\"\n]")
+
+
+@cache
+def _relation(language: str) -> re.Pattern[str]:
+    table = load_resource(language, "words").get("anchor_relation", {})
+    words = "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in sorted(table, key=len, reverse=True))
+    return re.compile(rf"\s+(?P<relation>{words})\s+(?=\w)", re.IGNORECASE)
+
+
+def anchored_amounts(text: str, expressions: list[Expression], *, language: str = "en") -> list[Expression]:
+    """Each "N units after/before <event>" as a date counted from the previous mention; the rest unchanged."""
+    table = load_resource(language, "words").get("anchor_relation", {})
+    relation = _relation(language)
+    result: list[Expression] = []
+    for index, expression in enumerate(expressions):
+        p = expression.partial
+        amount = _AMOUNT.fullmatch(p.literal or "") if p.type is TimexType.DURATION else None
+        tie = relation.match(text, expression.span.end) if amount else None
+        if amount is None or tie is None:
+            result.append(expression)
+            continue
+        limit = expressions[index + 1].span.start if index + 1 < len(expressions) else len(text)
+        end = _event_end(text, tie.end(), limit)
+        if end is None:
+            result.append(expression)
+            continue
+        sign = int(table[re.sub(r"\s+", " ", tie["relation"].lower())])
+        partial = PartialValue(unit=_UNITS[amount["unit"]], shift=sign * int(amount["n"]), anchor=Anchor.PREVIOUS,
+                               mod=p.mod)
+        span = Span(expression.span.start, end)
+        result.append(Expression(text[span.start:span.end], span, partial, expression.rule + "_anchored",
+                                 expression.document))
+    return result
+
+
+def _event_end(text: str, start: int, limit: int) -> int | None:
+    """Where the event's words end: the next punctuation, unless it is further than a few words or the next
+    expression comes first (then the phrase is not one date)."""
+    stop = _EVENT_END.search(text, start, limit)
+    end = stop.start() if stop else None
+    if end is None or len(text[start:end].split()) > _EVENT_WORDS:
+        return None
+    return len(text[:end].rstrip())
