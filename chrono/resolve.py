@@ -50,9 +50,10 @@ _MAX_STEPS = 8  # enough to pass from one Feb 29 to the next
 _AFTER_PAST = 5.0
 _AFTER_PAST_COARSE = 20.0
 _BEFORE_FUTURE = 20.0
-# A narrative steps back a few months to fill in; a bare month half a year or more before the month it was
-# just telling is the next one ("December 16, 1944 ... by January"): WikiWars, 33 of 37 backward steps of
-# fewer months stay in the year, 7 of 9 longer ones move on.
+# A narrative steps back a few months to fill in; a bare month eight or more months before a dated month it was
+# just telling is the next one ("December 16, 1944 ... by January"). WikiWars: 33 of 37 backward steps of up
+# to four months stay in the year; of the longer ones most move on, but only after a written year is the
+# gain clear (4 right, 1 wrong; from an inferred year 3 more go wrong).
 _NARRATIVE_BACKTRACK_MONTHS = 8
 # what joins the two ends of a range: "21 March - 21 June 1952", "May to August 1943"
 _RANGE_GAP = re.compile(r"\s*(?:-|\u2013|\u2014|to|until|till|through|and)\s*", re.IGNORECASE)
@@ -68,13 +69,14 @@ class _Reference:
     day: dt.date | None
     granularity: Granularity
     from_mention: bool
+    year_written: bool = False  # a mention whose year the text wrote ("December 16, 1944"), not one inferred
 
     @classmethod
-    def of(cls, anchor: dt.date | Value | None) -> _Reference:
+    def of(cls, anchor: dt.date | Value | None, year_written: bool = False) -> _Reference:
         if anchor is None:
             return cls(None, Granularity.DAY, False)
         if isinstance(anchor, Value):
-            return cls(anchor.start, anchor.granularity or Granularity.DAY, True)
+            return cls(anchor.start, anchor.granularity or Granularity.DAY, True, year_written)
         return cls(anchor, Granularity.DAY, False)
 
 
@@ -87,10 +89,11 @@ class _Period:
 
 
 def resolve_value(partial: PartialValue, anchor: dt.date | Value | None, tense: Tense = Tense.NONE,
-                  *, previous: Value | None = None) -> Value:
+                  *, previous: Value | None = None, year_written: bool = False) -> Value:
     """Pure: the value of ``partial`` against ``anchor`` (publication date or a mentioned value).
 
     ``previous`` is the latest earlier mention; partial values anchored on PREVIOUS use it when given.
+    ``year_written`` says the mentioned anchor wrote its year (a history may then move on past it).
     With no usable anchor, unknown digits are written as X ("XXXX-03-02").
     """
     if partial.literal is not None:
@@ -100,7 +103,7 @@ def resolve_value(partial: PartialValue, anchor: dt.date | Value | None, tense: 
         return _value(partial, in_bc, None)
     if (same := _same_period_years_away(partial, previous, chosen)) is not None:
         return _value(partial, same.value, same)
-    reference = _Reference.of(chosen)
+    reference = _Reference.of(chosen, year_written)
     date_value = _date_part(partial, reference, tense)
     if isinstance(date_value, str):
         return _value(partial, date_value, None)
@@ -328,8 +331,9 @@ def _placed(p: PartialValue, kind: str, reference: _Reference, tense: Tense) -> 
 
 
 def _steps_far_back(candidate: _Period, reference: _Reference) -> bool:
-    """Whether a month or day of the mention's year lies too many months before a month-precise mention."""
-    if not reference.from_mention or reference.day is None or reference.granularity < Granularity.MONTH:
+    """Whether a month or day of the mention's year lies too many months before a month-precise mention whose
+    year was written (after an inferred year, a second inference compounds any error)."""
+    if not reference.year_written or reference.day is None or reference.granularity < Granularity.MONTH:
         return False
     if candidate.granularity < Granularity.MONTH:
         return False
@@ -449,6 +453,7 @@ def resolve_expressions(expressions: list[Expression], sentences: list[Sentence]
     ordered = sorted(sentences, key=lambda sentence: sentence.span.start)
     starts = [sentence.span.start for sentence in ordered]
     mentions: list[Value] = []
+    written: set[int] = set()  # ids of the mentions whose year the text wrote
     resolved: list[Expression] = []
     in_order = sorted(expressions, key=lambda item: (item.span.start, item.span.end))
     if domain == "narrative":
@@ -461,12 +466,14 @@ def resolve_expressions(expressions: list[Expression], sentences: list[Sentence]
         if domain == "narrative":  # a history's "now" is the time it narrates, so deictic words anchor there too
             anchor = previous or document.published
         partial = _year_of_range_end(expression, in_order[index + 1:index + 2], document.text)
-        value = resolve_value(partial, anchor, tense, previous=previous)
+        value = resolve_value(partial, anchor, tense, previous=previous, year_written=id(anchor) in written)
         # a period compared with ("from $2 a year ago") is not where the story is: it anchors nothing after it
         compared = _same_period_years_away(expression.partial, previous, anchor) is not None
         aside = compared or (domain == "narrative" and _is_aside(expression, tense, document.text))
         if ((value.is_datable and value.granularity is not None) or bc_granularity(value) is not None) and not aside:
             mentions.append(value)
+            if partial.year is not None:
+                written.add(id(value))
         resolved.append(replace(expression, value=value))
     return resolved
 

@@ -364,6 +364,10 @@ WALKS = [
     ("On December 16, 1944 the offensive began. It was repulsed by January.",
      [("December 16, 1944", P(year=1944, month=12, day=16)), ("January", P(month=1))],
      None, "narrative", ["1944-12-16", "1945-01"]),
+    # ...but not after a month whose year was only inferred: one guess is not stacked on another
+    ("In 1944 the war went on. In December the army attacked. It was repulsed by January.",
+     [("1944", P(year=1944)), ("December", P(month=12)), ("January", P(month=1))],
+     None, "narrative", ["1944", "1944-12", "1944-01"]),
     # ...one a few months before fills in the same year
     ("In July 1943 the army landed. In March it had massed.",
      [("July 1943", P(year=1943, month=7)), ("March", P(month=3))], None, "narrative", ["1943-07", "1943-03"]),
