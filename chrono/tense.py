@@ -19,7 +19,8 @@ from chrono.model import Span, Tense
 
 __all__ = ["governing_tense"]
 
-_WORD_RE = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?|[;:\"]")
+# curly apostrophes and quotes count as straight ones (each token is straightened, not the whole sentence)
+_WORD_RE = re.compile(r"[A-Za-z]+(?:['\u2019\u2018][A-Za-z]+)?|[;:\"\u201c\u201d]")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 _MIN_ED_WORD = 5  # shorter -ed words ("bed", "red") are rarely verbs
 _SENTENCES_CACHED = 256  # a document's sentences are met in order; a few hundred cover any lookback
@@ -39,7 +40,7 @@ class _Cues:
     infinitives: frozenset[str]
     auxiliaries: dict[str, Tense]
     boundaries: frozenset[str]
-    # what each token as written (case kept) says by itself, filled as tokens are met
+    # what each token as written (case and curly quotes kept) says by itself, filled as tokens are met
     lexicon: dict[str, _Lexical]
 
 
@@ -118,7 +119,7 @@ def _clause(chunk: str, language: str) -> _Clause:
     lexicon = cues.lexicon
     if len(lexicon) > _TOKENS_REMEMBERED:
         lexicon.clear()
-    matches = list(_WORD_RE.finditer(chunk.translate(_APOSTROPHES)))
+    matches = list(_WORD_RE.finditer(chunk))
     entries = [lexicon.get(raw) or lexicon.setdefault(raw, _lexical(raw, cues))
                for raw in [match.group() for match in matches]]
     return _Clause(starts=[match.start() for match in matches], ends=[match.end() for match in matches],
@@ -132,30 +133,26 @@ def _token_tenses(entries: list[_Lexical], cues: _Cues) -> list[Tense | None]:
     applied: collecting every match and applying them sorted by (phrase rank, position) does exactly that.
     """
     words = [entry.word for entry in entries]
-    size_of_text = len(words)
-    tenses: list[Tense | None] = [None] * size_of_text
-    covered = [False] * size_of_text
-    found: list[tuple[int, int, int, Tense]] = []
-    for i, word in enumerate(words):
-        for rank, phrase, tense in cues.phrases.get(word, ()):
-            size = len(phrase)
-            if i + size <= size_of_text and tuple(words[i:i + size]) == phrase:
-                found.append((rank, i, size, tense))
-    found.sort()
+    tenses: list[Tense | None] = [None] * len(words)
+    covered = [False] * len(words)
+    # a slice running past the end is shorter than the phrase, so it cannot compare equal
+    found = sorted((rank, i, len(phrase), tense)
+                   for i in [i for i, word in enumerate(words) if word in cues.phrases]
+                   for rank, phrase, tense in cues.phrases[words[i]] if tuple(words[i:i + len(phrase)]) == phrase)
     for _, i, size, tense in found:
         if not any(covered[i:i + size]):
             tenses[i] = tense
             covered[i:i + size] = [True] * size
-    for i, entry in enumerate(entries):
-        if covered[i] or entry.tense is None:
-            continue
-        tenses[i] = _group_tense(words, i, cues) if entry.tense is Tense.PAST and entry.participle else entry.tense
+    for i in [i for i, entry in enumerate(entries) if entry.tense is not None]:
+        if not covered[i]:
+            entry = entries[i]
+            tenses[i] = _group_tense(words, i, cues) if entry.tense is Tense.PAST and entry.participle else entry.tense
     return tenses
 
 
 def _lexical(raw: str, cues: _Cues) -> _Lexical:
     """What a token says by itself: its cue word or suffix, else PAST when it is a past participle."""
-    word = raw.lower()
+    word = raw.translate(_APOSTROPHES).lower()
     participle = _is_participle(word, raw[0].isupper(), cues)
     if word in cues.words:
         tense: Tense | None = cues.words[word]
