@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from calendar import monthrange
+
+import pendulum
 
 from chrono.model import Granularity
 
@@ -51,9 +52,8 @@ def format_year(year: int) -> str:
 
 def add_months(day: dt.date, months: int) -> dt.date:
     """``day`` moved by whole months, clamped to the last day of a shorter month (Jan 31 + 1 -> Feb 28/29)."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    return dt.date(year, month + 1, min(day.day, monthrange(year, month + 1)[1]))
+    moved = pendulum.Date(day.year, day.month, day.day).add(months=months)  # pendulum clamps month ends
+    return dt.date(moved.year, moved.month, moved.day)
 
 
 def season_of(day: dt.date) -> tuple[int, str]:
