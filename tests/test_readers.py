@@ -228,3 +228,24 @@ def test_html_without_the_extra_says_how_to_install(tmp_path: Path, monkeypatch:
     path = write(tmp_path, "page.html", PAGE)
     assert read_documents([path]) == ([], [(path, f"{path}: reading HTML pages needs the html extra: "
                                                   "pip install 'chrono-timelines[html]'")])
+
+
+@pytest.mark.parametrize(("written", "expected"), [
+    ("2023-03-02", MARCH_2),
+    ("2023-03-02T23:30:00-05:00", MARCH_2),  # the day as written, whatever the zone
+    ("Thu, 02 Mar 2023 10:00:00 GMT", MARCH_2),  # RSS / e-mail style
+    ("March 2, 2023", MARCH_2),
+    ("2 March 2023", MARCH_2),
+])
+def test_metadata_dates_as_feeds_and_archives_write_them(tmp_path: Path, written: str,
+                                                         expected: dt.date) -> None:
+    path = write(tmp_path, "story.json", json.dumps({"text": "Officials met on Tuesday.", "published": written}))
+    documents, failures = read_documents([path])
+    assert failures == [] and documents[0].published == expected
+
+
+@pytest.mark.parametrize("written", ["yesterday", "March 2023", "Thursday", "next week"])
+def test_relative_or_partial_metadata_dates_are_refused(tmp_path: Path, written: str) -> None:
+    path = write(tmp_path, "story.json", json.dumps({"text": "Officials met on Tuesday.", "published": written}))
+    documents, failures = read_documents([path])
+    assert documents == [] and "cannot read the date" in failures[0][1]

@@ -24,7 +24,8 @@ class Origin:
 
 
 def metadata_date(value: object, where: str) -> dt.date:
-    """A publication date as metadata writes it: a date, or a string starting with YYYY-MM-DD.
+    """A publication date as metadata writes it: a date, a string starting with YYYY-MM-DD, or a complete
+    written date that feeds and archives use ("Thu, 02 Mar 2023 10:00:00 GMT", "March 2, 2023").
 
     A time part or time zone after the day is ignored: the day as written is the one the article was dated.
     """
@@ -36,9 +37,28 @@ def metadata_date(value: object, where: str) -> dt.date:
         raise ChronoInputError(f"{where}: the date must be a string YYYY-MM-DD, not {type(value).__name__}")
     match = _ISO_DAY.fullmatch(value)
     if match is None:
-        raise ChronoInputError(f"{where}: cannot read the date {value!r}; write it as YYYY-MM-DD")
+        return _written_date(value, where)
     year, month, day = (int(part) for part in match.groups())
     try:
         return dt.date(year, month, day)
     except ValueError as exc:
         raise ChronoInputError(f"{where}: impossible date {value.strip()!r} ({exc})") from None
+
+
+# Only absolute dates with a day, month and year: a relative one ("yesterday") would need a clock.
+_DATEPARSER_SETTINGS = {
+    "PARSERS": ["custom-formats", "absolute-time"],
+    "STRICT_PARSING": True,
+    "REQUIRE_PARTS": ["day", "month", "year"],
+    "RETURN_AS_TIMEZONE_AWARE": False,
+}
+
+
+def _written_date(value: str, where: str) -> dt.date:
+    import dateparser  # imported on first use: it is slow to load and most inputs carry ISO dates
+
+    parsed = dateparser.parse(value, languages=["en"], settings=_DATEPARSER_SETTINGS)
+    if parsed is None:
+        raise ChronoInputError(f"{where}: cannot read the date {value!r}; write it as YYYY-MM-DD "
+                               "(or a complete date such as 'March 2, 2023')")
+    return parsed.date()
