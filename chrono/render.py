@@ -17,9 +17,10 @@ from typing import Any
 import jinja2
 
 from chrono import __version__
-from chrono.html_anchors import EventAnchors
 from chrono.errors import ChronoInputError
+from chrono.excerpt import bounded_sentences
 from chrono.exporters import load_exporters
+from chrono.html_anchors import EventAnchors
 from chrono.model import Timeline
 from chrono.template_filters import FILTERS, GLOBALS
 
@@ -154,8 +155,10 @@ def render(timeline: Timeline, fmt: str = DEFAULT_FORMAT, *, template: str | Non
     """Render ``timeline`` as ``fmt``: its template (the user's folder first), else its exporter.
 
     ``template`` picks a template file or name instead; a broken template raises ChronoInputError.
+    Over-long sentences (unpunctuated text) are shown as excerpts around each phrase (chrono.excerpt).
     """
     user_dirs = _user_dirs(template_dir)
+    timeline = bounded_sentences(timeline)
     if template is not None:
         env, name = _locate(template, fmt, user_dirs)
         return _render_template(env, name, timeline, fmt)
