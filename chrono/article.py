@@ -23,6 +23,8 @@ MAX_HEADER_LINES = 3
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 # the date token must hold a digit, so a plain first line such as "Date nights" is not taken for a header
 _DATE_LINE = re.compile(r"[ \t\ufeff]*date:?[ \t]+(\S*\d\S*)[ \t]*", re.IGNORECASE)
+# a first line that means to be a date header but is not one ("date 2023-03-02 (updated)", "Date: March 2")
+_BAD_DATE_LINE = re.compile(r"\ufeff?date(?::|\s+(?=\S*\d)|\s*$)", re.IGNORECASE)
 _DASH_LINE = re.compile(r"[ \t]*[-\u2010-\u2015_=*]+[ \t]*")
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 
@@ -74,6 +76,10 @@ def parse_article(text: str, *, published: dt.date | None = None, source: str = 
     header = _DATE_LINE.fullmatch(lines[first][2]) if first is not None else None
     if header is None:
         if published is None:
+            bad_header = lines[first][2].strip() if first is not None else ""
+            if _BAD_DATE_LINE.match(bad_header):
+                raise ChronoInputError(f"the first line {bad_header[:60]!r} is not a date line: write it as "
+                                       "'date YYYY-MM-DD' or pass --published YYYY-MM-DD")
             raise ChronoInputError(NO_DATE_MESSAGE)
         return Document(id=identifier, text=text, published=published, source=source,
                         body=Span(_body_start(text, 0), len(text)))
@@ -103,10 +109,32 @@ def _describe(path: str | Path) -> str:
     return "standard input" if str(path) == STDIN_NAME else str(path)
 
 
+# Byte-order marks of the encodings a Windows editor saves as "Unicode" (UTF-32's first: it starts like UTF-16's).
+_WIDE_BOMS = ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"), (b"\xff\xfe", "UTF-16"),
+              (b"\xfe\xff", "UTF-16"))
+
+
+def _wide_encoding(data: bytes) -> str | None:
+    """UTF-16 or UTF-32 when the bytes say so (a byte-order mark, or a NUL beside every other ASCII byte)."""
+    for bom, encoding in _WIDE_BOMS:
+        if data.startswith(bom):
+            return encoding
+    head = data[:4096]
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    half = len(head) // 2
+    # UTF-16 without a mark: most ASCII characters leave a NUL on the same side of every pair, never the other
+    if len(head) >= 8 and min(even, odd) <= half // 8 and max(even, odd) >= half * 3 // 4:
+        return "UTF-16"
+    return None
+
+
 def decode_article(data: bytes, name: str) -> str:
-    """UTF-8 bytes -> text; ChronoInputError for empty, binary or non-UTF-8 input."""
+    """UTF-8 bytes -> text; ChronoInputError for empty, binary, UTF-16/32 or other non-UTF-8 input."""
     if not data.strip():
         raise ChronoInputError(f"{name} is empty: nothing to read")
+    wide = _wide_encoding(data)
+    if wide is not None:
+        raise ChronoInputError(f"{name} is {wide} text; chrono reads UTF-8: convert it (iconv -f {wide} -t UTF-8)")
     if b"\x00" in data:
         raise ChronoInputError(f"{name} looks like a binary file (it contains NUL bytes); chrono reads UTF-8 text")
     try:

@@ -112,6 +112,12 @@ def test_read_article_from_stdin(monkeypatch) -> None:
     ("latin1.txt", "date 2023-03-02\n—\nCaf\xe9 opened on Monday.".encode("latin-1", "replace"), "not UTF-8"),
     ("nodate.txt", b"Plain story.", "no publication date"),
     ("bad-date.txt", b"date 2023-02-30\n-\nBody.", "impossible publication date"),
+    ("utf16-bom.txt", "date 2023-03-02\n-\nCafé on Monday.".encode("utf-16"), "is UTF-16 text"),
+    ("utf16-be.txt", "date 2023-03-02\n-\nOn Monday.".encode("utf-16-be"), "is UTF-16 text"),
+    ("utf32.txt", "date 2023-03-02\n-\nOn Monday.".encode("utf-32"), "is UTF-32 text"),
+    ("two-words.txt", b"date 2023-03-02 updated\n-\nBody.", "first line 'date 2023-03-02 updated' is not a date"),
+    ("colon.txt", b"Date: March 2\n-\nBody.", "first line 'Date: March 2' is not a date line"),
+    ("bare.txt", b"date\n-\nBody.", "first line 'date' is not a date line"),
 ])
 def test_read_article_rejects(write_file, name: str, content: bytes, message: str) -> None:
     with pytest.raises(ChronoInputError, match=message):

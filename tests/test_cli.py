@@ -54,6 +54,8 @@ BAD_INPUTS = [
     ("good.txt", ARTICLE.encode(), ["--sort", "random"], "unknown sort 'random'"),
     ("good.txt", ARTICLE.encode(), ["--domain", "poetry"], "unknown domain 'poetry'"),
     ("huge.txt", ARTICLE.encode() * 10, [], "MB limit"),
+    ("utf16.txt", ARTICLE.encode("utf-16"), [], "is UTF-16 text"),
+    ("garbled-header.txt", b"date 2023-03-02 updated\n-\nBody.", [], "'date 2023-03-02 updated' is not a date line"),
 ]
 
 
@@ -85,6 +87,45 @@ def test_output_folder_missing(tmp_path: Path) -> None:
     path.write_text(ARTICLE, encoding="utf-8")
     result = runner.invoke(app, ["build", str(path), "-o", str(tmp_path / "nowhere" / "out.md")])
     assert result.exit_code == 2 and "does not exist" in result.stderr
+
+
+def test_output_onto_a_folder_is_an_input_error_and_old_files_stay(tmp_path: Path) -> None:
+    path, old = tmp_path / "a.txt", tmp_path / "old.md"
+    path.write_text(ARTICLE, encoding="utf-8")
+    old.write_text("old timeline", encoding="utf-8")
+    onto_folder = runner.invoke(app, ["build", str(path), "-o", str(tmp_path)])
+    assert (onto_folder.exit_code, onto_folder.stderr.count("\n")) == (2, 1) and "is a folder" in onto_folder.stderr
+    failed = runner.invoke(app, ["build", str(tmp_path / "missing.txt"), "-o", str(old)])
+    assert failed.exit_code == 2 and old.read_text(encoding="utf-8") == "old timeline"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "old.md"]
+
+
+def test_output_through_a_link_keeps_the_link(tmp_path: Path) -> None:
+    path, target, link = tmp_path / "a.txt", tmp_path / "real.md", tmp_path / "link.md"
+    path.write_text(ARTICLE, encoding="utf-8")
+    target.write_text("old", encoding="utf-8")
+    link.symlink_to(target)
+    result = runner.invoke(app, ["build", str(path), "-o", str(link)])
+    assert result.exit_code == 0, result.stderr
+    assert link.is_symlink() and "Tuesday" in target.read_text(encoding="utf-8")
+
+
+def test_output_onto_a_pipe_writes_into_it_and_leaves_it_a_pipe(tmp_path: Path) -> None:
+    # as with /dev/null or /dev/stdout: renaming a temporary file over a device would replace the device
+    import os
+    import threading
+
+    path, fifo = tmp_path / "a.txt", tmp_path / "pipe"
+    path.write_text(ARTICLE, encoding="utf-8")
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    result = runner.invoke(app, ["build", str(path), "-o", str(fifo)])
+    reader.join(timeout=10)
+    assert result.exit_code == 0, result.stderr
+    assert b"Tuesday" in received[0]
+    assert fifo.is_fifo() and sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "pipe"]
 
 
 def test_internal_error_is_short_unless_debug(tmp_path: Path, monkeypatch) -> None:

@@ -60,18 +60,41 @@ def write_output(text: str, output: Path | None) -> None:
 
 
 def write_atomic(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file beside it; ChronoInputError when that cannot be done
+    (missing folder, a folder in the way, no permission, a full disk), leaving any old file as it was."""
+    if path.exists() and not path.is_file() and not path.is_dir():
+        _write_stream(path, text)  # /dev/null, /dev/stdout, a pipe: renaming over one would replace the device
+        return
+    if path.is_symlink():
+        path = path.resolve()  # write through a link to its file; renaming over the link would replace the link
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise ChronoInputError(f"cannot write {path}: folder {folder} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    if path.is_dir():
+        raise ChronoInputError(f"cannot write {path}: it is a folder; give a file name")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise ChronoInputError(f"cannot write {path}: {exc.strerror or exc}") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
         os.chmod(tmp, 0o666 & ~_current_umask())  # mkstemp makes 0600; a new output file follows the umask
         os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise ChronoInputError(f"cannot write {path}: {exc.strerror or exc}") from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _write_stream(path: Path, text: str) -> None:
+    try:
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+    except OSError as exc:
+        raise ChronoInputError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
 def _current_umask() -> int:
