@@ -1,13 +1,12 @@
 """Tag: find temporal expressions and what each says, as PartialValues (no date arithmetic here).
 
 All language knowledge lives in chrono/lang/<code>/ (patterns.toml, rules.toml, words.toml); this module only
-interprets it. At each word start, only the rules whose beginning fits the text there are tried (see
-chrono/tagging/prefilter.py); the longest match wins, and the next search starts after it.
+interprets it. One scan finds the word starts where some rule could begin, and there only the rules whose
+beginning fits the text are tried (see chrono/tagging/prefilter.py); the longest match wins, and the next
+search starts after it.
 """
 
 from __future__ import annotations
-
-import re
 
 from chrono.model import Expression, PartialValue, Span
 from chrono.tagging.grammar import Grammar, Rule, load_grammar
@@ -16,9 +15,6 @@ from chrono.tagging.ranges import range_ends
 from chrono.tagging.values import build_partial
 
 __all__ = ["tag_text", "match_at"]
-
-# where an expression can begin: a word start, or an apostrophe before digits ("the '90s" begins at "the")
-_WORD_START = re.compile(r"(?<![\w'’])[\w'’]")
 
 
 def match_at(grammar: Grammar, text: str, folded: str, start: int, end: int) -> tuple[Rule, int, PartialValue] | None:
@@ -42,8 +38,7 @@ def tag_text(text: str, span: Span | None = None, *, language: str = "en", docum
     folded = fold(text)
     found: list[Expression] = []
     position = start
-    for candidate in _WORD_START.finditer(text, start, end):
-        begin = candidate.start()
+    for begin in grammar.prefilter.positions(folded, start, end):
         if begin < position:
             continue
         best = match_at(grammar, text, folded, begin, end)

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
 from chrono.errors import ChronoInputError
 from chrono.lang import load_resource
 from chrono.model import TimexType
-from chrono.tagging.prefilter import Prefilter
+from chrono.tagging.prefilter import Prefilter, parse
 from chrono.tagging.values import Words
 
 _FRAGMENT = re.compile(r"\{([A-Za-z_]\w*)\}")
@@ -21,9 +21,21 @@ _FROM_TABLE = "@"  # a fragment spelled "@table" is the alternation of that word
 @dataclass(frozen=True, slots=True)
 class Rule:
     name: str
-    regex: re.Pattern[str]
+    pattern: str  # fragments expanded, boundaries added
+    flags: int
     value: Mapping[str, Any]
     examples: tuple[Mapping[str, Any], ...]
+    _compiled: list[re.Pattern[str]] = field(default_factory=list, compare=False, repr=False)
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        """The compiled pattern, compiled on first use: one article needs only about half of the rules."""
+        if not self._compiled:
+            try:
+                self._compiled.append(re.compile(self.pattern, self.flags))
+            except re.error as error:  # what parsing cannot see, such as a look-behind of varying width
+                raise ChronoInputError(f"rule {self.name!r} has a bad pattern: {error}") from error
+        return self._compiled[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,21 +71,22 @@ def _wrap(pattern: str, boundaries: Mapping[str, str]) -> str:
 
 @cache
 def load_grammar(language: str) -> Grammar:
-    """The compiled rules of a language (cached: compiled once per process)."""
+    """The rules of a language (cached: read once per process; patterns checked now, compiled when first used)."""
     fragments = load_resource(language, "patterns")
     words_table = load_resource(language, "words")
     rules_file = load_resource(language, "rules")
     boundaries = rules_file.get("boundaries", {})
     flags = re.IGNORECASE if rules_file.get("ignore_case", True) else 0
     rules: list[Rule] = []
+    trees = []
     for spec in rules_file["rule"]:
         body = _wrap(expand_fragments(spec["pattern"], fragments, words_table), boundaries)
         try:
-            regex = re.compile(body, flags)
+            trees.append(parse(body, flags))  # the syntax errors re.compile would raise, without compiling yet
         except re.error as error:
             raise ChronoInputError(f"rule {spec['name']!r} has a bad pattern: {error}") from error
         value = dict(spec.get("value", {}))
         value.setdefault("type", spec.get("type", TimexType.DATE.value))
-        rules.append(Rule(spec["name"], regex, value, tuple(spec.get("examples", ()))))
-    prefilter = Prefilter([rule.regex for rule in rules])
+        rules.append(Rule(spec["name"], body, flags, value, tuple(spec.get("examples", ()))))
+    prefilter = Prefilter(trees)
     return Grammar(language, tuple(rules), Words(words_table), prefilter)
