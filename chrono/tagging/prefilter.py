@@ -75,21 +75,35 @@ class _Beginnings:
     `room` cuts the strings (shorter ones: the sub-pattern ended there); `need` keeps only the strings that
     agree with it over their common length, so that one head's beginnings are listed without the others'.
     Memo keys use the parse tree's object ids: the trees must outlive this object (the Prefilter keeps both).
+    What is worked out under a need is of use for that head only: forget() drops it (it is most of the memo).
     """
 
     def __init__(self) -> None:
-        self.memo: dict[tuple[int, int, str], frozenset[str]] = {}
+        self.memo: dict[tuple[int, int], frozenset[str]] = {}  # no need: shared by every head
+        self.needed: dict[tuple[int, int, str], frozenset[str]] = {}
+
+    def forget(self) -> None:
+        self.needed.clear()
+
+    def _recall(self, key: int, room: int, need: str) -> frozenset[str] | None:
+        return self.needed.get((key, room, need)) if need else self.memo.get((key, room))
+
+    def _remember(self, key: int, room: int, need: str, found: frozenset[str]) -> frozenset[str]:
+        if need:
+            self.needed[key, room, need] = found
+        else:
+            self.memo[key, room] = found
+        return found
 
     def sequence(self, items: Sequence, room: int, need: str) -> frozenset[str]:
-        key = (id(items), room, need)
-        found = self.memo.get(key)
+        found = self._recall(id(items), room, need)
         if found is None:
             results: frozenset[str] | set[str] = frozenset({""})
             for op, av in items:
                 if all(len(s) >= room for s in results):
                     break
                 results = self._extend(results, op, av, room, need)
-            found = self.memo[key] = frozenset(results)
+            found = self._remember(id(items), room, need, frozenset(results))
         return found
 
     def _extend(self, results: frozenset[str] | set[str], op, av, room: int, need: str) -> set[str]:
@@ -123,8 +137,7 @@ class _Beginnings:
 
     def _repeat(self, av: tuple, room: int, need: str) -> frozenset[str]:
         """The union, over low <= count <= min(high, low + room), of `count` copies of the body in a row."""
-        key = (id(av), room, need)
-        found = self.memo.get(key)
+        found = self._recall(id(av), room, need)
         if found is None:
             low, high, body = av
             union: set[str] = set()
@@ -134,7 +147,7 @@ class _Beginnings:
                     current = self._extend(current, sre.SUBPATTERN, (None, 0, 0, body), room, need)
                 if count >= low:
                     union |= current
-            found = self.memo[key] = frozenset(union)
+            found = self._remember(id(av), room, need, frozenset(union))
         return found
 
 
@@ -181,7 +194,7 @@ class Prefilter:
         self.everywhere = frozenset(everywhere)
         self.short = {key: frozenset(rules) for key, rules in short.items()}
         self.by_head = {head: tuple(sorted(rules)) for head, rules in by_head.items()}
-        self._table: dict[str, set[int]] = {}  # full beginnings (HEAD to PREFIX long) of the heads met so far
+        self._table: dict[str, list[int]] = {}  # full beginnings (HEAD to PREFIX long) of the heads met so far
         self._heads_listed: set[str] = set()
         self._windows: dict[str, tuple[int, ...]] = {}
         # zero width (a look-ahead), so that a match inside the heads just found ("a f" of "a five") is found too
@@ -198,11 +211,11 @@ class Prefilter:
         if rules is None:
             found: set[int] = set(self.everywhere)
             for length in range(1, _HEAD):
-                found |= self.short.get(window[:length], _NONE)
+                found.update(self.short.get(window[:length], _NONE))
             if len(window) >= _HEAD:
                 self._list_head(window[:_HEAD])
                 for length in range(_HEAD, len(window) + 1):
-                    found |= self._table.get(window[:length], _NONE)
+                    found.update(self._table.get(window[:length], _NONE))
             if len(self._windows) >= _WINDOW_CACHE:
                 self._windows.clear()
             rules = self._windows[window] = tuple(sorted(found))
@@ -219,4 +232,5 @@ class Prefilter:
             except _Unbounded:
                 starts = frozenset({head})  # too many to list: the head alone lets the rule be tried
             for start in starts:
-                self._table.setdefault(start, set()).add(number)
+                self._table.setdefault(start, []).append(number)
+        self._beginnings.forget()
