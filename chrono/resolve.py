@@ -356,22 +356,44 @@ def _nearest(in_cycle: Callable[[dt.date], _Period | None], first: dt.date, cycl
 
     A month or a date is far more often near the publication date than a year away, and the tense cue is
     wrong often enough ("has invited them to a ceremony on March 12") that it should only break near-ties.
+    Occurrences come in time order as the cycle steps (up to _MAX_STEPS either way), so only two can win: the
+    last one that starts on or before ``day`` and the first one after it. The walk starts at the anchor's own
+    cycle and stops as soon as it has both.
     """
-    best: tuple[float, int, _Period] | None = None
-    for count in range(-_MAX_STEPS, _MAX_STEPS + 1):
+    last_before: _Period | None = None
+    first_after: _Period | None = None
+    for count in range(_MAX_STEPS + 1):
         found = in_cycle(shift_period(first, cycle, count))
         if found is None:
             continue
-        before, after = (day - found.end).days, (found.start - day).days
-        distance = float(max(before, after, 0))
-        if tense is Tense.PAST and after > 0:
-            distance *= _AFTER_PAST if found.granularity >= Granularity.DAY else _AFTER_PAST_COARSE
-        if tense is Tense.FUTURE and before > 0:
-            distance *= _BEFORE_FUTURE
-        key = (distance, 0 if after <= 0 else 1)  # a tie goes to the past: news mostly reports
-        if best is None or key < best[:2]:
-            best = (*key, found)
-    return best[2] if best else None
+        if found.start > day:
+            first_after = found
+            break
+        last_before = found
+    if last_before is None:  # the anchor's cycle has it later: step back
+        for count in range(-1, -_MAX_STEPS - 1, -1):
+            found = in_cycle(shift_period(first, cycle, count))
+            if found is None:
+                continue
+            if found.start <= day:
+                last_before = found
+                break
+            first_after = found
+    if last_before is None or first_after is None:
+        return last_before or first_after
+    # a tie goes to the past: news mostly reports
+    return first_after if _distance(first_after, day, tense) < _distance(last_before, day, tense) else last_before
+
+
+def _distance(found: _Period, day: dt.date, tense: Tense) -> float:
+    """Days from ``day`` to the period, multiplied when it lies on the side the tense rules out."""
+    before, after = (day - found.end).days, (found.start - day).days
+    distance = float(max(before, after, 0))
+    if tense is Tense.PAST and after > 0:
+        distance *= _AFTER_PAST if found.granularity >= Granularity.DAY else _AFTER_PAST_COARSE
+    if tense is Tense.FUTURE and before > 0:
+        distance *= _BEFORE_FUTURE
+    return distance
 
 
 def _step(p: PartialValue, kind: str, reference: _Reference, tense: Tense) -> int:
