@@ -106,6 +106,8 @@ def _locate(template: str, fmt: str, user_dirs: tuple[str, ...]) -> tuple[jinja2
     then as the only NAME.*.j2 ("fragment" -> fragment.html.j2 whatever the format).
     """
     path = Path(template)
+    if path.is_dir():
+        raise ChronoInputError(f"template {template} is a folder: pass it as --template-dir {template}")
     if path.is_file():
         env = environment((str(path.parent.resolve()), *user_dirs))
         return env, path.name
@@ -180,6 +182,9 @@ def _render_template(env: jinja2.Environment, name: str, timeline: Timeline, fmt
         raise ChronoInputError(f"template {where} line {exc.lineno}: {exc.message}") from None
     except jinja2.TemplateNotFound as exc:
         raise ChronoInputError(f"template {name}: cannot find included template {exc.name!r}") from None
+    except UnicodeDecodeError as exc:
+        raise ChronoInputError(f"template {name} (or one it includes) is not UTF-8 text "
+                               f"(byte 0x{exc.object[exc.start]:02x} at offset {exc.start})") from None
     except Exception as exc:
         place = _template_frame(exc.__traceback__)
         if place is None:  # chrono's own bug, not the template's
@@ -193,7 +198,7 @@ def _template_frame(trace: TracebackType | None) -> tuple[str, int] | None:
     place = None
     while trace is not None:
         filename = trace.tb_frame.f_code.co_filename
-        if not filename.endswith(".py"):
+        if not filename.endswith(".py") and not filename.startswith("<frozen"):  # "<frozen codecs>" is Python's
             place = (filename, trace.tb_lineno)
         trace = trace.tb_next
     return place

@@ -422,6 +422,27 @@ def test_broken_template_is_a_one_line_input_error(tmp_path: Path, source: str, 
 
 
 @pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        (b"caf\xe9 {{ events | length }}", r"broken\.md\.j2 \(or one it includes\) is not UTF-8 text \(byte 0xe9"),
+        (b"{% include 'broken.md.j2' %}", r"broken\.md\.j2 line 1: RecursionError"),
+    ],
+)
+def test_unreadable_or_runaway_template_is_a_one_line_input_error(tmp_path: Path, source: bytes,
+                                                                   message: str) -> None:
+    path = tmp_path / "broken.md.j2"
+    path.write_bytes(source)
+    with pytest.raises(ChronoInputError, match=message) as raised:
+        render(SAMPLE, "md", template=str(path))
+    assert "\n" not in str(raised.value) and "frozen" not in str(raised.value)
+
+
+def test_template_folder_given_as_template_says_so(tmp_path: Path) -> None:
+    with pytest.raises(ChronoInputError, match="is a folder: pass it as --template-dir"):
+        render(SAMPLE, "md", template=str(tmp_path))
+
+
+@pytest.mark.parametrize(
     ("template", "template_dir", "message"),
     [
         ("no-such-template", None, "template 'no-such-template' not found"),
