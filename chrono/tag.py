@@ -8,6 +8,8 @@ search starts after it.
 
 from __future__ import annotations
 
+import re
+
 from chrono.model import Expression, PartialValue, Span
 from chrono.tagging.grammar import Grammar, Rule, load_grammar
 from chrono.tagging.prefilter import fold
@@ -15,6 +17,8 @@ from chrono.tagging.ranges import range_ends
 from chrono.tagging.values import build_partial
 
 __all__ = ["tag_text", "match_at"]
+
+_PARTIALS_KEPT = 50_000  # remembered partial values before the memo starts afresh (bounds memory)
 
 
 def match_at(grammar: Grammar, text: str, folded: str, start: int, end: int) -> tuple[Rule, int, PartialValue] | None:
@@ -25,10 +29,22 @@ def match_at(grammar: Grammar, text: str, folded: str, start: int, end: int) -> 
         match = rule.regex.match(text, start, end)
         if match is None or (best is not None and match.end() <= best[1]) or match.end() == start:
             continue
-        partial = build_partial(rule.value, match.groupdict(), grammar.words)
+        partial = _partial(grammar, index, match)
         if partial is not None:
             best = (rule, match.end(), partial)
     return best
+
+
+def _partial(grammar: Grammar, index: int, match: re.Match[str]) -> PartialValue | None:
+    """What the rule's match says, worked out once per rule and captured words (PartialValues are immutable)."""
+    key = (index, tuple(match.groupdict().items()))
+    memo = grammar.partials
+    if key in memo:
+        return memo[key]
+    if len(memo) >= _PARTIALS_KEPT:
+        memo.clear()
+    partial = memo[key] = build_partial(grammar.rules[index].value, match.groupdict(), grammar.words)
+    return partial
 
 
 def tag_text(text: str, span: Span | None = None, *, language: str = "en", document: str = "") -> list[Expression]:
