@@ -16,6 +16,7 @@ from chrono.tagging.values import Words
 
 _FRAGMENT = re.compile(r"\{([A-Za-z_]\w*)\}")
 _FROM_TABLE = "@"  # a fragment spelled "@table" is the alternation of that word table's keys
+_STAND_IN = 0xE000  # private-use characters stand for fragments in what the prefilter parses
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +73,29 @@ def _wrap(pattern: str, boundaries: Mapping[str, str]) -> str:
     return boundaries.get("left", "") + "(?:" + pattern + ")" + boundaries.get("right", "")
 
 
+def _stand_ins(fragments: Mapping[str, str]) -> dict[str, str]:
+    """A private-use character for each fragment name: what the prefilter parses in its place."""
+    return {name: chr(_STAND_IN + number) for number, name in enumerate(fragments)}
+
+
+def _skeleton(pattern: str, stand_ins: Mapping[str, str]) -> str:
+    """The pattern with each {name} as its fragment's stand-in character (names checked by expand_fragments)."""
+    return _FRAGMENT.sub(lambda match: stand_ins[match[1]], pattern)
+
+
+def _parsed_fragments(fragments: Mapping[str, str], words: Mapping[str, Any], stand_ins: Mapping[str, str],
+                      flags: int) -> dict[str, Any]:
+    """Stand-in character -> the fragment's parse, its own fragments left as stand-ins."""
+    parsed: dict[str, Any] = {}
+    for name, body in fragments.items():
+        source = _table_alternation(words, body[1:]) if body.startswith(_FROM_TABLE) else _skeleton(body, stand_ins)
+        try:
+            parsed[stand_ins[name]] = parse(source, flags)
+        except re.error as error:
+            raise ChronoInputError(f"pattern fragment {{{name}}} is bad: {error}") from error
+    return parsed
+
+
 @cache
 def load_grammar(language: str) -> Grammar:
     """The rules of a language (cached: read once per process; patterns checked now, compiled when first used)."""
@@ -80,16 +104,19 @@ def load_grammar(language: str) -> Grammar:
     rules_file = load_resource(language, "rules")
     boundaries = rules_file.get("boundaries", {})
     flags = re.IGNORECASE if rules_file.get("ignore_case", True) else 0
+    stand_ins = _stand_ins(fragments)
     rules: list[Rule] = []
-    trees = []
+    skeletons = []
+    # each rule and each fragment is parsed once here (syntax errors now, not at first use); the rules are
+    # compiled from their full text when first tried
     for spec in rules_file["rule"]:
         body = _wrap(expand_fragments(spec["pattern"], fragments, words_table), boundaries)
         try:
-            trees.append(parse(body, flags))  # the syntax errors re.compile would raise, without compiling yet
+            skeletons.append(parse(_wrap(_skeleton(spec["pattern"], stand_ins), boundaries), flags))
         except re.error as error:
             raise ChronoInputError(f"rule {spec['name']!r} has a bad pattern: {error}") from error
         value = dict(spec.get("value", {}))
         value.setdefault("type", spec.get("type", TimexType.DATE.value))
         rules.append(Rule(spec["name"], body, flags, value, tuple(spec.get("examples", ()))))
-    prefilter = Prefilter(trees)
+    prefilter = Prefilter(skeletons, _parsed_fragments(fragments, words_table, stand_ins, flags))
     return Grammar(language, tuple(rules), Words(words_table), prefilter)

@@ -14,7 +14,7 @@ beginnings are listed the first time a head is met in a text, and only for the r
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from re import _constants as sre  # the parser's opcodes; stable across 3.11+
 from re import _parser as sre_parse
 
@@ -30,6 +30,8 @@ _WORD_START = r"(?<![\w'])(?=[\w'])"
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", None))
 _WINDOW_CACHE = 100_000  # windows remembered before the memo starts afresh (bounds memory on huge inputs)
 _NONE: frozenset[int] = frozenset()
+_EMPTY = ("empty",)
+_UNBOUNDED = ("unbounded",)
 
 
 class _Unbounded(Exception):
@@ -70,91 +72,147 @@ def _chars(items: list) -> set[str]:
 
 
 class _Beginnings:
-    """The folded beginnings of parsed sub-patterns, each worked out once per (sub-pattern, room, need).
+    """The folded beginnings of parsed patterns, each part worked out once per (part, room, need).
 
-    `room` cuts the strings (shorter ones: the sub-pattern ended there); `need` keeps only the strings that
-    agree with it over their common length, so that one head's beginnings are listed without the others'.
-    Memo keys use the parse tree's object ids: the trees must outlive this object (the Prefilter keeps both).
-    What is worked out under a need is of use for that head only: forget() drops it (it is most of the memo).
+    The parse trees are first interned: equal sub-patterns (the same fragment in several rules) become one
+    node, a run of literals one string. `room` cuts the strings (shorter ones: the part ended there); `need`
+    keeps only the strings that agree with it over their common length, so that one head's beginnings are
+    listed without the others'. What is worked out under a need serves that head only: forget() drops it.
     """
 
-    def __init__(self) -> None:
-        self.memo: dict[tuple[int, int], frozenset[str]] = {}  # no need: shared by every head
+    def __init__(self, fragments: Mapping[str, Sequence] | None = None) -> None:
+        self.fragments = fragments or {}  # stand-in character -> the parse of the fragment it stands for
+        self.fragment_nodes: dict[str, int] = {}
+        self.ids: dict[tuple, int] = {}
+        self.nodes: list[tuple] = []
+        self.memo: dict[tuple[int, int, str], frozenset[str]] = {}  # need "": shared by every head
         self.needed: dict[tuple[int, int, str], frozenset[str]] = {}
 
     def forget(self) -> None:
         self.needed.clear()
 
-    def _recall(self, key: int, room: int, need: str) -> frozenset[str] | None:
-        return self.needed.get((key, room, need)) if need else self.memo.get((key, room))
+    def _intern(self, node: tuple) -> int:
+        number = self.ids.get(node)
+        if number is None:
+            number = self.ids[node] = len(self.nodes)
+            self.nodes.append(node)
+        return number
 
-    def _remember(self, key: int, room: int, need: str, found: frozenset[str]) -> frozenset[str]:
-        if need:
-            self.needed[key, room, need] = found
-        else:
-            self.memo[key, room] = found
+    def intern(self, items: Sequence) -> int:
+        """The node of an item sequence (a parse tree or a part of one)."""
+        parts: list[int] = []
+        literal: list[str] = []
+        for op, av in items:
+            if op is sre.LITERAL and chr(av) not in self.fragments:
+                literal.append(_fold_char(chr(av).lower()))
+                continue
+            if literal:
+                parts.append(self._intern(("lit", "".join(literal))))
+                literal = []
+            parts.append(self._intern_item(op, av))
+        if literal:
+            parts.append(self._intern(("lit", "".join(literal))))
+        if len(parts) == 1:
+            return parts[0]
+        return self._intern(("seq", *parts)) if parts else self._intern(_EMPTY)
+
+    def _fragment(self, stand_in: str) -> int:
+        number = self.fragment_nodes.get(stand_in)
+        if number is None:
+            number = self.fragment_nodes[stand_in] = self.intern(self.fragments[stand_in])
+        return number
+
+    def _intern_item(self, op, av) -> int:
+        if op is sre.LITERAL:  # a fragment's stand-in
+            return self._fragment(chr(av))
+        if op is sre.IN:
+            # the parser makes "{a}|{b}" a character set of two stand-ins
+            stand_ins = [chr(code) for kind, code in av if kind is sre.LITERAL and chr(code) in self.fragments]
+            if stand_ins:
+                if any(kind is sre.NEGATE for kind, _ in av):
+                    return self._intern(_UNBOUNDED)
+                rest = [(kind, code) for kind, code in av if not (kind is sre.LITERAL and chr(code) in stand_ins)]
+                nodes = [self._fragment(char) for char in stand_ins] + ([self._intern_item(op, rest)] if rest else [])
+                return self._intern(("branch", *nodes))
+            try:
+                return self._intern(("chars", frozenset(_chars(av))))
+            except _Unbounded:
+                return self._intern(_UNBOUNDED)
+        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+            return self._intern(_EMPTY)
+        if op is sre.SUBPATTERN:
+            return self.intern(av[-1])
+        if op is sre.BRANCH:
+            return self._intern(("branch", *(self.intern(branch) for branch in av[1])))
+        if op in _REPEATS:
+            low, high, body = av
+            return self._intern(("repeat", low, high, self.intern(body)))
+        return self._intern(_UNBOUNDED)
+
+    def starts(self, number: int, room: int, need: str) -> frozenset[str]:
+        """Every way node `number` can begin, cut at `room` characters, agreeing with `need`."""
+        memo = self.needed if need else self.memo
+        key = (number, room, need)
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = frozenset(self._starts(self.nodes[number], room, need))
         return found
 
-    def sequence(self, items: Sequence, room: int, need: str) -> frozenset[str]:
-        found = self._recall(id(items), room, need)
-        if found is None:
-            results: frozenset[str] | set[str] = frozenset({""})
-            for op, av in items:
+    def _starts(self, node: tuple, room: int, need: str) -> Iterable[str]:
+        kind = node[0]
+        if kind == "lit":
+            cut = node[1][:room]
+            return (cut,) if cut[:len(need)] == need[:len(cut)] else ()
+        if kind == "chars":
+            return node[1] if not need else node[1] & {need[0]}
+        if kind == "empty":
+            return ("",)
+        if kind == "seq":
+            results: Iterable[str] = ("",)
+            for number in node[1:]:
                 if all(len(s) >= room for s in results):
                     break
-                results = self._extend(results, op, av, room, need)
-            found = self._remember(id(items), room, need, frozenset(results))
-        return found
-
-    def _extend(self, results: frozenset[str] | set[str], op, av, room: int, need: str) -> set[str]:
-        """Each string of results followed by a beginning of the item (op, av), all cut at `room`."""
-        extended = {s for s in results if len(s) >= room}
-        for s in results:
-            if len(s) < room:
-                extended.update(s + t for t in self._item(op, av, room - len(s), need[len(s):]))
-                if len(extended) > _LIMIT:
-                    raise _Unbounded
-        return extended
-
-    def _item(self, op, av, room: int, need: str) -> frozenset[str] | set[str]:
-        if op is sre.LITERAL:
-            char = _fold_char(chr(av).lower())
-            return {char} if not need or need[0] == char else set()
-        if op is sre.IN:
-            return {char for char in _chars(av) if not need or need[0] == char}
-        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
-            return {""}
-        if op is sre.SUBPATTERN:
-            return self.sequence(av[-1], room, need)
-        if op is sre.BRANCH:
+                results = self._extend(results, number, room, need)
+            return results
+        if kind == "branch":
             found: set[str] = set()
-            for branch in av[1]:
-                found |= self.sequence(branch, room, need)
+            for branch in node[1:]:
+                found |= self.starts(branch, room, need)
             return found
-        if op in _REPEATS:
-            return self._repeat(av, room, need)
-        raise _Unbounded
-
-    def _repeat(self, av: tuple, room: int, need: str) -> frozenset[str]:
-        """The union, over low <= count <= min(high, low + room), of `count` copies of the body in a row."""
-        found = self._recall(id(av), room, need)
-        if found is None:
-            low, high, body = av
+        if kind == "repeat":  # the union over low <= count <= min(high, low + room) of count bodies in a row
+            low, high, body = node[1:]
             union: set[str] = set()
-            current: frozenset[str] | set[str] = frozenset({""})
+            current: Iterable[str] = ("",)
             for count in range(min(high, low + room) + 1):
                 if count:
-                    current = self._extend(current, sre.SUBPATTERN, (None, 0, 0, body), room, need)
+                    current = self._extend(current, body, room, need)
                 if count >= low:
-                    union |= current
-            found = self._remember(id(av), room, need, frozenset(union))
-        return found
+                    union.update(current)
+            return union
+        raise _Unbounded
+
+    def _extend(self, results: Iterable[str], number: int, room: int, need: str) -> set[str]:
+        """Each string of results followed by a beginning of node `number`, all cut at `room`."""
+        extended: set[str] = set()
+        by_length: dict[int, list[str]] = {}
+        for s in results:
+            if len(s) >= room:
+                extended.add(s)
+            else:
+                by_length.setdefault(len(s), []).append(s)
+        for length, heads in by_length.items():
+            tails = self.starts(number, room - length, need[length:])
+            extended.update(s + t for s in heads for t in tails)
+            if len(extended) > _LIMIT:
+                raise _Unbounded
+        return extended
 
 
 def starts_of(regex: re.Pattern[str]) -> set[str] | None:
     """The folded strings (at most PREFIX long) a match of `regex` can begin with; None when unbounded."""
     try:
-        found = _Beginnings().sequence(parse(regex.pattern, regex.flags), PREFIX, "")
+        beginnings = _Beginnings()
+        found = beginnings.starts(beginnings.intern(parse(regex.pattern, regex.flags)), PREFIX, "")
     except _Unbounded:
         return None
     return None if "" in found else set(found)
@@ -175,15 +233,18 @@ def _trie_regex(keys: set[str]) -> str:
 class Prefilter:
     """Maps the text's first characters at a position to the rules (by index) that could match there."""
 
-    def __init__(self, trees: Sequence[sre_parse.SubPattern]) -> None:
-        self.trees = tuple(trees)
-        self._beginnings = _Beginnings()
+    def __init__(self, trees: Sequence[sre_parse.SubPattern],
+                 fragments: Mapping[str, sre_parse.SubPattern] | None = None) -> None:
+        """`trees`: each rule's parse; in them, a literal character found in `fragments` stands for that parse
+        (a fragment many rules share is parsed once)."""
+        self._beginnings = _Beginnings(fragments)
+        self.roots = [self._beginnings.intern(tree) for tree in trees]
         everywhere: set[int] = set()
         short: dict[str, set[int]] = {}  # whole beginnings shorter than a head ("q1")
         by_head: dict[str, set[int]] = {}
-        for number, tree in enumerate(self.trees):
+        for number, root in enumerate(self.roots):
             try:
-                heads = self._beginnings.sequence(tree, _HEAD, "")
+                heads = self._beginnings.starts(root, _HEAD, "")
             except _Unbounded:
                 heads = frozenset({""})
             if "" in heads:  # can match nothing, or begins with something we cannot list
@@ -228,7 +289,7 @@ class Prefilter:
         self._heads_listed.add(head)
         for number in self.by_head.get(head, ()):
             try:
-                starts = self._beginnings.sequence(self.trees[number], PREFIX, head)
+                starts = self._beginnings.starts(self.roots[number], PREFIX, head)
             except _Unbounded:
                 starts = frozenset({head})  # too many to list: the head alone lets the rule be tried
             for start in starts:
