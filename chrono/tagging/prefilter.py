@@ -261,6 +261,16 @@ class Prefilter:
         # zero width (a look-ahead), so that a match inside the heads just found ("a f" of "a five") is found too
         self.trigger = re.compile(_WORD_START + ("" if everywhere else f"(?={_trie_regex(set(short) | set(by_head))})"))
 
+    def beginnings(self, number: int) -> set[str] | None:
+        """Every folded beginning (at most PREFIX long) of rule `number`; None when it is tried everywhere."""
+        if number in self.everywhere:
+            return None
+        try:
+            found = self._beginnings.starts(self.roots[number], PREFIX, "")
+        except _Unbounded:
+            return None
+        return None if "" in found else set(found)
+
     def positions(self, folded: str, start: int, end: int) -> Iterator[int]:
         """Word starts in folded[start:end] where some rule could begin, in order."""
         return (hit.start() for hit in self.trigger.finditer(folded, start, end))

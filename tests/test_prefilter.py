@@ -1,0 +1,100 @@
+"""The tagger's prefilter: a rule is skipped at a position only when it cannot match there.
+
+Whatever the index does to be fast (listing beginnings per head, fragments parsed once through stand-in
+characters), it must never hide a rule that matches: the checks below compare it with the regexes themselves.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from chrono.tagging.grammar import load_grammar
+from chrono.tagging.prefilter import Prefilter, fold, parse, starts_of
+
+_WORD_START = re.compile(r"(?<![\w'’])[\w'’]")
+
+# texts that exercise many rules: numbers and number words, ranges, apostrophes, odd spaces, capitals
+TEXTS = [
+    "Talks between March 5-9, 1918 failed; the five-hour meeting of Sunday night ended at 3 p.m. EST.",
+    "In the '90s and the 1990s, sales rose 2 1/2 years in a row; Q3 2022 and the first half of 2023 too.",
+    "A FEW DAYS AGO, about two and a half months later, twenty-four hours before the mid-2022 vote.",
+    "He said Friday, Oct. 13, 1989, that last week's 12-point plan cost $1,000 (3%) on 03/02/2023.",
+    "Since 499-493 BC, and\u00a0March\u00a02, 2023\u2019s report: the late 1800s, the 20th century, Christmas Eve.",
+    "Every month, quarterly, the previous Friday, this coming Monday, early December, recent weeks, now.",
+]
+
+
+def _matching_rules(text: str, position: int) -> set[int]:
+    rules = load_grammar("en").rules
+    return {number for number, rule in enumerate(rules)
+            if (match := rule.regex.match(text, position)) is not None and match.end() > position}
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_every_rule_that_matches_is_a_candidate_where_it_matches(text: str) -> None:
+    prefilter = load_grammar("en").prefilter
+    folded = fold(text)
+    positions = set(prefilter.positions(folded, 0, len(text)))
+    checked = 0
+    for word in _WORD_START.finditer(text):
+        matching = _matching_rules(text, word.start())
+        if matching:
+            checked += 1
+            assert word.start() in positions, text[word.start():word.start() + 20]
+            assert matching <= set(prefilter.rules_at(folded, word.start())), text[word.start():word.start() + 20]
+    assert checked  # the text does exercise the rules
+
+
+@pytest.mark.parametrize("number", range(len(load_grammar("en").rules)))
+def test_beginnings_through_fragment_stand_ins_equal_those_of_the_full_pattern(number: int) -> None:
+    grammar = load_grammar("en")
+    assert grammar.prefilter.beginnings(number) == starts_of(grammar.rules[number].regex)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"ab|cd", {"ab", "cd"}),
+        (r"\d{4}", {"0000"}),
+        (r"(?:last|next)\sweek", {"last wee", "next wee"}),
+        (r"in\s+may", {"in may", "in  may", "in   may", "in    ma", "in     m", "in      "}),  # cut at 8
+        (r"[ap]\.m\.", {"a.m.", "p.m."}),
+        (r"Q[1-4]", {"q0"}),
+        (r"(?<!\w)mid-(?=\d)\d\d", {"mid-00"}),
+        (r"x?", None),  # can match nothing: tried everywhere
+        (r"\w+day", None),  # any word character: too many to list
+    ],
+)
+def test_beginnings_of_a_pattern(pattern: str, expected: set[str] | None) -> None:
+    assert starts_of(re.compile(pattern, re.IGNORECASE)) == expected
+
+
+@pytest.mark.parametrize(
+    ("skeleton", "fragments", "expanded"),
+    [
+        ("\ue000\\s+ago", {"\ue000": "two|three"}, r"(?:two|three)\s+ago"),
+        ("\ue000|\ue001", {"\ue000": "may", "\ue001": "june"}, r"(?:may)|(?:june)"),  # parsed as a set
+        ("[\ue000x]1", {"\ue000": "ab"}, r"(?:(?:ab)|x)1"),
+        ("\ue000?day", {"\ue000": "mon|\ue001", "\ue001": "tues"}, r"(?:mon|(?:tues))?day"),
+    ],
+)
+def test_a_stand_in_means_its_fragment(skeleton: str, fragments: dict[str, str], expanded: str) -> None:
+    parsed = {char: parse(body, re.IGNORECASE) for char, body in fragments.items()}
+    prefilter = Prefilter([parse(skeleton, re.IGNORECASE)], parsed)
+    assert prefilter.beginnings(0) == starts_of(re.compile(expanded, re.IGNORECASE))
+
+
+@pytest.mark.parametrize(
+    ("text", "position", "expected"),
+    [
+        ("at 5 p.m. today", 3, {0}),  # the clock rule only
+        ("at 5 p.m. today", 10, {1}),
+        ("the meeting", 0, set()),  # a head some rule shares, but no rule's full beginning
+    ],
+)
+def test_rules_at_narrows_to_full_beginnings(text: str, position: int, expected: set[int]) -> None:
+    patterns = [r"\d\s?[ap]\.m\.", r"today", r"the\s+(?:week|month)"]
+    prefilter = Prefilter([parse(pattern, re.IGNORECASE) for pattern in patterns])
+    assert set(prefilter.rules_at(fold(text), position)) == expected
