@@ -23,8 +23,13 @@ _PARTIALS_KEPT = 50_000  # remembered partial values before the memo starts afre
 
 def match_at(grammar: Grammar, text: str, folded: str, start: int, end: int) -> tuple[Rule, int, PartialValue] | None:
     """The longest rule match starting exactly at `start` (rule, end, partial value); ties go to the first rule."""
+    return _longest(grammar, grammar.prefilter.rules_at(folded, start), text, start, end)
+
+
+def _longest(grammar: Grammar, candidates: tuple[int, ...], text: str, start: int,
+             end: int) -> tuple[Rule, int, PartialValue] | None:
     best: tuple[Rule, int, PartialValue] | None = None
-    for index in grammar.prefilter.rules_at(folded, start):
+    for index in candidates:
         rule = grammar.rules[index]
         match = rule.regex.match(text, start, end)
         if match is None or (best is not None and match.end() <= best[1]) or match.end() == start:
@@ -54,10 +59,13 @@ def tag_text(text: str, span: Span | None = None, *, language: str = "en", docum
     folded = fold(text)
     found: list[Expression] = []
     position = start
-    for begin in grammar.prefilter.positions(folded, start, end):
+    prefilter = grammar.prefilter
+    for hit in prefilter.trigger.finditer(folded, start, end):  # prefilter.positions, without a generator
+        begin = hit.start()
         if begin < position:
             continue
-        best = match_at(grammar, text, folded, begin, end)
+        candidates = prefilter.rules_at(folded, begin)
+        best = _longest(grammar, candidates, text, begin, end) if candidates else None
         if best is None:
             continue
         rule, stop, partial = best
