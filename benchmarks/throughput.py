@@ -196,7 +196,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"\nchrono warm-up: {compiling:.3f} s loading the tagger's rules (once per process), "
           f"{chrono_warm_up - compiling:.3f} s for the rest of the first document; first pass over all documents "
           f"{first_pass:.3f} s (regexes compiled and rule beginnings indexed as first needed), best pass "
-          f"{seconds:.3f} s; "
+          f"{rows[0][2]:.3f} s; "
           f"peak Python allocations for one document: {python_peak:.2f} MB ({peak_document})")
     if stages:
         print("\n| chrono stage | seconds | characters/s | share |")
