@@ -98,3 +98,10 @@ def test_rules_at_narrows_to_full_beginnings(text: str, position: int, expected:
     patterns = [r"\d\s?[ap]\.m\.", r"today", r"the\s+(?:week|month)"]
     prefilter = Prefilter([parse(pattern, re.IGNORECASE) for pattern in patterns])
     assert set(prefilter.rules_at(fold(text), position)) == expected
+
+
+def test_a_rule_whose_beginning_cannot_be_listed_is_tried_at_every_word_start() -> None:
+    prefilter = Prefilter([parse(r"today", re.IGNORECASE), parse(r"\w+day", re.IGNORECASE)])
+    folded = fold("On Monday, today")
+    assert list(prefilter.positions(folded, 0, len(folded))) == [0, 3, 11]
+    assert [prefilter.rules_at(folded, position) for position in (0, 3, 11)] == [(1,), (1,), (0, 1)]

@@ -296,7 +296,6 @@ class Prefilter:
         """Index the full beginnings of the rules that begin with `head` (once per head)."""
         if head in self._heads_listed:
             return
-        self._heads_listed.add(head)
         for number in self.by_head.get(head, ()):
             try:
                 starts = self._beginnings.starts(self.roots[number], PREFIX, head)
@@ -305,3 +304,4 @@ class Prefilter:
             for start in starts:
                 self._table.setdefault(start, []).append(number)
         self._beginnings.forget()
+        self._heads_listed.add(head)  # only now: another thread must not use a half-built listing
