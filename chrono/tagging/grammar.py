@@ -1,4 +1,8 @@
-"""Compile a language's rules once: fragments expanded, every rule a regex, and an index of how rules begin."""
+"""Read a language's rules once: fragments expanded, patterns checked, and an index of how rules begin.
+
+Each rule's regex is compiled the first time the prefilter sends a text position its way (tagging one article
+needs about half of them), so that a process that tags one article does not pay for all.
+"""
 
 from __future__ import annotations
 
