@@ -39,7 +39,7 @@ from chrono.model import (
     Value,
 )
 from chrono.tagging.anchored import anchored_amounts
-from chrono.tense import governing_tense
+from chrono.tense import TenseCue, governing_cue
 
 __all__ = ["resolve_value", "resolve_expressions", "DOMAINS"]
 
@@ -50,6 +50,7 @@ _MAX_STEPS = 8  # enough to pass from one Feb 29 to the next
 _AFTER_PAST = 5.0
 _AFTER_PAST_COARSE = 20.0
 _BEFORE_FUTURE = 20.0
+_RULED_OUT = float("inf")  # the distance of a period on the side a firm cue rules out
 # A narrative steps back a few months to fill in; a bare month eight or more months before a dated month it was
 # just telling is the next one ("December 16, 1944 ... by January"). WikiWars: 33 of 37 backward steps of up
 # to four months stay in the year; of the longer ones most move on, but only after a written year is the
@@ -89,11 +90,12 @@ class _Period:
 
 
 def resolve_value(partial: PartialValue, anchor: dt.date | Value | None, tense: Tense = Tense.NONE,
-                  *, previous: Value | None = None, year_written: bool = False) -> Value:
+                  *, previous: Value | None = None, year_written: bool = False, firm: bool = False) -> Value:
     """Pure: the value of ``partial`` against ``anchor`` (publication date or a mentioned value).
 
     ``previous`` is the latest earlier mention; partial values anchored on PREVIOUS use it when given.
     ``year_written`` says the mentioned anchor wrote its year (a history may then move on past it).
+    ``firm`` says the tense cue is in the expression's own clause: the side it rules out is never chosen.
     With no usable anchor, unknown digits are written as X ("XXXX-03-02").
     """
     if partial.literal is not None:
@@ -104,7 +106,7 @@ def resolve_value(partial: PartialValue, anchor: dt.date | Value | None, tense: 
     if (same := _same_period_years_away(partial, previous, chosen)) is not None:
         return _value(partial, same.value, same)
     reference = _Reference.of(chosen, year_written)
-    date_value = _date_part(partial, reference, tense)
+    date_value = _date_part(partial, reference, TenseCue(tense, firm))
     if isinstance(date_value, str):
         return _value(partial, date_value, None)
     return _with_time(partial, date_value)
@@ -167,7 +169,7 @@ def _with_time(partial: PartialValue, period: _Period) -> Value:
 
 # --- the date part -------------------------------------------------------------------------------------------
 
-def _date_part(partial: PartialValue, reference: _Reference, tense: Tense) -> _Period | str:
+def _date_part(partial: PartialValue, reference: _Reference, cue: TenseCue) -> _Period | str:
     """The period the date fields name, or a TIMEX3 string with X digits when the anchor cannot tell."""
     p = partial
     if p.century is not None and p.decade is None and p.year is None:
@@ -181,7 +183,7 @@ def _date_part(partial: PartialValue, reference: _Reference, tense: Tense) -> _P
         return _relative(p, reference)
     if reference.day is None:
         return _unknown(p)
-    return _placed(p, kind, reference, tense) or _unknown(p)
+    return _placed(p, kind, reference, cue) or _unknown(p)
 
 
 def _century(century: int) -> str:
@@ -295,9 +297,10 @@ def _weekend_of(monday: dt.date) -> _Period:
     return _Period(f"{year:04d}-W{week:02d}-WE", saturday, saturday + dt.timedelta(days=1), Granularity.WEEK)
 
 
-def _placed(p: PartialValue, kind: str, reference: _Reference, tense: Tense) -> _Period | None:
+def _placed(p: PartialValue, kind: str, reference: _Reference, cue: TenseCue) -> _Period | None:
     """Fill the missing coarser fields from the anchor's cycle, stepping it by direction and tense."""
     assert reference.day is not None
+    tense = cue.tense
     cycle = _CYCLE_OF.get(kind, Granularity.YEAR)
     in_cycle = _in_cycle(p, kind)
     directional = p.direction in (Direction.PAST, Direction.FUTURE)
@@ -306,7 +309,7 @@ def _placed(p: PartialValue, kind: str, reference: _Reference, tense: Tense) -> 
         return in_cycle(period_bounds(moved, cycle)[0])
     first = period_bounds(reference.day, cycle)[0]
     if p.direction is Direction.TENSE and kind != "weekday" and not reference.from_mention:
-        return _nearest(in_cycle, first, cycle, reference.day, tense)
+        return _nearest(in_cycle, first, cycle, reference.day, tense, firm=cue.firm)
     step = _step(p, kind, reference, tense)
     candidate = in_cycle(first)
     if kind == "year" and p.season == "WI" and not directional and reference.from_mention and p.unit is None:
@@ -351,8 +354,9 @@ def _winter_after(reference: _Reference) -> _Period:
 
 
 def _nearest(in_cycle: Callable[[dt.date], _Period | None], first: dt.date, cycle: Granularity, day: dt.date,
-             tense: Tense) -> _Period | None:
-    """The occurrence closest to ``day``; one on the side the tense rules out must be several times closer.
+             tense: Tense, *, firm: bool = False) -> _Period | None:
+    """The occurrence closest to ``day``; one on the side the tense rules out must be several times closer,
+    and is never chosen when the cue is ``firm`` (in the expression's own clause).
 
     A month or a date is far more often near the publication date than a year away, and the tense cue is
     wrong often enough ("has invited them to a ceremony on March 12") that it should only break near-ties.
@@ -382,17 +386,22 @@ def _nearest(in_cycle: Callable[[dt.date], _Period | None], first: dt.date, cycl
     if last_before is None or first_after is None:
         return last_before or first_after
     # a tie goes to the past: news mostly reports
-    return first_after if _distance(first_after, day, tense) < _distance(last_before, day, tense) else last_before
+    later = _distance(first_after, day, tense, firm) < _distance(last_before, day, tense, firm)
+    return first_after if later else last_before
 
 
-def _distance(found: _Period, day: dt.date, tense: Tense) -> float:
-    """Days from ``day`` to the period, multiplied when it lies on the side the tense rules out."""
+def _distance(found: _Period, day: dt.date, tense: Tense, firm: bool = False) -> float:
+    """Days from ``day`` to the period, multiplied when it lies on the side the tense rules out (infinite for a
+    firm future cue, and for a firm past one when the period is coarser than a day); a period that holds ``day``
+    is on neither side."""
     before, after = (day - found.end).days, (found.start - day).days
     distance = float(max(before, after, 0))
-    if tense is Tense.PAST and after > 0:
-        distance *= _AFTER_PAST if found.granularity >= Granularity.DAY else _AFTER_PAST_COARSE
+    if tense is Tense.PAST and after > 0 and found.granularity >= Granularity.DAY:
+        distance *= _AFTER_PAST  # even a firm past cue often sets a later day ("extended the offer to Nov. 20")
+    elif tense is Tense.PAST and after > 0:
+        distance = _RULED_OUT if firm else distance * _AFTER_PAST_COARSE
     if tense is Tense.FUTURE and before > 0:
-        distance *= _BEFORE_FUTURE
+        distance = _RULED_OUT if firm else distance * _BEFORE_FUTURE
     return distance
 
 
@@ -482,13 +491,15 @@ def resolve_expressions(expressions: list[Expression], sentences: list[Sentence]
         in_order = anchored_amounts(document.text, in_order, language=language)
     for index, expression in enumerate(in_order):
         sentence = _sentence_of(expression.span, ordered, starts) or document.body_span
-        tense = governing_tense(document.text, expression.span, sentence, language=language)
+        cue = governing_cue(document.text, expression.span, sentence, language=language)
+        tense = cue.tense
         previous = _latest_mention(expression.partial, mentions)
         anchor: dt.date | Value | None = document.published
         if domain == "narrative":  # a history's "now" is the time it narrates, so deictic words anchor there too
             anchor = previous or document.published
         partial = _year_of_range_end(expression, in_order[index + 1:index + 2], document.text)
-        value = resolve_value(partial, anchor, tense, previous=previous, year_written=id(anchor) in written)
+        value = resolve_value(partial, anchor, tense, previous=previous, year_written=id(anchor) in written,
+                              firm=cue.firm)
         # a period compared with ("from $2 a year ago") is not where the story is: it anchors nothing after it
         compared = _same_period_years_away(expression.partial, previous, anchor) is not None
         aside = compared or (domain == "narrative" and _is_aside(expression, tense, document.text))

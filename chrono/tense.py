@@ -4,6 +4,10 @@ The governing verb is the nearest tense cue before the expression in its clause 
 on Tuesday": "will", FUTURE), else the nearest one after it ("On Tuesday the board will meet"). A participle
 takes the tense of the auxiliary leading its verb group ("will be held" is FUTURE, "has been named" PAST).
 
+A cue is *firm* when it stands in the expression's own clause: a few words away, with no comma or clause word
+(``where``, ``which``...) between them ("Prices will rise in December"). The resolver lets only a firm cue rule
+a side out entirely; a loose one ("would produce aid, where the Aug. 7 blasts killed...") only breaks near-ties.
+
 A sentence is tokenised and its cues found once (cached), however many expressions it holds.
 """
 
@@ -17,14 +21,25 @@ from functools import cache, lru_cache
 from chrono.lang import load_resource
 from chrono.model import Span, Tense
 
-__all__ = ["governing_tense"]
+__all__ = ["TenseCue", "governing_cue", "governing_tense"]
 
 # curly apostrophes and quotes count as straight ones (each token is straightened, not the whole sentence)
-_WORD_RE = re.compile(r"[A-Za-z]+(?:['\u2019\u2018][A-Za-z]+)?|[;:\"\u201c\u201d]")
+_WORD_RE = re.compile(r"[A-Za-z]+(?:['\u2019\u2018][A-Za-z]+)?|[;:,\"\u201c\u201d]")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 _MIN_ED_WORD = 5  # shorter -ed words ("bed", "red") are rarely verbs
 _SENTENCES_CACHED = 256  # a document's sentences are met in order; a few hundred cover any lookback
 _TOKENS_REMEMBERED = 1 << 16  # distinct tokens whose cues are remembered; the memo restarts beyond that
+
+
+@dataclass(frozen=True, slots=True)
+class TenseCue:
+    """The governing tense and whether its cue is in the expression's own clause (see the module docstring)."""
+
+    tense: Tense
+    firm: bool = False
+
+
+_NO_CUE = TenseCue(Tense.NONE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +55,9 @@ class _Cues:
     infinitives: frozenset[str]
     auxiliaries: dict[str, Tense]
     boundaries: frozenset[str]
+    clause_breaks: frozenset[str]  # tokens that put a cue outside the expression's own clause
+    lowercase_only: frozenset[str]  # cue words that are something else when capitalised ("May")
+    firm_words: int  # at most this many words between a firm cue and its expression
     # what each token as written (case and curly quotes kept) says by itself, filled as tokens are met
     lexicon: dict[str, _Lexical]
 
@@ -50,6 +68,7 @@ class _Lexical:
     tense: Tense | None  # the cue of the word alone
     participle: bool
     boundary: bool
+    clause_break: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +78,7 @@ class _Clause:
     starts: list[int]
     ends: list[int]
     boundary: list[bool]
+    clause_break: list[bool]
     tenses: list[Tense | None]
 
 
@@ -79,6 +99,7 @@ def _cues(language: str) -> _Cues:
             by_first.setdefault(phrase[0], []).append((rank, phrase, tense))
     past = data.get("past", {})
     groups = data.get("groups", {})
+    clause = data.get("clause", {})
     return _Cues(
         phrases={first: tuple(entries) for first, entries in by_first.items()},
         words=words,
@@ -89,28 +110,42 @@ def _cues(language: str) -> _Cues:
         group_skip=frozenset(groups.get("skip", [])),
         infinitives=frozenset(groups.get("infinitives", [])),
         auxiliaries={word: Tense(tense) for word, tense in groups.get("auxiliaries", {}).items()},
-        boundaries=frozenset(data.get("clause", {}).get("boundaries", [])),
+        boundaries=frozenset(clause.get("boundaries", [])),
+        clause_breaks=frozenset(clause.get("breaks", [])),
+        lowercase_only=frozenset(data.get("lowercase_only", {}).get("words", [])),
+        firm_words=int(clause.get("firm_words", 0)),
         lexicon={},
     )
 
 
 def governing_tense(text: str, expression: Span, sentence: Span, *, language: str = "en") -> Tense:
     """Tense of the clause around ``expression`` inside ``sentence`` (offsets into text)."""
+    return governing_cue(text, expression, sentence, language=language).tense
+
+
+def governing_cue(text: str, expression: Span, sentence: Span, *, language: str = "en") -> TenseCue:
+    """The governing tense of ``expression`` and whether its cue is firm (in the expression's own clause)."""
     clause = _clause(text[sentence.start:sentence.end], language)
+    limit = _cues(language).firm_words
     # tokens never overlap, so both their starts and their ends ascend
     before = bisect_right(clause.ends, expression.start - sentence.start)
     after = bisect_left(clause.starts, expression.end - sentence.start)
+    broken = False
     for i in range(before - 1, -1, -1):
         if clause.boundary[i]:
             break
         if clause.tenses[i] is not None:
-            return clause.tenses[i]
+            return TenseCue(clause.tenses[i], not broken and before - 1 - i <= limit)
+        broken = broken or clause.clause_break[i]
+    broken = False
     for i in range(after, len(clause.starts)):
         if clause.boundary[i]:
             break
         if clause.tenses[i] is not None:
-            return clause.tenses[i]
-    return Tense.NONE
+            return TenseCue(clause.tenses[i], not broken and i - after <= limit)
+        # "In December, prices will rise": the comma that closes a leading phrase keeps the cue in its clause
+        broken = broken or (clause.clause_break[i] and i > after)
+    return _NO_CUE
 
 
 @lru_cache(maxsize=_SENTENCES_CACHED)
@@ -123,7 +158,8 @@ def _clause(chunk: str, language: str) -> _Clause:
     entries = [lexicon.get(raw) or lexicon.setdefault(raw, _lexical(raw, cues))
                for raw in [match.group() for match in matches]]
     return _Clause(starts=[match.start() for match in matches], ends=[match.end() for match in matches],
-                   boundary=[entry.boundary for entry in entries], tenses=_token_tenses(entries, cues))
+                   boundary=[entry.boundary for entry in entries],
+                   clause_break=[entry.clause_break for entry in entries], tenses=_token_tenses(entries, cues))
 
 
 def _token_tenses(entries: list[_Lexical], cues: _Cues) -> list[Tense | None]:
@@ -154,13 +190,15 @@ def _lexical(raw: str, cues: _Cues) -> _Lexical:
     """What a token says by itself: its cue word or suffix, else PAST when it is a past participle."""
     word = raw.translate(_APOSTROPHES).lower()
     participle = _is_participle(word, raw[0].isupper(), cues)
-    if word in cues.words:
-        tense: Tense | None = cues.words[word]
+    if word in cues.lowercase_only and not raw.islower():
+        tense: Tense | None = None
+    elif word in cues.words:
+        tense = cues.words[word]
     elif word.endswith(cues.suffix_tuple):
         tense = next(tense for suffix, tense in cues.suffixes.items() if word.endswith(suffix))
     else:
         tense = Tense.PAST if participle else None
-    return _Lexical(word, tense, participle, word in cues.boundaries)
+    return _Lexical(word, tense, participle, word in cues.boundaries, word in cues.clause_breaks)
 
 
 def _is_participle(word: str, capitalised: bool, cues: _Cues) -> bool:

@@ -216,6 +216,21 @@ CASES = [
     ("The firm collapsed in 2001. Two years earlier, it had been sold.", "Two years earlier", THU, "1999"),
     ("The plant opened in 2001. Three years later it closed.", "Three years later", THU, "2004"),
     ("The strike began on Monday. Two days later, talks resumed.", "Two days later", THU, "2023-03-01"),
+    # a firm tense cue (in the expression's own clause) never takes a month on the side it rules out
+    ("Prices will rise in December.", "December", D(2024, 1, 2), "2024-12"),
+    ("Prices will rise in May.", "May", D(2023, 6, 15), "2024-05"),
+    ("Prices rose in January.", "January", D(2023, 12, 20), "2023-01"),
+    ("In December, prices will rise.", "December", D(2024, 1, 2), "2024-12"),
+    ("Sales fell in the fourth quarter.", "the fourth quarter", D(2024, 9, 20), "2023-Q4"),
+    # ... but a loose one only breaks near-ties, and a past verb still allows a later day (deadlines)
+    ("Officials hoped she would bring aid, where the Aug. 7 blasts killed 257.", "Aug. 7", D(1998, 8, 18),
+     "1998-08-07"),
+    ("The firm extended its offer to Nov. 20.", "Nov. 20", D(1989, 11, 2), "1989-11-20"),
+    ("Prices will rise on Dec. 30.", "Dec. 30", D(2024, 1, 2), "2024-12-30"),
+    # modals look ahead, also under a reporting verb
+    ("She said the company may raise prices in May.", "May", LEAP, "2024-05"),
+    ("She said the company could raise prices in May.", "May", LEAP, "2024-05"),
+    ("Prices might fall in January.", "January", D(2023, 12, 20), "2024-01"),
 ]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from chrono.model import Span, Tense
-from chrono.tense import governing_tense
+from chrono.tense import governing_cue, governing_tense
 
 PAST, PRESENT, FUTURE, NONE = Tense.PAST, Tense.PRESENT, Tense.FUTURE, Tense.NONE
 
@@ -67,6 +67,13 @@ CASES = [
     ("She was born in 1950.", "1950", PAST),
     ("The rate is now 5 percent, compared with 4 percent in January.", "January", PAST),
     ("The rate is 5 percent in January.", "January", PRESENT),
+    # modals look ahead, also under a reporting verb; with "have" they look back
+    ("She said the company may raise prices in May.", "May", FUTURE),
+    ("She said the company could raise prices in May.", "May", FUTURE),
+    ("Rates might rise in June.", "June", FUTURE),
+    ("Prices may have peaked in March.", "March", PAST),
+    ("Investigators asked how he could have escaped on April 8.", "April 8", PAST),
+    ("May is a long way off, he said.", "May", PRESENT),  # capitalised: the month, not the modal
 ]
 
 
@@ -84,3 +91,28 @@ def test_offsets_are_into_the_whole_text() -> None:
     first = Span(text.index("The talks"), sentence_start)
     monday = text.index("Monday")
     assert governing_tense(text, Span(monday, monday + 6), first) == PAST
+
+
+# (sentence, expression, expected tense, whether the cue is firm: in the expression's own clause)
+FIRM_CASES = [
+    ("Prices will rise in December.", "December", FUTURE, True),
+    ("Prices rose in January.", "January", PAST, True),
+    ("In December, prices will rise.", "December", FUTURE, True),
+    ("The company plans to open the plant in October.", "October", FUTURE, True),
+    ("Officials also hoped she would produce aid, where the Aug. 7 blasts killed 257.", "Aug. 7", FUTURE, False),
+    ("They would look for ways to get around the ruling of the agency by Jan. 14.", "Jan. 14", FUTURE, False),
+    ("He said it will redeem 9.5 million Series H preferred shares on Oct. 31.", "Oct. 31", PAST, True),
+    ("The rebels, who had fled, returned in March.", "March", PAST, True),
+    ("Sales, which rose, will fall in March.", "March", FUTURE, True),
+    ("The plant closed after the union struck in March.", "March", PAST, True),
+    ("The plant was closed and the union struck in March.", "March", PAST, True),
+    ("The plant was closed and the workers in March.", "March", PAST, False),
+    ("Talks on a deal in March.", "March", NONE, False),
+]
+
+
+@pytest.mark.parametrize(("sentence", "phrase", "tense", "firm"), FIRM_CASES)
+def test_firm_cue(sentence: str, phrase: str, tense: Tense, firm: bool) -> None:
+    start = sentence.index(phrase)
+    cue = governing_cue(sentence, Span(start, start + len(phrase)), Span(0, len(sentence)))
+    assert (cue.tense, cue.firm) == (tense, firm)
