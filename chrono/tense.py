@@ -8,6 +8,8 @@ A cue is *firm* when it stands in the expression's own clause: a few words away,
 (``where``, ``which``...) between them ("Prices will rise in December"). The resolver lets only a firm cue rule
 a side out entirely; a loose one ("would produce aid, where the Aug. 7 blasts killed...") only breaks near-ties.
 
+An expression written as a possessive ("Friday's purchases") with no past or future cue reads as past.
+
 A sentence is tokenised and its cues found once (cached), however many expressions it holds.
 """
 
@@ -40,6 +42,7 @@ class TenseCue:
 
 
 _NO_CUE = TenseCue(Tense.NONE)
+_KNOWN_EVENT = TenseCue(Tense.PAST)  # a possessive with no verb cue ("Friday's purchases")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +61,7 @@ class _Cues:
     clause_breaks: frozenset[str]  # tokens that put a cue outside the expression's own clause
     lowercase_only: frozenset[str]  # cue words that are something else when capitalised ("May")
     firm_words: int  # at most this many words between a firm cue and its expression
+    possessives: tuple[str, ...]  # what follows an expression written as a possessive ("Friday's")
     # what each token as written (case and curly quotes kept) says by itself, filled as tokens are met
     lexicon: dict[str, _Lexical]
 
@@ -114,6 +118,7 @@ def _cues(language: str) -> _Cues:
         clause_breaks=frozenset(clause.get("breaks", [])),
         lowercase_only=frozenset(data.get("lowercase_only", {}).get("words", [])),
         firm_words=int(clause.get("firm_words", 0)),
+        possessives=tuple(data.get("possessive", {}).get("markers", [])),
         lexicon={},
     )
 
@@ -125,6 +130,15 @@ def governing_tense(text: str, expression: Span, sentence: Span, *, language: st
 
 def governing_cue(text: str, expression: Span, sentence: Span, *, language: str = "en") -> TenseCue:
     """The governing tense of ``expression`` and whether its cue is firm (in the expression's own clause)."""
+    cue = _verb_cue(text, expression, sentence, language)
+    cues = _cues(language)
+    if cue.tense in (Tense.NONE, Tense.PRESENT) and cues.possessives and text.startswith(cues.possessives,
+                                                                                          expression.end):
+        return _KNOWN_EVENT
+    return cue
+
+
+def _verb_cue(text: str, expression: Span, sentence: Span, language: str) -> TenseCue:
     clause = _clause(text[sentence.start:sentence.end], language)
     limit = _cues(language).firm_words
     # tokens never overlap, so both their starts and their ends ascend

@@ -74,6 +74,12 @@ CASES = [
     ("Prices may have peaked in March.", "March", PAST),
     ("Investigators asked how he could have escaped on April 8.", "April 8", PAST),
     ("May is a long way off, he said.", "May", PRESENT),  # capitalised: the month, not the modal
+    # a report in the present tense tells what was said by now
+    ("The ministry says Tuesday that taxes will rise.", "Tuesday", PAST),
+    # a possessive with no past or future cue names a known event
+    ("The premium is over Thursday's closing price.", "Thursday", PAST),
+    ("Turnout in Sunday’s vote.", "Sunday", PAST),
+    ("Sunday's vote will decide it.", "Sunday", FUTURE),
 ]
 
 
