@@ -59,6 +59,11 @@ _NARRATIVE_BACKTRACK_MONTHS = 8
 # what joins the two ends of a range: "21 March - 21 June 1952", "May to August 1943"
 _RANGE_GAP = re.compile(r"\s*(?:-|\u2013|\u2014|to|until|till|through|and)\s*", re.IGNORECASE)
 _YEAR_PARTS = (Granularity.QUARTER, Granularity.HALF)
+_CLOCK_REACH = 30  # characters from a clock time to the day named after it ("1 p.m. kickoff on Sept. 17")
+_DATE_FIELDS = ("century", "decade", "year", "half", "quarter", "season", "month", "week", "day", "weekday",
+                "holiday")
+# what a clock time takes from the expression that names its day
+_DAY_FIELDS = ("year", "month", "week", "day", "weekday", "holiday", "shift", "unit", "anchor", "direction")
 # What a sub-year field's missing parts are counted in.
 _CYCLE_OF = {"weekday": Granularity.WEEK, "monthday": Granularity.MONTH}
 
@@ -500,6 +505,7 @@ def resolve_expressions(expressions: list[Expression], sentences: list[Sentence]
         if domain == "narrative":  # a history's "now" is the time it narrates, so deictic words anchor there too
             anchor = previous or document.published
         partial = _year_of_range_end(expression, in_order[index + 1:index + 2], document.text)
+        partial = _day_of_clock(partial, index, in_order, sentence)
         value = resolve_value(partial, anchor, tense, previous=previous, year_written=id(anchor) in written,
                               firm=cue.firm)
         # a period compared with ("from $2 a year ago") is not where the story is: it anchors nothing after it
@@ -511,6 +517,36 @@ def resolve_expressions(expressions: list[Expression], sentences: list[Sentence]
                 written.add(id(value))
         resolved.append(replace(expression, value=value))
     return resolved
+
+
+def _day_of_clock(partial: PartialValue, index: int, in_order: list[Expression], sentence: Span) -> PartialValue:
+    """A clock time with no day of its own takes the day a neighbour in its sentence names: the next expression
+    when it follows closely ("a 1 p.m. kickoff on Sept. 17", "10:35 a.m. (0735 GMT) Friday"), else the nearest
+    one before it ("On Friday the blast came at 10:35 a.m.")."""
+    if not _is_bare_clock(partial):
+        return partial
+    here = in_order[index].span
+    neighbours: list[Expression] = []
+    if index + 1 < len(in_order):
+        after = in_order[index + 1]
+        if after.span.start < sentence.end and after.span.start - here.end <= _CLOCK_REACH:
+            neighbours.append(after)
+    for before in reversed(in_order[:index]):
+        if before.span.start < sentence.start:
+            break
+        neighbours.append(before)
+    for neighbour in neighbours:
+        day = neighbour.partial
+        if day.literal is None and (day.day is not None or day.weekday is not None or day.holiday is not None
+                                    or (day.unit is Granularity.DAY and day.month is None)):
+            return replace(partial, **{name: getattr(day, name) for name in _DAY_FIELDS})
+    return partial
+
+
+def _is_bare_clock(p: PartialValue) -> bool:
+    """A time of day with nothing that says which day ("at 3 p.m.", "4 in the morning")."""
+    return (p.literal is None and (p.hour is not None or p.part_of_day is not None) and p.unit is None
+            and p.shift == 0 and not p.weekend and all(getattr(p, name) is None for name in _DATE_FIELDS))
 
 
 def _year_of_range_end(expression: Expression, following: list[Expression], text: str) -> PartialValue:

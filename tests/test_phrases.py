@@ -239,6 +239,16 @@ CASES = [
     ("The mayor said Friday that taxes rose.", "Friday", D(2023, 9, 10), "2023-09-08"),
     ("The mayor says Friday that taxes will rise.", "Friday", D(2023, 9, 10), "2023-09-08"),
     ("The premium is over Thursday's closing price.", "Thursday", D(1989, 10, 30), "1989-10-26"),
+    # a clock time takes the day written beside it, else the one named elsewhere in its sentence
+    ("The hearing began at 11 a.m. Friday.", "11 a.m. Friday", D(2023, 10, 16), "2023-10-13T11:00"),
+    ("The polls closed at 7 p.m. Tuesday.", "7 p.m. Tuesday", D(2022, 11, 9), "2022-11-08T19:00"),
+    ("Kickoff is at 8:15 p.m. ET on Thursday, Sept. 14.", "8:15 p.m. ET on Thursday, Sept. 14", D(2023, 9, 10),
+     "2023-09-14T20:15"),
+    ("The game is a 1 p.m. kickoff on Sept. 17.", "1 p.m.", D(2023, 9, 10), "2023-09-17T13:00"),
+    ("The blast came at about 10:35 a.m. (0735 GMT) Friday.", "about 10:35 a.m.", D(1998, 8, 8),
+     "1998-08-07T10:35"),
+    ("On Friday the blast came at 10:35 a.m.", "10:35 a.m", D(1998, 8, 8), "1998-08-07T10:35"),
+    ("The plane landed yesterday. It left at 3 p.m.", "3 p.m", D(1998, 8, 8), "1998-08-08T15:00"),
 ]
 
 

@@ -101,6 +101,14 @@ CASES: list[tuple[str, str, str, dict[str, Any]]] = [
     ("The blast came at 10:35 a.m. local time.", "10:35 a.m.", "TIME", {"hour": 10, "minute": 35}),
     ("They met at noon.", "noon", "TIME", {"hour": 12}),
     ("The deadline is midnight Friday.", "midnight Friday", "TIME", {"hour": 0, "weekday": 5}),
+    # a clock time and the day written right after it are one expression
+    ("The hearing began at 11 a.m. Friday.", "11 a.m. Friday", "TIME", {"hour": 11, "weekday": 5}),
+    ("The polls closed at 7 p.m. Tuesday and", "7 p.m. Tuesday", "TIME", {"hour": 19, "weekday": 2}),
+    ("It ends at 9 a.m. WEDNESDAY.", "9 a.m. WEDNESDAY", "TIME", {"hour": 9, "weekday": 3}),
+    ("Kickoff is 8:15 p.m. ET on Thursday, Sept. 14.", "8:15 p.m. ET on Thursday, Sept. 14", "TIME",
+     {"hour": 20, "minute": 15, "weekday": 4, "month": 9, "day": 14}),
+    ("Bids are due at 5 p.m. EST Nov. 9 at", "5 p.m. EST Nov. 9", "TIME", {"hour": 17, "month": 11, "day": 9}),
+    ("It ended at 6 a.m. Troops left.", "6 a.m", "TIME", {"hour": 6, "weekday": None}),
     # durations
     ("The strike lasted three weeks.", "three weeks", "DURATION", {"literal": "P3W"}),
     ("He ended a year-long war.", "year-long", "DURATION", {"literal": "P1Y"}),
