@@ -32,6 +32,10 @@ HOLIDAYS: dict[str, tuple[Any, ...]] = {
     "LABOR_DAY": ("nth", 9, 1, 1),
     "COLUMBUS_DAY": ("nth", 10, 2, 1),
     "ELECTION_DAY": ("after_nth", 11, 1, 1, 1),  # the Tuesday after the first Monday of November
+    "BLACK_FRIDAY": ("after_nth", 11, 4, 4, 1),  # the day after Thanksgiving
+    "CYBER_MONDAY": ("after_nth", 11, 4, 4, 4),
+    "GIVING_TUESDAY": ("after_nth", 11, 4, 4, 5),
+    "SUPER_TUESDAY": ("nth", 3, 1, 2),  # US primaries: the first Tuesday of March in most cycles
     "CHRISTMAS": ("fixed", 12, 25),
     "CHRISTMAS_EVE": ("fixed", 12, 24),
     "NEW_YEARS_DAY": ("fixed", 1, 1),

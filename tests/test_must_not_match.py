@@ -40,6 +40,13 @@ NOT_EXPRESSIONS: list[tuple[str, str]] = [
     ("Prices fell on 5 May to 3,000 dollars.", "3,000"),
     ("Sales reached 12-15 in May.", "12-15"),
     ("In 490 BC - 10 ships sailed.", "10 ships"),
+    # "a second" before a noun is an ordinal, not a duration
+    ("The chain opened a second store.", "a second"),
+    ("He won a second term in 2012.", "a second"),
+    ("A second blast followed.", "A second"),
+    # "the past" opening an amount of something that is not a unit of time
+    ("He scored in the past five seasons.", "the past"),
+    ("Over the past 10 games he scored.", "the past"),
 ]
 
 

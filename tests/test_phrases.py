@@ -249,6 +249,18 @@ CASES = [
      "1998-08-07T10:35"),
     ("On Friday the blast came at 10:35 a.m.", "10:35 a.m", D(1998, 8, 8), "1998-08-07T10:35"),
     ("The plane landed yesterday. It left at 3 p.m.", "3 p.m", D(1998, 8, 8), "1998-08-08T15:00"),
+    # a weekday named by a modifier is a day of its own; "on a Saturday" is no particular one
+    ("Voters head to the polls on Super Tuesday.", "Super Tuesday", D(2024, 1, 2), "2024-03-05"),
+    ("Shoppers crowded stores on Black Friday.", "Black Friday", D(2024, 1, 2), "2023-11-24"),
+    ("Online sales peaked on Cyber Monday.", "Cyber Monday", D(2024, 1, 2), "2023-11-27"),
+    ("On a rainy Saturday in February, the shop opened.", "a rainy Saturday", D(2020, 3, 1), "XXXX-WXX-6"),
+    ("On a Friday night in December 1994, the band played.", "a Friday night", D(2020, 3, 1), "XXXX-WXX-5TNI"),
+    ("The band played at a Tuesday concert.", "Tuesday", D(2020, 3, 1), "2020-02-25"),
+    # a rate after an amount is a recurrence
+    ("Rooms cost $3 a night.", "a night", D(2020, 3, 1), "P1D"),
+    ("Workers earn 100 a week.", "a week", D(2020, 3, 1), "P1W"),
+    ("The program costs $33 million a year.", "a year", D(2020, 3, 1), "P1Y"),
+    ("The talks lasted a year.", "a year", D(2020, 3, 1), "P1Y"),
 ]
 
 
