@@ -105,3 +105,19 @@ def test_a_rule_whose_beginning_cannot_be_listed_is_tried_at_every_word_start() 
     folded = fold("On Monday, today")
     assert list(prefilter.positions(folded, 0, len(folded))) == [0, 3, 11]
     assert [prefilter.rules_at(folded, position) for position in (0, 3, 11)] == [(1,), (1,), (0, 1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("on a rainy Monday", {0}),  # too many beginnings to list under "a r": the rule is tried there
+        ("on a Monday", {0}),
+        ("on a rainy day", {0}),  # tried, though it will not match
+        ("on the Monday", set()),
+    ],
+)
+def test_a_rule_with_too_many_beginnings_under_a_head_is_tried_under_it(text: str, expected: set[int]) -> None:
+    prefilter = Prefilter([parse(r"an?\s+(?:[a-z]+\s+)?monday", re.IGNORECASE)])
+    folded = fold(text)
+    assert set(prefilter.rules_at(folded, 3)) == expected
+    assert (3 in set(prefilter.positions(folded, 0, len(folded)))) == bool(expected)

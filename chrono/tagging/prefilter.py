@@ -20,7 +20,7 @@ from re import _parser as sre_parse
 
 PREFIX = 8
 _HEAD = 3  # the trigger scan looks for the first three characters of a beginning
-_LIMIT = 60_000  # more variants than this: give up and try the rule everywhere
+_LIMIT = 10_000  # more variants than this (a part, or a head's listing): give up, try the rule at each such place
 _DIGITS = "0123456789"
 _FOLD = str.maketrans({**{d: "0" for d in _DIGITS}, "\t": " ", "\n": " ", "\r": " ", "\f": " ", "\v": " ",
                        "\u00a0": " ", "\u2019": "'"})
@@ -32,6 +32,7 @@ _WINDOW_CACHE = 100_000  # windows remembered before the memo starts afresh (bou
 _NONE: frozenset[int] = frozenset()
 _EMPTY = ("empty",)
 _UNBOUNDED = ("unbounded",)
+_TOO_MANY: frozenset[str] = frozenset({"\x00too many"})  # memo mark of a part with too many beginnings
 
 
 class _Unbounded(Exception):
@@ -155,7 +156,13 @@ class _Beginnings:
         key = (number, room, need)
         found = memo.get(key)
         if found is None:
-            found = memo[key] = frozenset(self._starts(self.nodes[number], room, need))
+            try:
+                found = memo[key] = frozenset(self._starts(self.nodes[number], room, need))
+            except _Unbounded:
+                memo[key] = _TOO_MANY  # "any word" ([a-z]+) is met under many heads: give up at once next time
+                raise
+        elif found is _TOO_MANY:
+            raise _Unbounded
         return found
 
     def _starts(self, node: tuple, room: int, need: str) -> Iterable[str]:
@@ -202,9 +209,9 @@ class _Beginnings:
                 by_length.setdefault(len(s), []).append(s)
         for length, heads in by_length.items():
             tails = self.starts(number, room - length, need[length:])
-            extended.update(s + t for s in heads for t in tails)
-            if len(extended) > _LIMIT:
+            if len(extended) + len(heads) * len(tails) > _LIMIT:  # checked before the strings are made
                 raise _Unbounded
+            extended.update(s + t for s in heads for t in tails)
         return extended
 
 
