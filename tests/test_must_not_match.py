@@ -47,6 +47,11 @@ NOT_EXPRESSIONS: list[tuple[str, str]] = [
     # "the past" opening an amount of something that is not a unit of time
     ("He scored in the past five seasons.", "the past"),
     ("Over the past 10 games he scored.", "the past"),
+    # "May" as a modal or a name, and "the day before" a clause or a name
+    ("May the best team win.", "May"),
+    ("Prime Minister Theresa May is expected to resign.", "May"),
+    ("She left the day before Obama's speech.", "the day before"),
+    ("They met later in the day before returning home.", "the day before"),
 ]
 
 

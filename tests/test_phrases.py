@@ -261,6 +261,20 @@ CASES = [
     ("Workers earn 100 a week.", "a week", D(2020, 3, 1), "P1W"),
     ("The program costs $33 million a year.", "a year", D(2020, 3, 1), "P1Y"),
     ("The talks lasted a year.", "a year", D(2020, 3, 1), "P1Y"),
+    # "the year before", "N days after that": counted from the previous mention
+    ("Last year's caseload was smaller, and the year before it was smaller still.", "the year before", LEAP,
+     "2022"),
+    ("He was elected on Jan. 5, 2021. The year before, he was a pastor.", "The year before", LEAP, "2020"),
+    ("He was arrested on Oct. 3. He was released three days after that.", "three days after that",
+     D(2023, 10, 16), "2023-10-06"),
+    ("He was arrested on Oct. 3. Two weeks before that, he fled.", "Two weeks before that", D(2023, 10, 16),
+     "2023-W38"),
+    # a part of a year counted from this one
+    ("Rates rose in the final quarter of last year.", "the final quarter of last year", D(2024, 1, 2), "2023-Q4"),
+    ("Sales rose in the second half of last year.", "the second half of last year", D(2024, 1, 2), "2023-H2"),
+    ("Sales rose in the first quarter of this year.", "the first quarter of this year", D(2024, 5, 2), "2024-Q1"),
+    # a clause opening with "May" and a verb names the month
+    ("\u201cMay is a long way off,\u201d he said.", "May", D(2022, 11, 9), "2023-05"),
 ]
 
 

@@ -73,13 +73,15 @@ CASES = [
     ("Rates might rise in June.", "June", FUTURE),
     ("Prices may have peaked in March.", "March", PAST),
     ("Investigators asked how he could have escaped on April 8.", "April 8", PAST),
-    ("May is a long way off, he said.", "May", PRESENT),  # capitalised: the month, not the modal
+    ("May is here, he said.", "May", PRESENT),  # capitalised: the month, not the modal
     # a report in the present tense tells what was said by now
     ("The ministry says Tuesday that taxes will rise.", "Tuesday", PAST),
     # a possessive with no past or future cue names a known event
     ("The premium is over Thursday's closing price.", "Thursday", PAST),
     ("Turnout in Sunday’s vote.", "Sunday", PAST),
     ("Sunday's vote will decide it.", "Sunday", FUTURE),
+    ("May is a long way off, he said.", "May", FUTURE),
+    ("The vote in March is still weeks away.", "March", FUTURE),
 ]
 
 
