@@ -3,7 +3,9 @@
 A small rule-based splitter tuned for news: paragraph breaks always split; a candidate boundary is
 sentence punctuation (plus closing quotes or brackets) followed by space and a capital or a digit; a period
 after a title ("Mr.") never splits, after an ambiguous abbreviation ("U.S.", "Sept.", "Inc.") only when a
-usual sentence opener follows; a leading dateline ("WASHINGTON (AP) -") is a segment of its own.
+usual sentence opener follows; a leading dateline ("WASHINGTON (AP) -") is a segment of its own. A piece
+longer than MAX_SENTENCE_CHARS (text with no punctuation, a flattened table) is cut at its last line break or
+else its last space before the limit, so later stages see pieces of bounded length.
 benchmarks/segmenter.py compares it with pysbd (see the README for the figures).
 """
 
@@ -16,6 +18,8 @@ from functools import cache
 from chrono.lang import load_resource
 from chrono.model import Sentence, Span
 
+MAX_SENTENCE_CHARS = 2000  # real news sentences stay far below; beyond it the text has no sentence punctuation
+_PREFERRED_CUT = MAX_SENTENCE_CHARS // 2  # a line break this far in beats a later space
 _PARAGRAPH_BREAK = re.compile(r"(?:\r\n|\n)(?:[ \t\f\v]*\r?\n)+|\r(?:[ \t]*\r)+")  # literal openings: fast scan
 _CANDIDATE = re.compile(r"(?:\.\.\.|…|[.!?]+)[\"'”’»)\]]*(?=\s+[\"'`“‘«(\[]*\w)")
 _LAST_TOKEN = re.compile(r"[\"'`“‘«(\[]*([^\s\"'`“‘«(\[]+)$")
@@ -79,6 +83,24 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _capped(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """text[start:end] cut into pieces of at most MAX_SENTENCE_CHARS, at a line break or a space if there is one."""
+    pieces = []
+    while end - start > MAX_SENTENCE_CHARS:
+        limit = start + MAX_SENTENCE_CHARS
+        cut = text.rfind("\n", start + _PREFERRED_CUT, limit + 1)
+        if cut < 0:
+            cut = max(text.rfind(" ", start + 1, limit + 1), text.rfind("\t", start + 1, limit + 1))
+        if cut <= start:
+            cut = limit  # one unbroken run of characters: cut it anyway
+        pieces.append((start, cut))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    pieces.append((start, end))
+    return pieces
+
+
 def sentence_spans(text: str, span: Span | None = None, *, language: str = "en") -> list[Span]:
     """Sentence offsets of text[span], whitespace trimmed, empty pieces dropped."""
     words = _abbreviations(language)
@@ -87,8 +109,10 @@ def sentence_spans(text: str, span: Span | None = None, *, language: str = "en")
 
     def add(start: int, end: int) -> None:
         start, end = _trimmed(text, start, end)
-        if start < end:
-            spans.append(Span(start, end))
+        for piece_start, piece_end in _capped(text, start, end):
+            piece_start, piece_end = _trimmed(text, piece_start, piece_end)
+            if piece_start < piece_end:
+                spans.append(Span(piece_start, piece_end))
 
     for par_start, par_end in _paragraphs(text, region.start, region.end):
         par_start, par_end = _trimmed(text, par_start, par_end)

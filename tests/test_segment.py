@@ -55,3 +55,23 @@ def test_offsets_index_the_whole_text(text: str, span: Span, expected: list[str]
     sentences = split_sentences(text, span)
     assert [s.text for s in sentences] == expected
     assert all(text[s.span.start:s.span.end] == s.text and s.span.start >= span.start for s in sentences)
+
+
+WORDS_NO_STOP = " ".join(f"word{index % 10}" for index in range(1000))  # 5,999 characters, no punctuation
+LINES_NO_STOP = "\n".join("a line of text without a stop" for _ in range(200))  # 30-character lines
+NO_SPACE = "7" * 4500
+
+
+@pytest.mark.parametrize(("text", "lengths", "ends_before"), [
+    (WORDS_NO_STOP, [1997, 1997, 1997, 5], " "),  # cut at the last space before the limit
+    (LINES_NO_STOP, [1979, 1979, 1979, 59], "\n"),  # cut at the last line break before the limit
+    ("Short. Then " + WORDS_NO_STOP[:2500], [6, 1996, 508], " "),  # the cap applies to each sentence on its own
+    (NO_SPACE, [2000, 2000, 500], "7"),  # nowhere to cut between words: a hard cut
+    ("x" * 2000, [2000], ""),  # exactly at the limit: one piece
+])
+def test_overlong_sentences_are_cut_at_whitespace(text: str, lengths: list[int], ends_before: str) -> None:
+    sentences = split_sentences(text)
+    assert [len(s.text) for s in sentences] == lengths
+    assert all(text[s.span.start:s.span.end] == s.text for s in sentences)
+    assert all(text[s.span.end:s.span.end + 1] in (ends_before, "") for s in sentences)
+    assert "".join("".join(s.text.split()) for s in sentences) == "".join(text.split())  # nothing lost
