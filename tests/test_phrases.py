@@ -275,6 +275,16 @@ CASES = [
     ("Sales rose in the first quarter of this year.", "the first quarter of this year", D(2024, 5, 2), "2024-Q1"),
     # a clause opening with "May" and a verb names the month
     ("\u201cMay is a long way off,\u201d he said.", "May", D(2022, 11, 9), "2023-05"),
+    # a season written with both its years is one period, named by the year it starts in
+    ("He starred in the 2022-23 season.", "the 2022-23 season", D(2023, 9, 10), "2022"),
+    # small misses: a bare spring after a preposition, the day just told of, dawn, the full year, "around"
+    ("The shop stays closed until spring.", "spring", D(2024, 1, 2), "2024-SP"),
+    ("The plant reopened in fall.", "fall", D(2024, 1, 2), "2023-FA"),
+    ("Fans met on Oct. 3. Earlier in the day, police closed roads.", "the day", D(2023, 10, 16), "2023-10-03"),
+    ("Fans lined up at dawn.", "dawn", D(2024, 1, 2), "2024-01-02TMO"),
+    ("Troops left on Friday at dawn.", "dawn", D(2024, 1, 2), "2023-12-29TMO"),
+    ("The company expects a loss for the full year.", "the full year", D(2024, 1, 2), "2024"),
+    ("The shop opened around 2005.", "around 2005", D(2024, 1, 2), "2005"),
 ]
 
 

@@ -109,6 +109,17 @@ CASES: list[tuple[str, str, str, dict[str, Any]]] = [
      {"hour": 20, "minute": 15, "weekday": 4, "month": 9, "day": 14}),
     ("Bids are due at 5 p.m. EST Nov. 9 at", "5 p.m. EST Nov. 9", "TIME", {"hour": 17, "month": 11, "day": 9}),
     ("It ended at 6 a.m. Troops left.", "6 a.m", "TIME", {"hour": 6, "weekday": None}),
+    # extents of periods written in several words
+    ("He starred in the 2022-23 season.", "the 2022-23 season", "DATE", {"year": 2022}),
+    ("The shop opened around 2005.", "around 2005", "DATE", {"year": 2005, "mod": "APPROX"}),
+    ("Rates rose in the final quarter of last year.", "the final quarter of last year", "DATE",
+     {"quarter": 4, "shift": -1}),
+    ("He was released three days after that.", "three days after that", "DATE", {"shift": 3, "unit": "DAY"}),
+    ("The year before, he was a pastor.", "The year before", "DATE", {"shift": -1, "unit": "YEAR"}),
+    ("Earlier in the day, fans lined up.", "the day", "DATE", {"shift": 0, "unit": "DAY"}),
+    ("On a rainy Saturday in February, the", "a rainy Saturday", "DATE", {"literal": "XXXX-WXX-6"}),
+    ("Crowds came on Super Tuesday.", "Super Tuesday", "DATE", {"holiday": "SUPER_TUESDAY"}),
+    ("Rooms cost $3 a night.", "a night", "SET", {"literal": "P1D", "quant": "EVERY"}),
     # durations
     ("The strike lasted three weeks.", "three weeks", "DURATION", {"literal": "P3W"}),
     ("He ended a year-long war.", "year-long", "DURATION", {"literal": "P1Y"}),
