@@ -30,7 +30,8 @@ def attach_events(expressions: list[Expression], sentences: list[Sentence], docu
         sentence = _holding_sentence(expression.span, sentences, starts)
         # an expression outside every sentence (a stray header line) stands as its own sentence
         span = sentence.span if sentence else expression.span
-        text = document.text[span.start:span.end]
+        # the sentence's own string is shared by all its events (a slice per event would copy it each time)
+        text = sentence.text if sentence else document.text[span.start:span.end]
         relative = (expression.span.start - span.start, min(expression.span.end, span.end) - span.start)
         events.append(Event(when=expression.value, phrase=expression.text, span=expression.span, sentence=text,
                             headline=headline(text, relative, language=language),

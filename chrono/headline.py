@@ -60,15 +60,58 @@ def _all_cuts(sentence: str, rules: _ClauseRules) -> list[int]:
     return sorted(cuts)
 
 
-def _clause_bounds(sentence: str, expression: tuple[int, int], cuts: list[int]) -> list[int]:
-    """Sorted cut offsets, 0 and len(sentence) included; none falls inside the expression."""
+class _Bounds:
+    """Sorted clause bounds of one sentence for one expression, 0 and len(sentence) included, none inside the
+    expression; a clause holds at least one word (", who" makes no empty clause).
+
+    Built from the sentence's bounds without an expression (shared) and a short patch after the expression:
+    the cuts inside it are dropped, which can only change the choice of the few cuts right after it. So an
+    event costs a few bisections, not a walk over every clause of its sentence. Indexable and bisectable.
+    """
+
+    def __init__(self, sentence: str, cuts: list[int], shared: list[int], expression: tuple[int, int]) -> None:
+        self._shared = shared  # chosen greedily over all cuts, before the last one is moved to the sentence end
+        self._length = len(sentence)
+        self._prefix = bisect_right(shared, expression[0])  # shared[:prefix] are the same with the expression
+        self._patch: list[int] = []
+        self._tail = len(shared)  # shared[tail:] follow the patch
+        last = shared[self._prefix - 1]
+        for index in range(bisect_left(cuts, max(expression[1], expression[0] + 1)), len(cuts)):
+            cut = cuts[index]
+            if not _ALNUM.search(sentence, last, cut):
+                continue
+            at = bisect_left(shared, cut)
+            if at < len(shared) and shared[at] == cut:
+                self._tail = at  # both walks keep this cut: from here on they agree
+                break
+            self._patch.append(cut)
+            last = cut
+        self._size = self._prefix + len(self._patch) + len(shared) - self._tail
+
+    def __len__(self) -> int:
+        return self._size
+
+    def __getitem__(self, index: int) -> int:
+        if index < 0:
+            index += self._size
+        if not 0 <= index < self._size:
+            raise IndexError(index)
+        if index == self._size - 1:
+            return self._length  # the last clause runs to the sentence end, trailing punctuation and all
+        if index < self._prefix:
+            return self._shared[index]
+        index -= self._prefix
+        if index < len(self._patch):
+            return self._patch[index]
+        return self._shared[self._tail + index - len(self._patch)]
+
+
+def _greedy_bounds(sentence: str, cuts: list[int]) -> list[int]:
+    """The cuts kept when each clause must hold a word, before the last one is moved to the sentence end."""
     kept = [0]
     for cut in cuts:
-        if expression[0] < cut < expression[1]:
-            continue
         if _ALNUM.search(sentence, kept[-1], cut):
-            kept.append(cut)  # a clause holds at least one word (", who" makes no empty clause)
-    kept[-1] = len(sentence)
+            kept.append(cut)
     return kept
 
 
@@ -95,34 +138,55 @@ class _Words:
             return True
         return piece_start < piece_end and _ALNUM.search(self._sentence, piece_start, piece_end) is not None
 
-    def spans(self, start: int, end: int) -> list[tuple[int, int]]:
-        return [(max(self._starts[i], start), min(self._ends[i], end)) for i in self._runs(start, end)
-                if self._piece_is_word(i, start, end)]
+    def _word_runs(self, start: int, end: int) -> range:
+        """Indexes of the runs whose piece inside sentence[start:end] is a word (only the edge runs can fail)."""
+        runs = self._runs(start, end)
+        if runs and not self._piece_is_word(runs.start, start, end):
+            runs = runs[1:]
+        if runs and not self._piece_is_word(runs.stop - 1, start, end):
+            runs = runs[:-1]
+        return runs
+
+    def _piece(self, index: int, start: int, end: int) -> tuple[int, int]:
+        return max(self._starts[index], start), min(self._ends[index], end)
+
+    def spans(self, start: int, end: int, keep: slice = slice(None)) -> list[tuple[int, int]]:
+        """The words of sentence[start:end] (only those ``keep`` selects: only they are built)."""
+        return [self._piece(index, start, end) for index in self._word_runs(start, end)[keep]]
 
     def count(self, start: int, end: int) -> int:
-        runs = self._runs(start, end)
-        if not runs:
-            return 0
-        total = len(runs)
-        for edge in {runs.start, runs.stop - 1}:  # only the edge runs can be cut by the range
-            total -= not self._piece_is_word(edge, start, end)
-        return total
+        return len(self._word_runs(start, end))
+
+    def window(self, start: int, end: int, expression: tuple[int, int], limit: int) -> tuple[int, int]:
+        """A run of ``limit`` words of sentence[start:end] holding the expression, from the start if it can."""
+        runs = self._word_runs(start, end)
+        first_inside = max(bisect_right(self._ends, expression[0]), runs.start) - runs.start
+        last_inside = min(bisect_left(self._starts, expression[1]), runs.stop) - 1 - runs.start
+        if first_inside > last_inside:
+            first_inside = last_inside = 0
+        first = max(0, min(last_inside + 1 + _WORDS_AFTER_EXPRESSION - limit, len(runs) - limit, first_inside))
+        window = runs[first:first + limit]
+        return self._piece(window[0], start, end)[0], self._piece(window[-1], start, end)[1]
+
+
+@dataclass(frozen=True, slots=True)
+class _Analysis:
+    """What every expression of one sentence shares: its cuts, its bounds without an expression, its words."""
+
+    sentence: str
+    cuts: list[int]
+    shared: list[int]
+    words: _Words
+
+    def bounds(self, expression: tuple[int, int]) -> _Bounds:
+        return _Bounds(self.sentence, self.cuts, self.shared, expression)
 
 
 @lru_cache(maxsize=_SENTENCES_CACHED)
-def _analysed(sentence: str, language: str) -> tuple[list[int], _Words]:
-    """(every candidate cut, the words) of a sentence: shared by the expressions it holds."""
-    return _all_cuts(sentence, _rules(language)), _Words(sentence)
-
-
-def _window(words_of: _Words, start: int, end: int, expression: tuple[int, int], limit: int) -> tuple[int, int]:
-    """A run of ``limit`` words of sentence[start:end] holding the expression, from the clause start if it can."""
-    words = words_of.spans(start, end)
-    inside = [i for i, (word_start, word_end) in enumerate(words) if word_start < expression[1]
-              and word_end > expression[0]] or [0]
-    first = max(0, min(inside[-1] + 1 + _WORDS_AFTER_EXPRESSION - limit, len(words) - limit, inside[0]))
-    window = words[first:first + limit]
-    return window[0][0], window[-1][1]
+def _analysed(sentence: str, language: str) -> _Analysis:
+    """The analysis of a sentence, shared by the expressions it holds."""
+    cuts = _all_cuts(sentence, _rules(language))
+    return _Analysis(sentence, cuts, _greedy_bounds(sentence, cuts), _Words(sentence))
 
 
 def _tidy(text: str, rules: _ClauseRules, *, capitalise: bool = True) -> str:
@@ -149,40 +213,43 @@ def _tidy(text: str, rules: _ClauseRules, *, capitalise: bool = True) -> str:
 def headline(sentence: str, expression: tuple[int, int], *, language: str = "en") -> str:
     """The readable clause of ``sentence`` around ``expression`` (offsets relative to the sentence)."""
     rules = _rules(language)
-    cuts, words_of = _analysed(sentence, language)
-    bounds = _clause_bounds(sentence, expression, cuts)
-    clauses = list(zip(bounds, bounds[1:], strict=False))
-    if not clauses:
+    analysis = _analysed(sentence, language)
+    words_of = analysis.words
+    bounds = analysis.bounds(expression)
+    last_clause = len(bounds) - 2  # clause i runs from bounds[i] to bounds[i + 1]
+    if last_clause < 0:
         return _tidy(sentence, rules)
-    held = [i for i, (start, end) in enumerate(clauses) if start < max(expression[1], expression[0] + 1)
-            and end > expression[0]] or [len(clauses) - 1]
-    low, high = held[0], held[-1]
-    if low > 0 and rules.relative_opening.match(sentence, clauses[low][0]):
+    # the clauses overlapping the expression (the last clause when it lies past the sentence end)
+    low = min(max(bisect_right(bounds, expression[0]) - 1, 0), last_clause)
+    high = min(bisect_left(bounds, max(expression[1], expression[0] + 1)) - 1, last_clause)
+    if expression[0] >= bounds[-1] or high < low:
+        low = high = last_clause
+    if low > 0 and rules.relative_opening.match(sentence, bounds[low]):
         low -= 1  # "the leader | who allowed troops in last year": the antecedent makes the clause readable
 
     def count(first: int, last: int) -> int:
-        return words_of.count(clauses[first][0], clauses[last][1])
+        return words_of.count(bounds[first], bounds[last + 1])
 
-    start, end = clauses[low][0], clauses[high][1]
+    start, end = bounds[low], bounds[high + 1]
     lead = trail = ""
     if count(low, high) > rules.max_words:
-        start, end = _window(words_of, start, end, expression, rules.max_words)
-        lead = ELLIPSIS if start > clauses[low][0] else ""
-        trail = ELLIPSIS if end < clauses[high][1] else ""
+        start, end = words_of.window(start, end, expression, rules.max_words)
+        lead = ELLIPSIS if start > bounds[low] else ""
+        trail = ELLIPSIS if end < bounds[high + 1] else ""
     else:
         # leftwards only all the way to the sentence start (a partial left context reads as a fragment)
         if low > 0 and count(0, high) <= rules.max_words:
             low = 0
-        while high < len(clauses) - 1 and count(low, high + 1) <= rules.max_words:
+        while high < last_clause and count(low, high + 1) <= rules.max_words:
             high += 1
-        start, end = clauses[low][0], clauses[high][1]
+        start, end = bounds[low], bounds[high + 1]
         room = rules.max_words - count(low, high)
         if count(low, high) < rules.min_words and room > 0:
-            if high < len(clauses) - 1:
-                borrowed = words_of.spans(clauses[high + 1][0], clauses[high + 1][1])[:room]
+            if high < last_clause:
+                borrowed = words_of.spans(bounds[high + 1], bounds[high + 2], slice(None, room))
                 end, trail = borrowed[-1][1], ELLIPSIS
             elif low > 0 and count(low, high) < rules.min_words // 2:  # a left fragment only beats a stub
-                borrowed = words_of.spans(clauses[low - 1][0], clauses[low - 1][1])[-room:]
+                borrowed = words_of.spans(bounds[low - 1], bounds[low], slice(-room, None))
                 start, lead = borrowed[0][0], ELLIPSIS
     body = _tidy(sentence[start:end], rules, capitalise=not lead)
     return f"{lead}{body}{trail}"
