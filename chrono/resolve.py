@@ -59,6 +59,7 @@ _NARRATIVE_BACKTRACK_MONTHS = 8
 # what joins the two ends of a range: "21 March - 21 June 1952", "May to August 1943"
 _RANGE_GAP = re.compile(r"\s*(?:-|\u2013|\u2014|to|until|till|through|and)\s*", re.IGNORECASE)
 _YEAR_PARTS = (Granularity.QUARTER, Granularity.HALF)
+_PARAGRAPH_BREAK = "\n\n"
 _CLOCK_REACH = 30  # characters from a clock time to the day named after it ("1 p.m. kickoff on Sept. 17")
 _DATE_FIELDS = ("century", "decade", "year", "half", "quarter", "season", "month", "week", "day", "weekday",
                 "holiday")
@@ -492,6 +493,7 @@ def resolve_expressions(expressions: list[Expression], sentences: list[Sentence]
     starts = [sentence.span.start for sentence in ordered]
     mentions: list[Value] = []
     written: set[int] = set()  # ids of the mentions whose year the text wrote
+    last_end = 0  # where the latest mention ends
     resolved: list[Expression] = []
     in_order = sorted(expressions, key=lambda item: (item.span.start, item.span.end))
     if domain == "narrative":
@@ -504,6 +506,8 @@ def resolve_expressions(expressions: list[Expression], sentences: list[Sentence]
         anchor: dt.date | Value | None = document.published
         if domain == "narrative":  # a history's "now" is the time it narrates, so deictic words anchor there too
             anchor = previous or document.published
+        elif _told_year(expression, mentions, written, last_end, document):
+            anchor = mentions[-1]
         partial = _year_of_range_end(expression, in_order[index + 1:index + 2], document.text)
         partial = _day_of_clock(partial, index, in_order, sentence)
         value = resolve_value(partial, anchor, tense, previous=previous, year_written=id(anchor) in written,
@@ -515,8 +519,26 @@ def resolve_expressions(expressions: list[Expression], sentences: list[Sentence]
             mentions.append(value)
             if partial.year is not None:
                 written.add(id(value))
+            last_end = expression.span.end
         resolved.append(replace(expression, value=value))
     return resolved
+
+
+def _told_year(expression: Expression, mentions: list[Value], written: set[int], last_end: int,
+               document: Document) -> bool:
+    """News: a bare month right after a paragraph has moved to another year is in that year ("in March 2021 ...
+    on June 3, 2021. March was also when ..."). Moved means the two latest mentions wrote that same year and
+    are months or days; one dated aside ("the Dec. 21, 1988, bombing") does not move a story."""
+    p = expression.partial
+    if (len(mentions) < 2 or document.published is None or p.direction is not Direction.TENSE
+            or p.anchor is not Anchor.CONTEXT or p.month is None or p.year is not None):
+        return False
+    told = mentions[-2:]
+    years = {mention.start.year for mention in told if mention.start is not None}
+    if (len(years) != 1 or document.published.year in years or any(id(mention) not in written for mention in told)
+            or any(mention.granularity is None or mention.granularity < Granularity.MONTH for mention in told)):
+        return False
+    return _PARAGRAPH_BREAK not in document.text[last_end:expression.span.start]
 
 
 def _day_of_clock(partial: PartialValue, index: int, in_order: list[Expression], sentence: Span) -> PartialValue:
