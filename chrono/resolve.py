@@ -527,15 +527,15 @@ def resolve_expressions(expressions: list[Expression], sentences: list[Sentence]
 def _told_year(expression: Expression, mentions: list[Value], written: set[int], last_end: int,
                document: Document) -> bool:
     """News: a bare month right after a paragraph has moved to another year is in that year ("in March 2021 ...
-    on June 3, 2021. March was also when ..."). Moved means the two latest mentions wrote that same year and
-    are months or days; one dated aside ("the Dec. 21, 1988, bombing") does not move a story."""
+    on June 3, 2021. March was also when ..."). Moved means the two latest mentions are months or days of that
+    same year, one of them written with it; one dated aside ("the Dec. 21, 1988, bombing") does not move a story."""
     p = expression.partial
     if (len(mentions) < 2 or document.published is None or p.direction is not Direction.TENSE
             or p.anchor is not Anchor.CONTEXT or p.month is None or p.year is not None):
         return False
     told = mentions[-2:]
     years = {mention.start.year for mention in told if mention.start is not None}
-    if (len(years) != 1 or document.published.year in years or any(id(mention) not in written for mention in told)
+    if (len(years) != 1 or document.published.year in years or all(id(mention) not in written for mention in told)
             or any(mention.granularity is None or mention.granularity < Granularity.MONTH for mention in told)):
         return False
     return _PARAGRAPH_BREAK not in document.text[last_end:expression.span.start]

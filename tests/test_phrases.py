@@ -288,6 +288,8 @@ CASES = [
     # a bare month after a paragraph has moved to another year is in that year; one dated aside is not a move
     ("It opened in April 2021 and closed on June 3, 2021. March was also when the union formed.", "March",
      D(2023, 10, 16), "2021-03"),
+    ("It began in April 2021. He was arrested the following month. March was also when it fell.", "March",
+     D(2023, 10, 16), "2021-03"),
     ("Hungary, invited to join in July 1997, will join on March 12.", "March 12", D(1999, 2, 27), "1999-03-12"),
     ("It opened in April 2021 and closed on June 3, 2021.\n\nIn March, the union formed.", "March",
      D(2023, 10, 16), "2023-03"),
