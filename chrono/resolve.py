@@ -60,6 +60,7 @@ _NARRATIVE_BACKTRACK_MONTHS = 8
 _RANGE_GAP = re.compile(r"\s*(?:-|\u2013|\u2014|to|until|till|through|and)\s*", re.IGNORECASE)
 _YEAR_PARTS = (Granularity.QUARTER, Granularity.HALF)
 _PARAGRAPH_BREAK = "\n\n"
+_CLOCK_LOOKBACK = 8  # expressions before a clock time searched for its day (bounds work in run-on text)
 _CLOCK_REACH = 30  # characters from a clock time to the day named after it ("1 p.m. kickoff on Sept. 17")
 _DATE_FIELDS = ("century", "decade", "year", "half", "quarter", "season", "month", "week", "day", "weekday",
                 "holiday")
@@ -553,7 +554,7 @@ def _day_of_clock(partial: PartialValue, index: int, in_order: list[Expression],
         after = in_order[index + 1]
         if after.span.start < sentence.end and after.span.start - here.end <= _CLOCK_REACH:
             neighbours.append(after)
-    for before in reversed(in_order[:index]):
+    for before in reversed(in_order[max(0, index - _CLOCK_LOOKBACK):index]):
         if before.span.start < sentence.start:
             break
         neighbours.append(before)
