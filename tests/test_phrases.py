@@ -291,6 +291,10 @@ CASES = [
     ("It began in April 2021. He was arrested the following month. March was also when it fell.", "March",
      D(2023, 10, 16), "2021-03"),
     ("Hungary, invited to join in July 1997, will join on March 12.", "March 12", D(1999, 2, 27), "1999-03-12"),
+    # a deadline moved or set looks ahead
+    ("Officials postponed until Tuesday any action on the case.", "Tuesday", D(2000, 3, 30), "2000-04-04"),
+    ("The agency extended its deadline until 9 a.m. EST Tuesday.", "9 a.m. EST Tuesday", D(2000, 4, 3),
+     "2000-04-04T09:00"),
     ("It opened in April 2021 and closed on June 3, 2021.\n\nIn March, the union formed.", "March",
      D(2023, 10, 16), "2023-03"),
 ]
