@@ -12,8 +12,8 @@ from typing import Any
 
 import jinja2
 
-from chrono.html_anchors import EventAnchors
 from chrono.grouping import EventGroup, GroupBy, group_events
+from chrono.html_anchors import EventAnchors
 from chrono.labels import Style, date_label, label
 from chrono.model import Document, Event, Value
 from chrono.rail import Rail, build_rail

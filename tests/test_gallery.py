@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from chrono.html_anchors import EventAnchors
 from chrono.cli import app
+from chrono.html_anchors import EventAnchors
 from chrono.model import Document, Event, Granularity, Span, Timeline, Value
 from chrono.rail import MAX_LANES, build_rail
 from chrono.render import describe_templates, render, template_names
