@@ -1,10 +1,13 @@
 """Headline: the clause of a sentence that carries an expression, short enough to read at a glance.
 
-The sentence is cut into clauses (at , ; : spaced dashes and before words such as "which", "while", "and").
-The headline is the clause holding the expression, with everything before it when that fits, grown by whole
-following clauses while it stays within ``max_words``. A clause longer than that is windowed around the
-expression; a headline still shorter than ``min_words`` borrows words from the next clause (or, when it is a
-mere stub at the end, from the one before). An ellipsis marks every cut made inside a clause.
+The sentence is cut into clauses (at , ; : spaced dashes, a closing quote, and before words such as "which",
+"while", "and"). The headline is the clause holding the expression, with everything before it when that fits,
+grown by whole following clauses while it stays within ``max_words``; a short leading phrase closed by a comma
+("…; two decades later, he was coaching") takes the clause after it first, as that is the clause it dates. A
+clause longer than ``max_words`` is windowed around the expression; a headline still shorter than ``min_words``
+borrows words from the next clause (or, when it is a mere stub at the end, from the one before). An ellipsis
+marks every cut made inside a clause, and a stop right before a relative clause with no comma ("a fiscal year |
+in which…"), which cuts a noun phrase short. A headline opening right after a quote skips its attribution verb.
 """
 
 from __future__ import annotations
@@ -19,7 +22,11 @@ from chrono.lang import load_resource
 ELLIPSIS = "…"
 _ALNUM = re.compile(r"[^\W_]")  # exactly the characters str.isalnum() accepts
 _WORD_WITH_ALNUM = re.compile(r"\S*[^\W_]\S*")  # a whole run of non-space holding a letter or digit
-_PUNCTUATION_CUT = re.compile(r"[,;:](?=\s)|\s[—–-]{1,2}(?=\s)|—")
+_PUNCTUATION_CUT = re.compile(r"[,;:](?=\s)|\s[—–-]{1,2}(?=\s)|—|[,;:.!?][”\"](?=\s)")  # last: a closing quote
+_STRONG_BREAKS = ";:—–-"  # a clause opening after one of these starts a new statement
+_CLOSING_QUOTES = "”\""
+_COMMA_BEFORE_CLOSING_QUOTE = re.compile(r"[,;:]+([”\"]|'')$")
+_LOOK_BACK = 40  # characters searched back over spaces for the punctuation ending the text before a cut
 _EDGE_PUNCTUATION = " \t\r\n,;:—–-"
 _TRAILING_ABBREVIATION = re.compile(r"(?:\b[A-Za-z]\.)+$")
 _WORDS_AFTER_EXPRESSION = 4  # when a long clause is windowed, keep this much of what follows the expression
@@ -32,6 +39,9 @@ class _ClauseRules:
     min_words: int
     cut_word: re.Pattern[str]
     relative_opening: re.Pattern[str]
+    restrictive_relative: re.Pattern[str]
+    leading_phrase_words: int
+    attribution: frozenset[str]
     drop_leading: frozenset[str]
     drop_trailing: frozenset[str]
 
@@ -48,7 +58,9 @@ def _rules(language: str) -> _ClauseRules:
     cut_word = re.compile(rf"\b{initials}(?:(?:(?:{prepositions})\s+)?(?:{relative})\b|\b(?:{others})\b)",
                           re.IGNORECASE)
     relative_opening = re.compile(rf"[\s,;:—–-]*(?:(?:{prepositions})\s+)?(?:{relative})\b", re.IGNORECASE)
-    return _ClauseRules(data["max_words"], data["min_words"], cut_word, relative_opening,
+    restrictive_relative = re.compile(rf"\s*(?:(?:{prepositions})\s+)?(?:{relative})\b", re.IGNORECASE)
+    return _ClauseRules(data["max_words"], data["min_words"], cut_word, relative_opening, restrictive_relative,
+                        data.get("leading_phrase_words", 0), frozenset(data.get("attribution", [])),
                         frozenset(data["drop_leading"]), frozenset(data["drop_trailing"]))
 
 
@@ -189,10 +201,12 @@ def _analysed(sentence: str, language: str) -> _Analysis:
     return _Analysis(sentence, cuts, _greedy_bounds(sentence, cuts), _Words(sentence))
 
 
-def _tidy(text: str, rules: _ClauseRules, *, capitalise: bool = True) -> str:
+def _tidy(text: str, rules: _ClauseRules, *, capitalise: bool = True, after_quote: bool = False) -> str:
     """Trim edge punctuation and fragment words; balance quotes; capitalise the first letter."""
     text = text.strip(_EDGE_PUNCTUATION)
     words = text.split()
+    if after_quote and len(words) > 1 and words[0].lower() in rules.attribution:
+        words.pop(0)  # '…," said Dana Whitfield, who' -> "Dana Whitfield, who"
     while len(words) > 1 and words[0].lower() in rules.drop_leading:
         words.pop(0)
     while len(words) > 1 and words[-1].lower() in rules.drop_trailing:
@@ -207,6 +221,7 @@ def _tidy(text: str, rules: _ClauseRules, *, capitalise: bool = True) -> str:
         text = text.strip("“”")
     if text.count("(") != text.count(")"):
         text = text.strip("()")
+    text = _COMMA_BEFORE_CLOSING_QUOTE.sub(r"\1", text.rstrip(_EDGE_PUNCTUATION))  # 'the board,"' -> 'the board"'
     return text[:1].upper() + text[1:] if capitalise else text
 
 
@@ -230,6 +245,9 @@ def headline(sentence: str, expression: tuple[int, int], *, language: str = "en"
     def count(first: int, last: int) -> int:
         return words_of.count(bounds[first], bounds[last + 1])
 
+    if low == high < last_clause and _is_leading_phrase(sentence, bounds[low], bounds[low + 1], count(low, low), rules):
+        high += 1  # "…at BYU; two decades later, | he was coaching": the phrase dates the clause after it
+
     start, end = bounds[low], bounds[high + 1]
     lead = trail = ""
     if count(low, high) > rules.max_words:
@@ -251,5 +269,27 @@ def headline(sentence: str, expression: tuple[int, int], *, language: str = "en"
             elif low > 0 and count(low, high) < rules.min_words // 2:  # a left fragment only beats a stub
                 borrowed = words_of.spans(bounds[low - 1], bounds[low], slice(-room, None))
                 start, lead = borrowed[0][0], ELLIPSIS
-    body = _tidy(sentence[start:end], rules, capitalise=not lead)
+    if not trail and end < len(sentence) and _cuts_a_noun_phrase(sentence, end, rules):
+        trail = ELLIPSIS
+    after_quote = _last_mark(sentence, start) in tuple(_CLOSING_QUOTES)
+    body = _tidy(sentence[start:end], rules, capitalise=not lead, after_quote=after_quote)
     return f"{lead}{body}{trail}"
+
+
+def _last_mark(sentence: str, offset: int) -> str:
+    """The last character before ``offset`` that is not a space ("" at the sentence start)."""
+    return sentence[max(0, offset - _LOOK_BACK):offset].rstrip()[-1:]
+
+
+def _is_leading_phrase(sentence: str, start: int, end: int, words: int, rules: _ClauseRules) -> bool:
+    """A short clause opening a statement and closed by a comma: "two decades later," in "…; two decades later,"."""
+    if words > rules.leading_phrase_words or _last_mark(sentence, end) != ",":
+        return False
+    return start == 0 or _last_mark(sentence, start) in tuple(_STRONG_BREAKS)
+
+
+def _cuts_a_noun_phrase(sentence: str, end: int, rules: _ClauseRules) -> bool:
+    """Whether a headline ending at ``end`` stops right before a relative clause with no comma ("a fiscal year |
+    in which the retailer recovered"): the relative clause belongs to the noun, so the stop cuts a phrase short."""
+    relative = rules.restrictive_relative.match(sentence, end)
+    return relative is not None and _last_mark(sentence, end) not in tuple(",;:—–-(\"'”’")

@@ -102,6 +102,33 @@ LONG = ("Xi welcomed Lukashenko to the Great Hall of the People in Beijing on We
      "corruption"),
     # unbalanced quotes left by a cut are dropped
     ('"We will never surrender," he said on Tuesday.', "Tuesday", '"We will never surrender," he said on Tuesday'),
+    # a short leading phrase closed by a comma dates the clause after it, not the statement before the semicolon
+    ("In the 1970s, she was a junior clerk at a small bank in Ohio; three decades later, she was running the "
+     "central bank of the whole country.", "three decades later",
+     "Three decades later, she was running the central bank of the whole country"),
+    ("In 2001 the brothers sold their first bicycle from a garage in Leeds; the following year, they opened a "
+     "workshop in Manchester.", "the following year", "The following year, they opened a workshop in Manchester"),
+    ("The council approved the budget after a long and bitter night of debate over the library — by March, the "
+     "new branch had opened its doors.", "March", "By March, the new branch had opened its doors"),
+    # ... but a clause that merely ends with a comma keeps its place
+    ("The two bombings happened 300 miles from each other but only minutes apart on Monday, leaving dozens of "
+     "people wounded in both cities.", "Monday",
+     "The two bombings happened 300 miles from each other but only minutes apart on Monday"),
+    # a headline never starts inside a quotation: the attribution after it starts the clause, minus its verb
+    ("“Our factories were idle for months, but the order books are finally filling up,” said Managing Director "
+     "Ola Berg, who joined the firm in the spring of 2018.", "the spring of 2018",
+     "Managing Director Ola Berg, who joined the firm in the spring of 2018"),
+    # a trailing comma inside a closing quote goes with the cut
+    ("The ministry will publish its review of the contracts “in the coming weeks,” a spokeswoman for the ministry "
+     "told reporters waiting outside the building on a rainy afternoon.", "the coming weeks",
+     "The ministry will publish its review of the contracts “in the coming weeks”"),
+    # stopping right before a relative clause with no comma cuts a noun phrase: an ellipsis says so
+    ("The budget airline posted record quarterly profits at its headquarters on Tuesday, closing a financial year "
+     "in which passenger numbers finally returned to their level of before the pandemic.", "Tuesday",
+     "The budget airline posted record quarterly profits at its headquarters on Tuesday, closing a financial year…"),
+    ("The budget airline posted record quarterly profits at its headquarters on Tuesday, closing a tough year, "
+     "which began with strikes at three of its busiest airports in the north.", "Tuesday",
+     "The budget airline posted record quarterly profits at its headquarters on Tuesday, closing a tough year"),
 ])
 def test_headline(sentence: str, phrase: str, expected: str) -> None:
     start = sentence.index(phrase)
