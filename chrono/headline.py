@@ -258,8 +258,9 @@ def headline(sentence: str, expression: tuple[int, int], *, language: str = "en"
         # leftwards only all the way to the sentence start (a partial left context reads as a fragment)
         if low > 0 and count(0, high) <= rules.max_words:
             low = 0
-        while high < last_clause and count(low, high + 1) <= rules.max_words:
-            high += 1
+        # grow by whole clauses while they fit; every clause holds a word, so at most max_words more are tried
+        candidates = range(high + 1, min(last_clause, high + rules.max_words) + 1)
+        high += bisect_right(candidates, rules.max_words, key=lambda last: count(low, last))
         start, end = bounds[low], bounds[high + 1]
         room = rules.max_words - count(low, high)
         if count(low, high) < rules.min_words and room > 0:
