@@ -142,3 +142,14 @@ def test_headline_is_short_and_holds_the_phrase(words: int) -> None:
     result = headline(sentence, (start, start + 6))
     assert "Friday" in result
     assert len(result.replace("…", " ").split()) <= 20
+
+
+@pytest.mark.parametrize(("text", "phrases"), [
+    ("Prices rose on Wednesday and fell on Friday, traders said.", ["Wednesday", "Friday"]),
+    (" ".join(["word"] * 500) + " on Monday and on Tuesday", ["Monday", "Tuesday"]),  # cut by the segmenter's cap
+])
+def test_events_of_one_sentence_share_its_text(text: str, phrases: list[str]) -> None:
+    events = _events(text, [(phrase, DAY) for phrase in phrases])
+    assert len(events) == len(phrases)
+    assert all(event.sentence is events[0].sentence for event in events)  # one string, not a copy per event
+    assert all(text[event.span.start:event.span.end] == event.phrase for event in events)

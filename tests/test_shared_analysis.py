@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from chrono.headline import _Words, headline
+from chrono.headline import _ALNUM, _analysed, _Words, headline
 from chrono.model import Span, Tense
 from chrono.tense import governing_tense
 
@@ -75,3 +75,35 @@ def test_words_in_a_range(text: str, start: int, end: int, expected: list[tuple[
     words = _Words(text)
     assert words.spans(start, end) == expected
     assert words.count(start, end) == len(expected)
+
+
+def _bounds_walking_every_cut(sentence: str, expression: tuple[int, int]) -> list[int]:
+    """The clause bounds for one expression the slow way: every cut of the sentence walked again."""
+    cuts = _analysed(sentence, "en").cuts
+    kept = [0]
+    for cut in cuts:
+        if not expression[0] < cut < expression[1] and _ALNUM.search(sentence, kept[-1], cut):
+            kept.append(cut)
+    kept[-1] = len(sentence)
+    return kept
+
+
+# (sentence, expression phrase): the bounds shared by a sentence's expressions, patched after each expression,
+# equal the bounds worked out for that expression alone
+PATCHED_BOUNDS = [
+    ("Prices rose on Wednesday and fell on Friday, traders said.", "Wednesday"),
+    ("He left on March 2, 2023, in a hurry, and came back.", "March 2, 2023"),  # cuts inside the expression
+    ("He left on March 2, 2023, , , and came back.", "March 2, 2023"),  # empty clauses right after it
+    ("On June 3, who knows, it ended.", "June 3, who"),  # a cut word inside the expression
+    ("It ended, , , on May 1, ,", "May 1, ,"),  # nothing but punctuation after the expression
+    (", , ,", ", ,"),  # no word at all
+    ("The talks, which stalled, resumed in Geneva on Monday while protesters gathered.", "The talks, which"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "phrase"), PATCHED_BOUNDS)
+def test_patched_bounds_equal_bounds_worked_out_alone(sentence: str, phrase: str) -> None:
+    start = sentence.index(phrase)
+    end = len(sentence)
+    for expression in [(start, start + len(phrase)), (start, start), (0, end), (end, end)]:
+        assert list(_analysed(sentence, "en").bounds(expression)) == _bounds_walking_every_cut(sentence, expression)
