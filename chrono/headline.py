@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -25,12 +26,14 @@ _WORD_WITH_ALNUM = re.compile(r"\S*[^\W_]\S*")  # a whole run of non-space holdi
 _PUNCTUATION_CUT = re.compile(r"[,;:](?=\s)|\s[—–-]{1,2}(?=\s)|—|[,;:.!?][”\"](?=\s)")  # last: a closing quote
 _STRONG_BREAKS = ";:—–-"  # a clause opening after one of these starts a new statement
 _CLOSING_QUOTES = "”\""
+_CLOSING_QUOTE_ENDS = ("”", '"', "''")
 _COMMA_BEFORE_CLOSING_QUOTE = re.compile(r"[,;:]+([”\"]|'')$")
 _LOOK_BACK = 40  # characters searched back over spaces for the punctuation ending the text before a cut
 _EDGE_PUNCTUATION = " \t\r\n,;:—–-"
 _TRAILING_ABBREVIATION = re.compile(r"(?:\b[A-Za-z]\.)+$")
 _WORDS_AFTER_EXPRESSION = 4  # when a long clause is windowed, keep this much of what follows the expression
 _SENTENCES_CACHED = 64  # a sentence with several expressions is cut and split into words once
+_LISTED_BOUNDS = 4096  # a sentence with more clauses than this (no segmenter before it) is patched as a view
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +106,11 @@ class _Bounds:
     def __len__(self) -> int:
         return self._size
 
+    def as_list(self) -> list[int]:
+        listed = [*self._shared[:self._prefix], *self._patch, *self._shared[self._tail:]]
+        listed[-1] = self._length
+        return listed
+
     def __getitem__(self, index: int) -> int:
         if index < 0:
             index += self._size
@@ -152,12 +160,13 @@ class _Words:
 
     def _word_runs(self, start: int, end: int) -> range:
         """Indexes of the runs whose piece inside sentence[start:end] is a word (only the edge runs can fail)."""
-        runs = self._runs(start, end)
-        if runs and not self._piece_is_word(runs.start, start, end):
-            runs = runs[1:]
-        if runs and not self._piece_is_word(runs.stop - 1, start, end):
-            runs = runs[:-1]
-        return runs
+        first, stop = bisect_right(self._ends, start), bisect_left(self._starts, end)
+        # a run wholly inside the range is a word: only a run the range cuts needs a look
+        if first < stop and self._starts[first] < start and not self._piece_is_word(first, start, end):
+            first += 1
+        if first < stop and self._ends[stop - 1] > end and not self._piece_is_word(stop - 1, start, end):
+            stop -= 1
+        return range(first, stop)
 
     def _piece(self, index: int, start: int, end: int) -> tuple[int, int]:
         return max(self._starts[index], start), min(self._ends[index], end)
@@ -190,8 +199,11 @@ class _Analysis:
     shared: list[int]
     words: _Words
 
-    def bounds(self, expression: tuple[int, int]) -> _Bounds:
-        return _Bounds(self.sentence, self.cuts, self.shared, expression)
+    def bounds(self, expression: tuple[int, int]) -> Sequence[int]:
+        patched = _Bounds(self.sentence, self.cuts, self.shared, expression)
+        if len(self.shared) > _LISTED_BOUNDS:
+            return patched
+        return patched.as_list()  # a list copied in C beats an index call per look on any sentence of usual size
 
 
 @lru_cache(maxsize=_SENTENCES_CACHED)
@@ -221,7 +233,9 @@ def _tidy(text: str, rules: _ClauseRules, *, capitalise: bool = True, after_quot
         text = text.strip("“”")
     if text.count("(") != text.count(")"):
         text = text.strip("()")
-    text = _COMMA_BEFORE_CLOSING_QUOTE.sub(r"\1", text.rstrip(_EDGE_PUNCTUATION))  # 'the board,"' -> 'the board"'
+    text = text.rstrip(_EDGE_PUNCTUATION)
+    if text.endswith(_CLOSING_QUOTE_ENDS):
+        text = _COMMA_BEFORE_CLOSING_QUOTE.sub(r"\1", text)  # 'the board,"' -> 'the board"'
     return text[:1].upper() + text[1:] if capitalise else text
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+import chrono.headline as headline_module
 from chrono.headline import _ALNUM, _analysed, _Words, headline
 from chrono.model import Span, Tense
 from chrono.tense import governing_tense
@@ -101,8 +102,11 @@ PATCHED_BOUNDS = [
 ]
 
 
+@pytest.mark.parametrize("listed_up_to", [4096, 0])  # bounds copied into a list, or looked up through the view
 @pytest.mark.parametrize(("sentence", "phrase"), PATCHED_BOUNDS)
-def test_patched_bounds_equal_bounds_worked_out_alone(sentence: str, phrase: str) -> None:
+def test_patched_bounds_equal_bounds_worked_out_alone(sentence: str, phrase: str, listed_up_to: int,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(headline_module, "_LISTED_BOUNDS", listed_up_to)
     start = sentence.index(phrase)
     end = len(sentence)
     for expression in [(start, start + len(phrase)), (start, start), (0, end), (end, end)]:
