@@ -9,6 +9,7 @@ of at most MAX_SENTENCE_CHARS around the phrase instead; a real news sentence is
 from __future__ import annotations
 
 import dataclasses
+from bisect import bisect_right, insort
 
 from chrono.model import Event, Timeline
 
@@ -56,7 +57,7 @@ class _SentenceFinder:
     long sentence, so searching the sentence for it could pick the wrong one).
 
     A long sentence is located in its document once and remembered by (document, length, start): the many
-    events of one long sentence then cost a lookup each, not a search or a hash of the whole sentence.
+    events of one long sentence then cost a bisection each, not a search or a hash of the whole sentence.
     """
 
     def __init__(self, texts: dict[str, str]) -> None:
@@ -71,17 +72,18 @@ class _SentenceFinder:
 
     def _sentence_start(self, event: Event) -> int | None:
         length = len(event.sentence)
-        known = self._found.setdefault((event.document, length), [])
-        for start in known:
-            if start <= event.span.start and event.span.end <= start + length:
-                return start  # sentences do not overlap: the one holding the span is this event's
+        known = self._found.setdefault((event.document, length), [])  # sorted starts
+        # sentences do not overlap: only the last known one starting at or before the span can hold it
+        at = bisect_right(known, event.span.start) - 1
+        if at >= 0 and event.span.end <= known[at] + length:
+            return known[at]
         text = self._texts.get(event.document, "")
         probe = event.sentence[:_PROBE_CHARS]
         low, high = max(0, event.span.end - length), event.span.start
         start = text.find(probe, low, high + len(probe))
         while start >= 0:
             if text.startswith(event.sentence, start):
-                known.append(start)
+                insort(known, start)
                 return start
             start = text.find(probe, start + 1, high + len(probe))
         return None

@@ -57,3 +57,18 @@ def test_output_grows_with_events_not_events_times_text(fmt: str) -> None:
 def test_short_sentences_are_left_alone() -> None:
     timeline = _timeline("Talks began on March 1 in Paris.", "March 1", 1)
     assert bounded_sentences(timeline) is timeline
+
+
+@pytest.mark.parametrize("order", ["document", "reverse", "interleaved"])
+def test_long_sentences_of_one_length_each_found_where_they_are(order: str) -> None:
+    # five long sentences of exactly the same length; events met in any order still get their own sentence
+    sentences = [f"Block {letter} " + "filler " * 30 + f"tag{letter} March 1." for letter in "ABCDE"]
+    text = " ".join(sentences)
+    day = Value("2021-03-01", start=dt.date(2021, 3, 1), end=dt.date(2021, 3, 1), granularity=Granularity.DAY)
+    events = [Event(day, "March 1", Span(text.index(f"tag{letter}") + 5, text.index(f"tag{letter}") + 12),
+                    sentence, "March 1", "a") for letter, sentence in zip("ABCDE", sentences, strict=True)]
+    shuffled = {"document": events, "reverse": events[::-1], "interleaved": events[::2] + events[1::2]}[order]
+    timeline = Timeline(documents=(Document("a", text, dt.date(2023, 3, 2)),), events=tuple(shuffled))
+    for event in bounded_sentences(timeline, limit=40).events:
+        letter = text[event.span.start - 2]  # "tagA March 1": the letter two characters before the phrase
+        assert f"tag{letter} March 1" in event.sentence
