@@ -8,6 +8,7 @@ are language data (``range_join`` in patterns.toml).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -47,18 +48,32 @@ def range_ends(text: str, found: list[Expression], *, language: str = "en") -> l
     """``found`` plus the bare numbers that end a range with one of its expressions, in document order."""
     joins = _joins(language)
     added: list[Expression] = []
-    taken = [expression.span for expression in found]
+    taken = {expression.span for expression in found}  # a set: long texts have tens of thousands of spans
+    starts = [expression.span.start for expression in found]  # found is sorted and non-overlapping
     for expression in found:
         for span, partial, rule in _partners(text, expression, joins):
             # the end may swallow the year the rules found alone ("March 5-9, 1918"), nothing else
-            clashes = [other for other in taken if span.overlaps(other)]
+            clashes = [other for other in _near(found, starts, span) if other in taken]
+            clashes += [item.span for item in added if item.span in taken and span.overlaps(item.span)]
             if all(other.start >= span.start and other.end <= span.end and partial.year is not None
                    for other in clashes):
                 added.append(Expression(text[span.start:span.end], span, partial, rule, expression.document))
-                taken = [other for other in taken if other not in clashes] + [span]
+                taken.difference_update(clashes)
+                taken.add(span)
     if not added:
         return found
     return sorted((item for item in found + added if item.span in taken), key=lambda item: item.span.start)
+
+
+def _near(found: list[Expression], starts: list[int], span: Span) -> list[Span]:
+    """The spans of ``found`` that overlap ``span``, by bisection over their sorted starts."""
+    index = max(bisect_right(starts, span.start) - 1, 0)
+    near: list[Span] = []
+    while index < len(found) and starts[index] < span.end:
+        if found[index].span.overlaps(span):
+            near.append(found[index].span)
+        index += 1
+    return near
 
 
 def _partners(text: str, expression: Expression, joins: _Joins) -> list[tuple[Span, PartialValue, str]]:
