@@ -422,8 +422,8 @@ def _step(p: PartialValue, kind: str, reference: _Reference, tense: Tense) -> in
         return 0
     if tense is Tense.FUTURE:
         return 0 if reference.from_mention and kind == "year" else 1
-    if kind == "weekday" and tense in (Tense.NONE, Tense.PRESENT) and not reference.from_mention:
-        return 1  # a timetable: "The team practices on Wednesday", "The polls open at 7 a.m. Tuesday"
+    if kind == "weekday" and tense is Tense.PRESENT and not reference.from_mention:
+        return 1  # a present copula sets a date ahead: "The vote is on Tuesday"
     if kind == "weekday" or tense is Tense.PAST:
         return 0 if reference.from_mention and kind == "year" else -1
     return 0
