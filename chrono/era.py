@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from chrono.intervals import calendar_suffix
 from chrono.model import Granularity, PartialValue, Value
 
 __all__ = ["bc_granularity", "bc_value", "resolve_in_bc"]
@@ -44,7 +45,7 @@ def resolve_in_bc(partial: PartialValue, anchor: Value) -> str | None:
         return f"BC{p.century:02d}" if p.century > 0 and p.century * 100 <= year + _ERA_REACH else None
     if p.decade is not None:
         return f"BC{p.decade:03d}" if p.decade > 0 and p.decade * 10 <= year + _ERA_REACH else None
-    suffix = _sub_year_suffix(p)
+    suffix = calendar_suffix(p)
     if suffix == "-WI" and year > 1:  # the winter after the mention, named by the year of its January
         return f"BC{year - 1:04d}-WI"
     if suffix is not None:
@@ -57,17 +58,3 @@ def resolve_in_bc(partial: PartialValue, anchor: Value) -> str | None:
     if unit == Granularity.CENTURY:
         return f"BC{year // 100 - p.shift:02d}"
     return f"BC{year:04d}" + {Granularity.MONTH: "-XX", Granularity.WEEK: "-WXX"}.get(unit, "-XX-XX")
-
-
-def _sub_year_suffix(p: PartialValue) -> str | None:
-    if p.month is not None:
-        return f"-{p.month:02d}" + (f"-{p.day:02d}" if p.day is not None else "")
-    if p.season is not None:
-        return f"-{p.season}"
-    if p.quarter is not None:
-        return f"-Q{p.quarter}"
-    if p.half is not None:
-        return f"-H{p.half}"
-    if p.day is not None or p.weekday is not None:
-        return "-XX-XX"
-    return None

@@ -12,12 +12,13 @@ import re
 
 import pendulum
 
-from chrono.model import Granularity
+from chrono.model import Granularity, PartialValue
 
 __all__ = [
     "SEASONS",
     "PARTS_OF_DAY",
     "add_months",
+    "calendar_suffix",
     "format_year",
     "interval_of",
     "period_bounds",
@@ -48,6 +49,32 @@ _YEAR_UNKNOWN_REST_RE = re.compile(r"(?P<year>\d{4})-(?:XX|WXX|XX-XX|QX|HX)")
 def format_year(year: int) -> str:
     """A year as TIMEX3 writes it: four digits, ``BC`` before years up to 0 (``-44`` is 44 BC)."""
     return f"BC{-year:04d}" if year <= 0 else f"{year:04d}"
+
+
+def calendar_suffix(p: PartialValue) -> str | None:
+    """What follows the year in the value of ``p``'s calendar fields ("-03-02", "-WXX-2", "-Q3"); None when
+    they name nothing below a year. Unknown parts are written as X."""
+    if p.holiday is not None:
+        return "-XX-XX"
+    if p.weekend:
+        return "-WXX-WE"
+    if p.weekday is not None and p.month is None and p.day is None:
+        week = f"W{p.week:02d}" if p.week is not None else "WXX"
+        return f"-{week}-{p.weekday}"
+    if p.week is not None:
+        return f"-W{p.week:02d}"
+    if p.day is not None:
+        month = f"{p.month:02d}" if p.month is not None else "XX"
+        return f"-{month}-{p.day:02d}"
+    if p.month is not None:
+        return f"-{p.month:02d}"
+    if p.season is not None:
+        return f"-{p.season}"
+    if p.quarter is not None:
+        return f"-Q{p.quarter}"
+    if p.half is not None:
+        return f"-H{p.half}"
+    return None
 
 
 def add_months(day: dt.date, months: int) -> dt.date:

@@ -18,6 +18,7 @@ from chrono.era import bc_granularity, resolve_in_bc
 from chrono.errors import ChronoInputError
 from chrono.holidays import holiday_date
 from chrono.intervals import (
+    calendar_suffix,
     format_year,
     interval_of,
     period_bounds,
@@ -447,26 +448,9 @@ def _search(in_cycle: Callable[[dt.date], _Period | None], first: dt.date, cycle
 def _unknown(p: PartialValue) -> str:
     """The value with the digits no anchor can supply written as X."""
     year = format_year(p.year) if p.year is not None else "XXXX"
-    if p.holiday is not None:
-        return f"{year}-XX-XX"
-    if p.weekend:
-        return f"{year}-WXX-WE"
-    if p.weekday is not None and p.month is None and p.day is None:
-        week = f"W{p.week:02d}" if p.week is not None else "WXX"
-        return f"{year}-{week}-{p.weekday}"
-    if p.week is not None:
-        return f"{year}-W{p.week:02d}"
-    if p.day is not None:
-        month = f"{p.month:02d}" if p.month is not None else "XX"
-        return f"{year}-{month}-{p.day:02d}"
-    if p.month is not None:
-        return f"{year}-{p.month:02d}"
-    if p.season is not None:
-        return f"{year}-{p.season}"
-    if p.quarter is not None:
-        return f"{year}-Q{p.quarter}"
-    if p.half is not None:
-        return f"{year}-H{p.half}"
+    suffix = calendar_suffix(p)
+    if suffix is not None:
+        return year + suffix
     if p.year is not None:
         return year
     unit = p.unit or Granularity.DAY
