@@ -495,8 +495,12 @@ def resolve_expressions(expressions: list[Expression], sentences: list[Sentence]
             anchor = mentions[-1]
         partial = _year_of_range_end(expression, in_order[index + 1:index + 2], document.text)
         partial = _day_of_clock(partial, index, in_order, sentence)
-        value = resolve_value(partial, anchor, tense, previous=previous, year_written=id(anchor) in written,
-                              firm=cue.firm)
+        if domain == "news" and _repeats_comparison(partial, previous, document.published):
+            assert previous is not None
+            value = _value(partial, previous.value, None)
+        else:
+            value = resolve_value(partial, anchor, tense, previous=previous, year_written=id(anchor) in written,
+                                  firm=cue.firm)
         # a period compared with ("from $2 a year ago") is not where the story is: it anchors nothing after it
         compared = _same_period_years_away(expression.partial, previous, anchor) is not None
         aside = compared or (domain == "narrative" and _is_aside(expression, tense, document.text))
@@ -524,6 +528,17 @@ def _told_year(expression: Expression, mentions: list[Value], written: set[int],
             or any(mention.granularity is None or mention.granularity < Granularity.MONTH for mention in told)):
         return False
     return _PARAGRAPH_BREAK not in document.text[last_end:expression.span.start]
+
+
+def _repeats_comparison(partial: PartialValue, previous: Value | None, published: dt.date | None) -> bool:
+    """News: "a year earlier" or "year-ago" right after a period of the year before publication names that period
+    again ("$195 million in the 1988 period. The year-ago results included..."): business news compares the
+    reported period with the year before it, and never chains the comparison back another year."""
+    p = partial
+    return (published is not None and previous is not None and previous.start is not None
+            and p.anchor is Anchor.PREVIOUS and p.distance and p.unit == Granularity.YEAR and p.shift == -1
+            and _sub_year_kind(p) is None and previous.start.year == published.year - 1
+            and previous.granularity in (Granularity.YEAR, *_YEAR_PARTS))
 
 
 def _day_of_clock(partial: PartialValue, index: int, in_order: list[Expression], sentence: Span) -> PartialValue:

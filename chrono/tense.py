@@ -56,6 +56,8 @@ class _Cues:
     ed_exceptions: frozenset[str]
     group_skip: frozenset[str]
     infinitives: frozenset[str]
+    determiners: frozenset[str]  # a participle after one of these modifies a noun ("a still unspecified date")
+    adverbs: frozenset[str]  # what may stand between such a determiner and its participle ("the much delayed")
     auxiliaries: dict[str, Tense]
     boundaries: frozenset[str]
     clause_breaks: frozenset[str]  # tokens that put a cue outside the expression's own clause
@@ -113,6 +115,8 @@ def _cues(language: str) -> _Cues:
         ed_exceptions=frozenset(past.get("ed_exceptions", [])),
         group_skip=frozenset(groups.get("skip", [])),
         infinitives=frozenset(groups.get("infinitives", [])),
+        determiners=frozenset(groups.get("determiners", [])),
+        adverbs=frozenset(groups.get("adverbs", [])),
         auxiliaries={word: Tense(tense) for word, tense in groups.get("auxiliaries", {}).items()},
         boundaries=frozenset(clause.get("boundaries", [])),
         clause_breaks=frozenset(clause.get("breaks", [])),
@@ -233,4 +237,14 @@ def _group_tense(words: list[str], index: int, cues: _Cues) -> Tense | None:
         i -= 1
     if leading is None and index > 0 and words[index - 1] in cues.infinitives:
         return None  # "to be published", "be held": the governing verb is further away
+    if leading is None and _after_determiner(words, index, cues):
+        return None  # an adjective ("on a still unspecified date", "the planned merger"), not a verb
     return leading or Tense.PAST
+
+
+def _after_determiner(words: list[str], index: int, cues: _Cues) -> bool:
+    """Whether the word at ``index`` follows a determiner, past any adverbs ("a newly elected", "the much delayed")."""
+    i = index - 1
+    while i >= 0 and (words[i] in cues.group_skip or words[i] in cues.adverbs):
+        i -= 1
+    return i >= 0 and words[i] in cues.determiners

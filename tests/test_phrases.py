@@ -300,6 +300,30 @@ CASES = [
      "2000-04-04T09:00"),
     ("It opened in April 2021 and closed on June 3, 2021.\n\nIn March, the union formed.", "March",
      D(2023, 10, 16), "2023-03"),
+    # "next to" is a place, not a future cue
+    ("A bomb ripped through a building next to the embassy Friday morning.", "Friday morning", D(1998, 8, 8),
+     "1998-08-07TMO"),
+    ("Hundreds were wounded in the blasts next to the embassies on Friday.", "Friday", D(1998, 8, 8),
+     "1998-08-07"),
+    # a participle after a determiner is an adjective, not the governing verb
+    ("The dividend would be paid on a still unspecified date in January.", "January", D(1989, 10, 26),
+     "1990-01"),
+    ("The dividend will be paid on the revised date in January.", "January", D(1989, 10, 26), "1990-01"),
+    ("The family met at Easter.", "Easter", D(2022, 5, 1), "2022-04-17"),
+    # a decision about a later act looks ahead
+    ("NATO has decided to admit Poland in March, an official said.", "March", D(1999, 2, 10), "1999-03"),
+    ("The board voted to close the plant in June.", "June", D(2023, 3, 2), "2023-06"),
+    # a comparison right after a period of the year before publication names that period again, never the
+    # year before it; a comparison after a period of the publication year still steps back
+    ("Net was $306 million, against a loss in the 1988 period. The year-ago results included a charge.",
+     "year-ago", D(1989, 11, 2), "1988"),
+    ("It lost money, against a profit in the 1988 third quarter. The year-ago results were restated.",
+     "year-ago", D(1989, 11, 1), "1988-Q3"),
+    ("Production fell from a year ago. Costs rose from a year earlier.", "a year earlier", D(1989, 10, 26),
+     "1988"),
+    ("Profit rose in the third quarter from $2 a share a year earlier.", "a year earlier", D(1989, 10, 26),
+     "1988-Q3"),
+    ("Sales fell in 1988. The year before, they had risen.", "The year before", D(1989, 10, 26), "1987"),
 ]
 
 
