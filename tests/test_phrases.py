@@ -324,6 +324,13 @@ CASES = [
     ("Profit rose in the third quarter from $2 a share a year earlier.", "a year earlier", D(1989, 10, 26),
      "1988-Q3"),
     ("Sales fell in 1988. The year before, they had risen.", "The year before", D(1989, 10, 26), "1987"),
+    # a reporting year: told by its last day it is a length; "for the year" alone is this one
+    ("Revenue was $980 million in the year ended March 31.", "the year", D(1989, 10, 31), "P1Y"),
+    ("It expects a loss for the year ending Oct. 31.", "the year", D(1989, 10, 31), "P1Y"),
+    ("For the year, pet food volume was flat.", "the year", D(1989, 11, 2), "1989"),
+    ("It expects to post sales in the current fiscal year of $200 million.", "the current fiscal year",
+     D(1989, 11, 2), "1989"),
+    ("Sales in the latest fiscal year rose 8%.", "the latest fiscal year", D(1989, 10, 26), "1988"),
 ]
 
 
