@@ -52,6 +52,11 @@ NOT_EXPRESSIONS: list[tuple[str, str]] = [
     ("Prime Minister Theresa May is expected to resign.", "May"),
     ("She left the day before Obama's speech.", "the day before"),
     ("They met later in the day before returning home.", "the day before"),
+    # an age is no duration (as "a 16-year-old boy" is none); a name opening with a month is no month
+    ("Mr. Reupke, 52 years old, will retire.", "52 years"),
+    ("Employees 55 years old or older may retire early.", "55 years"),
+    ("Agents scanned the crowd at the annual March for Life on Capitol Hill.", "March"),
+    ("She marched at the head of the March of the Combatant Mothers.", "March"),
 ]
 
 
