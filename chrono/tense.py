@@ -64,6 +64,7 @@ class _Cues:
     lowercase_only: frozenset[str]  # cue words that are something else when capitalised ("May")
     firm_words: int  # at most this many words between a firm cue and its expression
     possessives: tuple[str, ...]  # what follows an expression written as a possessive ("Friday's")
+    deadline_words: frozenset[str]  # what sets an end point ("through January"): a loose past cue gives way
     # what each token as written (case and curly quotes kept) says by itself, filled as tokens are met
     lexicon: dict[str, _Lexical]
 
@@ -123,6 +124,7 @@ def _cues(language: str) -> _Cues:
         lowercase_only=frozenset(data.get("lowercase_only", {}).get("words", [])),
         firm_words=int(clause.get("firm_words", 0)),
         possessives=tuple(data.get("possessive", {}).get("markers", [])),
+        deadline_words=frozenset(data.get("deadline", {}).get("words", [])),
         lexicon={},
     )
 
@@ -136,10 +138,17 @@ def governing_cue(text: str, expression: Span, sentence: Span, *, language: str 
     """The governing tense of ``expression`` and whether its cue is firm (in the expression's own clause)."""
     cue = _verb_cue(text, expression, sentence, language)
     cues = _cues(language)
+    if cue.tense is Tense.PAST and not cue.firm and _after_deadline_word(text, expression.start, cues):
+        return _NO_CUE  # "has extended loans ... through January": an end point, often still ahead
     if cue.tense in (Tense.NONE, Tense.PRESENT) and cues.possessives and text.startswith(cues.possessives,
                                                                                           expression.end):
         return _KNOWN_EVENT
     return cue
+
+
+def _after_deadline_word(text: str, start: int, cues: _Cues) -> bool:
+    words = text[max(0, start - 12):start].split()
+    return bool(words) and words[-1].lower() in cues.deadline_words
 
 
 def _verb_cue(text: str, expression: Span, sentence: Span, language: str) -> TenseCue:

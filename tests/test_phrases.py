@@ -324,6 +324,10 @@ CASES = [
     ("Profit rose in the third quarter from $2 a share a year earlier.", "a year earlier", D(1989, 10, 26),
      "1988-Q3"),
     ("Sales fell in 1988. The year before, they had risen.", "The year before", D(1989, 10, 26), "1987"),
+    # an end point far from a past verb is the nearest occurrence; a past verb in its own clause still rules
+    ("The bank has extended the company up to $90 million in revolving loans through January.", "January",
+     D(1989, 10, 30), "1990-01"),
+    ("Prices rose through January.", "January", D(1989, 10, 30), "1989-01"),
     # a reporting year: told by its last day it is a length; "for the year" alone is this one
     ("Revenue was $980 million in the year ended March 31.", "the year", D(1989, 10, 31), "P1Y"),
     ("It expects a loss for the year ending Oct. 31.", "the year", D(1989, 10, 31), "P1Y"),
