@@ -128,6 +128,12 @@ def _same_period_years_away(partial: PartialValue, previous: Value | None,
     "a year ago" -> 1988-Q3). "last year" names a calendar year: on TimeBank that reading wins.
     """
     p = partial
+    if p.year is not None:  # "the 1988 period" after "the third quarter": that quarter of 1988
+        if (p.anchor is not Anchor.PREVIOUS or previous is None or previous.start is None
+                or previous.granularity not in _YEAR_PARTS):
+            return None
+        return _period(shift_period(previous.start, Granularity.YEAR, p.year - previous.start.year),
+                       previous.granularity)
     if (not (p.anchor is Anchor.PREVIOUS or p.distance) or p.unit != Granularity.YEAR or p.shift == 0
             or _sub_year_kind(p) is not None or previous is None or previous.start is None
             or previous.granularity not in _YEAR_PARTS):

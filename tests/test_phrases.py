@@ -324,6 +324,16 @@ CASES = [
     ("Profit rose in the third quarter from $2 a share a year earlier.", "a year earlier", D(1989, 10, 26),
      "1988-Q3"),
     ("Sales fell in 1988. The year before, they had risen.", "The year before", D(1989, 10, 26), "1987"),
+    # a reporting period named by its year, or told a year back, is the reported quarter in that year
+    ("Net rose in the third quarter, up from $2 in the 1988 period.", "the 1988 period", D(1989, 11, 1),
+     "1988-Q3"),
+    ("Kirschner earned $376,000 in the 1988 quarter.", "the 1988 quarter", D(1989, 10, 30), "1988"),
+    ("Net fell in the third quarter. Sales for last year's quarter were higher.", "last year's quarter",
+     D(1989, 11, 1), "1988-Q3"),
+    ("Net fell in the third quarter, against $1.8 million for the corresponding period last year.",
+     "the corresponding period last year", D(1989, 11, 1), "1988-Q3"),
+    ("It lost money in the third quarter. For the quarter a year ago, it earned $16 million.",
+     "the quarter a year ago", D(1989, 10, 26), "1988-Q3"),
     # an end point far from a past verb is the nearest occurrence; a past verb in its own clause still rules
     ("The bank has extended the company up to $90 million in revolving loans through January.", "January",
      D(1989, 10, 30), "1990-01"),
