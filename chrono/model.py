@@ -106,6 +106,7 @@ class PartialValue:
     second: int | None = None
     holiday: str | None = None  # a day computed per year ("EASTER"); fixed-date holidays use month/day
     weekend: bool = False  # the weekend of the week the other fields name ("last weekend" -> 2023-W08-WE)
+    week_of: bool = False  # the ISO week that holds the day the other fields name ("the week of March 6")
     # relative fields
     shift: int = 0  # move the anchor by this many `unit`s first ("two years ago": -2 YEAR)
     unit: Granularity | None = None  # the granularity of a shift, or of a "this X" period

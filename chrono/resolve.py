@@ -117,6 +117,9 @@ def resolve_value(partial: PartialValue, anchor: dt.date | Value | None, tense: 
     date_value = _date_part(partial, reference, TenseCue(tense, firm))
     if isinstance(date_value, str):
         return _value(partial, date_value, None)
+    if partial.week_of and date_value.granularity == Granularity.DAY:
+        week = _period(date_value.start, Granularity.WEEK)
+        return _value(partial, week.value, week)
     return _with_time(partial, date_value)
 
 

@@ -324,6 +324,11 @@ CASES = [
     ("Profit rose in the third quarter from $2 a share a year earlier.", "a year earlier", D(1989, 10, 26),
      "1988-Q3"),
     ("Sales fell in 1988. The year before, they had risen.", "The year before", D(1989, 10, 26), "1987"),
+    # the week that holds a named day
+    ("The case may be resolved in a hearing the week of March 6.", "the week of March 6", D(2000, 2, 24),
+     "2000-W10"),
+    ("Protesters prayed as Easter week began.", "Easter week", D(2000, 4, 17), "2000-W16"),
+    ("Stores were busy in the week of Thanksgiving.", "the week of Thanksgiving", D(2000, 1, 10), "1999-W47"),
     # a reporting period named by its year, or told a year back, is the reported quarter in that year
     ("Net rose in the third quarter, up from $2 in the 1988 period.", "the 1988 period", D(1989, 11, 1),
      "1988-Q3"),
