@@ -111,7 +111,7 @@ def resolve_value(partial: PartialValue, anchor: dt.date | Value | None, tense: 
     chosen = previous if partial.anchor is Anchor.PREVIOUS and previous is not None else anchor
     if isinstance(chosen, Value) and (in_bc := resolve_in_bc(partial, chosen)) is not None:
         return _value(partial, in_bc, None)
-    if (same := _same_period_years_away(partial, previous, chosen)) is not None:
+    if (same := _same_period_years_away(partial, previous, anchor)) is not None:
         return _value(partial, same.value, same)
     reference = _Reference.of(chosen, year_written)
     date_value = _date_part(partial, reference, TenseCue(tense, firm))
@@ -125,12 +125,18 @@ def resolve_value(partial: PartialValue, anchor: dt.date | Value | None, tense: 
 
 def _same_period_years_away(partial: PartialValue, previous: Value | None,
                             anchor: dt.date | Value | None) -> _Period | None:
-    """"a year earlier" or "a year ago" right after "the third quarter": that quarter, a year away.
+    """"a year earlier" or "a year ago" right after "the third quarter": that quarter, a year away; "the 1988
+    period" right after it: that quarter of 1988.
 
     Business news compares a period with the same period of an earlier year (TimeBank: "a year earlier",
-    "a year ago" -> 1988-Q3). "last year" names a calendar year: on TimeBank that reading wins.
+    "a year ago" -> 1988-Q3). "last year" names a calendar year: on TimeBank that reading wins. A comparison
+    counted from the publication date right after a period of the year before names that period again ("in the
+    1988 period. The year-ago results..." -> 1988): news never chains the comparison back another year.
     """
     p = partial
+    if _repeats_comparison(p, previous, anchor):
+        assert previous is not None and previous.start is not None and previous.granularity is not None
+        return _period(previous.start, previous.granularity)
     if p.year is not None:  # "the 1988 period" after "the third quarter": that quarter of 1988
         if (p.anchor is not Anchor.PREVIOUS or previous is None or previous.start is None
                 or previous.granularity not in _YEAR_PARTS):
@@ -148,6 +154,15 @@ def _same_period_years_away(partial: PartialValue, previous: Value | None,
         if p.shift != -1 or today is None or previous.end is None or previous.end > today:
             return None
     return _period(shift_period(previous.start, Granularity.YEAR, p.shift), previous.granularity)
+
+
+def _repeats_comparison(p: PartialValue, previous: Value | None, anchor: dt.date | Value | None) -> bool:
+    """"a year earlier" or "year-ago" anchored on a publication date (not a mention), right after a period of the
+    year before it."""
+    return (isinstance(anchor, dt.date) and previous is not None and previous.start is not None
+            and p.anchor is Anchor.PREVIOUS and p.distance and p.unit == Granularity.YEAR and p.shift == -1
+            and _sub_year_kind(p) is None and previous.start.year == anchor.year - 1
+            and previous.granularity in (Granularity.YEAR, *_YEAR_PARTS))
 
 
 def _literal(partial: PartialValue) -> Value:
@@ -504,12 +519,8 @@ def resolve_expressions(expressions: list[Expression], sentences: list[Sentence]
             anchor = mentions[-1]
         partial = _year_of_range_end(expression, in_order[index + 1:index + 2], document.text)
         partial = _day_of_clock(partial, index, in_order, sentence)
-        if domain == "news" and _repeats_comparison(partial, previous, document.published):
-            assert previous is not None
-            value = _value(partial, previous.value, None)
-        else:
-            value = resolve_value(partial, anchor, tense, previous=previous, year_written=id(anchor) in written,
-                                  firm=cue.firm)
+        value = resolve_value(partial, anchor, tense, previous=previous, year_written=id(anchor) in written,
+                              firm=cue.firm)
         # a period compared with ("from $2 a year ago") is not where the story is: it anchors nothing after it
         compared = _same_period_years_away(expression.partial, previous, anchor) is not None
         aside = compared or (domain == "narrative" and _is_aside(expression, tense, document.text))
@@ -537,17 +548,6 @@ def _told_year(expression: Expression, mentions: list[Value], written: set[int],
             or any(mention.granularity is None or mention.granularity < Granularity.MONTH for mention in told)):
         return False
     return _PARAGRAPH_BREAK not in document.text[last_end:expression.span.start]
-
-
-def _repeats_comparison(partial: PartialValue, previous: Value | None, published: dt.date | None) -> bool:
-    """News: "a year earlier" or "year-ago" right after a period of the year before publication names that period
-    again ("$195 million in the 1988 period. The year-ago results included..."): business news compares the
-    reported period with the year before it, and never chains the comparison back another year."""
-    p = partial
-    return (published is not None and previous is not None and previous.start is not None
-            and p.anchor is Anchor.PREVIOUS and p.distance and p.unit == Granularity.YEAR and p.shift == -1
-            and _sub_year_kind(p) is None and previous.start.year == published.year - 1
-            and previous.granularity in (Granularity.YEAR, *_YEAR_PARTS))
 
 
 def _day_of_clock(partial: PartialValue, index: int, in_order: list[Expression], sentence: Span) -> PartialValue:

@@ -57,6 +57,7 @@ NOT_EXPRESSIONS: list[tuple[str, str]] = [
     ("Employees 55 years old or older may retire early.", "55 years"),
     ("Agents scanned the crowd at the annual March for Life on Capitol Hill.", "March"),
     ("She marched at the head of the March of the Combatant Mothers.", "March"),
+    ("They joined the March on Washington.", "March"),
 ]
 
 

@@ -324,6 +324,8 @@ CASES = [
     ("Profit rose in the third quarter from $2 a share a year earlier.", "a year earlier", D(1989, 10, 26),
      "1988-Q3"),
     ("Sales fell in 1988. The year before, they had risen.", "The year before", D(1989, 10, 26), "1987"),
+    # a month before "on" and a weekday is still the month
+    ("The vote was held in March on Tuesday the 3rd.", "March", D(2020, 5, 1), "2020-03"),
     # the week that holds a named day
     ("The case may be resolved in a hearing the week of March 6.", "the week of March 6", D(2000, 2, 24),
      "2000-W10"),

@@ -26,6 +26,7 @@ def mention(value: str, start: dt.date, end: dt.date, granularity: Granularity) 
 
 SEPT_1_1939 = mention("1939-09-01", D(1939, 9, 1), D(1939, 9, 1), G.DAY)
 YEAR_1939 = mention("1939", D(1939, 1, 1), D(1939, 12, 31), G.YEAR)
+Q3_1988 = mention("1988-Q3", D(1988, 7, 1), D(1988, 9, 30), G.QUARTER)
 YEAR_1942 = mention("1942", D(1942, 1, 1), D(1942, 12, 31), G.YEAR)
 
 CASES = [
@@ -253,6 +254,12 @@ PREVIOUS_CASES = [
     (P(anchor=Anchor.PREVIOUS, unit=G.DAY), THU, YEAR_1939, "1939-XX-XX"),
     (P(anchor=Anchor.PREVIOUS, unit=G.DAY, shift=1), THU, None, "2023-03-03"),
     (P(unit=G.DAY, shift=1), THU, SEPT_1_1939, "2023-03-03"),
+    # a year-back comparison after a period of the year before publication names it again; after an older one
+    # it steps back from it
+    (P(anchor=Anchor.PREVIOUS, unit=G.YEAR, shift=-1, distance=True), D(1989, 11, 1), Q3_1988, "1988-Q3"),
+    (P(anchor=Anchor.PREVIOUS, unit=G.YEAR, shift=-1, distance=True), THU, SEPT_1_1939, "1938"),
+    # a reporting period named by its year after a quarter: that quarter of the year
+    (P(year=1987, anchor=Anchor.PREVIOUS, unit=G.QUARTER), D(1989, 11, 1), Q3_1988, "1987-Q3"),
 ]
 
 
