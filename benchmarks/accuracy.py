@@ -20,7 +20,7 @@ from pathlib import Path
 
 from chrono.evaluate import Evaluation, chrono_tagger, error_lines, evaluate_documents
 from chrono.model import Span
-from chrono.timeml import TimeMLDocument, Timex, read_timeml, timeml_files
+from chrono.read.timeml import TimeMLDocument, Timex, read_timeml, timeml_files
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO_ROOT.parent / "shared" / "data"

@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from chrono.pipeline import analyse
-from chrono.timeml import read_timeml, timeml_files
+from chrono.read.timeml import read_timeml, timeml_files
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
 DEFAULT_CORPORA = ((SHARED / "tbaq-cleaned", "news"), (SHARED / "wikiwars-train", "narrative"))

@@ -1,7 +1,7 @@
 """Scaling: wall time and peak memory of `chrono build` as the input grows, for news and pathological text.
 
 Each input is generated here (nothing is stored): ordinary news (the TBAQ texts, read through
-chrono.timeml.read_timeml, joined as paragraphs and repeated to the size), text with no punctuation at all
+chrono.read.timeml.read_timeml, joined as paragraphs and repeated to the size), text with no punctuation at all
 (random words, some of them temporal), one endless sentence of comma-separated dates, and short lines
 ("Line 7: the council met on Tuesday."). Every input runs `chrono build FILE -f json -o OUT` in a fresh
 process under /usr/bin/time -v: the figures include start-up, reading, analysis, ordering and rendering.
@@ -45,7 +45,7 @@ def _repeat_to(pieces: Callable[[int], str], size: int) -> str:
 
 
 def news(size: int, data: Path = DEFAULT_DATA) -> str:
-    from chrono.timeml import read_timeml, timeml_files
+    from chrono.read.timeml import read_timeml, timeml_files
 
     paths = timeml_files([data])
     if not paths:
@@ -97,11 +97,11 @@ def run_build(path: Path, output: Path, timeout: float) -> tuple[float | None, i
 
 def stage_times(text: str) -> dict[str, float]:
     """Seconds per analysis stage for one text, in this process (rules already loaded)."""
-    from chrono.article import parse_article
-    from chrono.attach import attach_events
-    from chrono.resolve import resolve_expressions
-    from chrono.segment import split_sentences
-    from chrono.tag import tag_text
+    from chrono.attach.events import attach_events
+    from chrono.read.text import parse_article
+    from chrono.resolve.resolver import resolve_expressions
+    from chrono.segment.sentences import split_sentences
+    from chrono.tag.tagger import tag_text
 
     document = parse_article(text)
     times: dict[str, float] = {}

@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from chrono.segment import sentence_spans  # noqa: E402
+from chrono.segment.sentences import sentence_spans  # noqa: E402
 
 GOLD = ROOT / "benchmarks" / "data" / "segmenter_gold.txt"
 TBAQ = ROOT.parent / "shared" / "data" / "tbaq-cleaned"

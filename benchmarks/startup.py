@@ -32,16 +32,17 @@ _PHASES = """
 import json, sys, time
 start = time.process_time()
 import chrono.cli
-from chrono.article import read_article
+from chrono.read.text import read_article
 from chrono.pipeline import build_from_documents
-from chrono.tagging.grammar import load_grammar
+from chrono.render import render
+from chrono.tag.grammar import load_grammar
 imported = time.process_time()
 load_grammar("en")
 loaded = time.process_time()
 document = read_article(sys.argv[1])
-build_from_documents([document]).render("md")
+render(build_from_documents([document]), "md")
 first = time.process_time()
-build_from_documents([document]).render("md")
+render(build_from_documents([document]), "md")
 again = time.process_time()
 print(json.dumps({"import": imported - start, "rules": loaded - imported, "first article": first - loaded,
                   "same article again": again - first}))

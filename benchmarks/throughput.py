@@ -32,7 +32,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from chrono.model import Document
-from chrono.timeml import read_timeml, timeml_files
+from chrono.read.timeml import read_timeml, timeml_files
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO_ROOT.parent / "shared" / "data" / "tbaq-cleaned"
@@ -53,7 +53,7 @@ def run_chrono(domain: str) -> Callable[[Document], object]:
 
 def compile_rules(language: str = "en") -> float:
     """Seconds to load the tagger's rules (parsed, and indexed by how they begin): paid once per process."""
-    from chrono.tagging.grammar import load_grammar
+    from chrono.tag.grammar import load_grammar
 
     start = time.perf_counter()
     load_grammar(language)
@@ -85,10 +85,10 @@ def peak_python_mb(function: Callable[[Document], object], documents: Sequence[D
 
 def stage_seconds(documents: Sequence[Document], domain: str, repeat: int) -> dict[str, float]:
     """Best seconds of each stage of ``analyse`` over all documents (the stages as chrono.pipeline runs them)."""
-    from chrono.attach import attach_events
-    from chrono.resolve import resolve_expressions
-    from chrono.segment import split_sentences
-    from chrono.tag import tag_text
+    from chrono.attach.events import attach_events
+    from chrono.resolve.resolver import resolve_expressions
+    from chrono.segment.sentences import split_sentences
+    from chrono.tag.tagger import tag_text
 
     best: dict[str, float] = {}
     for _ in range(repeat):

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from chrono.article import read_article  # noqa: E402
 from chrono.errors import ChronoError, ChronoInputError  # noqa: E402
 from chrono.model import Document, Event, Expression, Granularity, Span, Tense, Timeline, TimexType, Value  # noqa: E402
 from chrono.pipeline import build_from_documents, build_timeline  # noqa: E402
+from chrono.read.text import read_article  # noqa: E402
+from chrono.render import render  # noqa: E402  (the function; the stage's package is chrono/render/)
 
 __all__ = [
     "ChronoError",
@@ -25,4 +26,5 @@ __all__ = [
     "build_from_documents",
     "build_timeline",
     "read_article",
+    "render",
 ]

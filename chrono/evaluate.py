@@ -14,7 +14,7 @@ from typing import Any
 
 from chrono.errors import ChronoInputError
 from chrono.model import Span
-from chrono.timeml import TimeMLDocument, Timex, as_timex, document_name, read_timeml, timeml_files
+from chrono.read.timeml import TimeMLDocument, Timex, as_timex, document_name, read_timeml, timeml_files
 
 METRICS = ("strict", "relaxed", "value", "type")
 

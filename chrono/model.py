@@ -7,6 +7,7 @@ Article   Sentence  Expression(partial)  Expression(value)  Event  Timeline
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import IntEnum, StrEnum
 from typing import Any
@@ -206,14 +207,18 @@ class Timeline:
     expressions: tuple[Expression, ...] = ()
     meta: dict[str, Any] = field(default_factory=dict)
 
-    def render(self, fmt: str = "md", *, template: str | None = None, template_dir: str | None = None) -> str:
-        from chrono.render import render
-
-        return render(self, fmt, template=template, template_dir=template_dir)
-
     def _repr_html_(self) -> str:
         """Jupyter shows a Timeline as the HTML fragment (scoped style, no <html> wrapper)."""
-        return self.render("html", template="fragment.html.j2")
+        return NOTEBOOK_RENDERER(self, "html", template="fragment.html.j2")
 
     def _repr_markdown_(self) -> str:
-        return self.render("md")
+        return NOTEBOOK_RENDERER(self, "md")
+
+
+def _no_renderer(timeline: Timeline, fmt: str, *, template: str | None = None) -> str:
+    raise RuntimeError("import chrono.render to display a Timeline")
+
+
+# The one hook from the data types up to the renderer: chrono.render sets it when imported, so model.py
+# (below every stage) never imports a stage.
+NOTEBOOK_RENDERER: Callable[..., str] = _no_renderer

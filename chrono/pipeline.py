@@ -5,14 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from chrono.article import parse_article, parse_date
-from chrono.attach import attach_events
-from chrono.merge import merge_events
+from chrono.attach.events import attach_events
 from chrono.model import Document, Event, Expression, Timeline
-from chrono.order import order_events
-from chrono.resolve import resolve_expressions
-from chrono.segment import split_sentences
-from chrono.tag import tag_text
+from chrono.order.merge import merge_events
+from chrono.order.sort import order_events
+from chrono.read.text import parse_article, parse_date
+from chrono.resolve.resolver import resolve_expressions
+from chrono.segment.sentences import split_sentences
+from chrono.tag.tagger import tag_text
 
 
 def analyse(document: Document, *, domain: str = "news",
@@ -28,7 +28,7 @@ def build_from_documents(documents: Iterable[Document], *, domain: str = "news",
                          language: str = "en", merge: bool = True) -> Timeline:
     """One timeline from several documents; each keeps its own publication date for resolution.
 
-    With ``merge``, an event several documents report becomes one entry listing them all (chrono.merge).
+    With ``merge``, an event several documents report becomes one entry listing them all (chrono.order.merge).
     """
     docs = tuple(documents)
     expressions: list[Expression] = []

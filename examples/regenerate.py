@@ -15,8 +15,9 @@ from pathlib import Path
 EXAMPLES = Path(__file__).resolve().parent
 sys.path.insert(0, str(EXAMPLES.parent))
 
-from chrono.article import read_article  # noqa: E402
 from chrono.pipeline import build_from_documents  # noqa: E402
+from chrono.read.text import read_article  # noqa: E402
+from chrono.render import render  # noqa: E402
 
 FORMATS = ("md", "html", "json")
 
@@ -31,7 +32,7 @@ def rendered(article: Path, fmt: str) -> str:
     it is checked out."""
     document = read_article(article)
     document = dataclasses.replace(document, source=article.relative_to(EXAMPLES.parent).as_posix())
-    text = build_from_documents([document]).render(fmt)
+    text = render(build_from_documents([document]), fmt)
     return text if text.endswith("\n") else text + "\n"
 
 

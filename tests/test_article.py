@@ -4,9 +4,9 @@ import datetime as dt
 
 import pytest
 
-from chrono import article
-from chrono.article import parse_article, parse_date, read_article
 from chrono.errors import ChronoInputError
+from chrono.read import text as article
+from chrono.read.text import parse_article, parse_date, read_article
 
 SAMPLE_HEADER = " date 2023-03-02 \n\nhong kong\n\nCNN\n\n—\n\n\n\nChinese leader Xi met Lukashenko on Wednesday.\n"
 

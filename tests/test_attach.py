@@ -4,10 +4,10 @@ import datetime as dt
 
 import pytest
 
-from chrono.attach import attach_events
-from chrono.headline import headline
+from chrono.attach.events import attach_events
+from chrono.attach.headline import headline
 from chrono.model import Document, Expression, Granularity, PartialValue, Span, TimexType, Value
-from chrono.segment import split_sentences
+from chrono.segment.sentences import split_sentences
 
 DAY = Value("2023-03-01", TimexType.DATE, start=dt.date(2023, 3, 1), end=dt.date(2023, 3, 1),
             granularity=Granularity.DAY)

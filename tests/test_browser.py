@@ -13,11 +13,11 @@ import pytest
 from browser_support import Browser, browser  # noqa: F401  (the fixture)
 
 from chrono import build_from_documents
-from chrono.article import parse_article
-from chrono.labels import label
 from chrono.model import Timeline
-from chrono.render import render
-from chrono.template_filters import upper_first
+from chrono.read.text import parse_article
+from chrono.render.filters import upper_first
+from chrono.render.jinja import render
+from chrono.render.labels import label
 
 LEDGER = """date 2024-03-15
 

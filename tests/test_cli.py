@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from chrono import __version__, article
+from chrono import __version__
 from chrono.cli import app
 from chrono.cli import build as build_command
+from chrono.read import text as article
 
 SAMPLE = Path(__file__).resolve().parent.parent / "examples" / "000_15fbcc62132ba955.txt"
 runner = CliRunner()

@@ -14,7 +14,7 @@ from chrono.cli import app
 from chrono.errors import ChronoInputError
 from chrono.evaluate import Evaluation, evaluate_document, evaluate_folders, match_timexes
 from chrono.model import Document, Expression, PartialValue, Span, TimexType, Value
-from chrono.timeml import Timex, parse_timeml
+from chrono.read.timeml import Timex, parse_timeml
 
 Triple = tuple[float, float, float]
 

@@ -7,9 +7,9 @@ import json
 
 import pytest
 
-from chrono.excerpt import ELLIPSIS, bounded_sentences, excerpt
 from chrono.model import Document, Event, Granularity, Span, Timeline, Value
-from chrono.render import render
+from chrono.render.excerpt import ELLIPSIS, bounded_sentences, excerpt
+from chrono.render.jinja import render
 
 WORDS = " ".join(f"w{i:03d}" for i in range(200))  # 999 characters, words of 4 letters
 

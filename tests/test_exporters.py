@@ -13,12 +13,13 @@ from collections.abc import Callable
 import icalendar
 import pytest
 
-from chrono.exporters import load_exporters
-from chrono.exporters.event_fields import document_names, start_fields, unique_ids
-from chrono.exporters.ics import escape_text, export_ics, fold
-from chrono.exporters.mermaid import export_mermaid, mermaid_text
-from chrono.exporters.timelinejs import SPREADSHEET_COLUMNS, export_timelinejs, export_timelinejs_csv
 from chrono.model import Document, Event, Granularity, Span, Timeline, TimexType, Value
+from chrono.render import render as render_timeline
+from chrono.render.exporters import load_exporters
+from chrono.render.exporters.event_fields import document_names, start_fields, unique_ids
+from chrono.render.exporters.ics import escape_text, export_ics, fold
+from chrono.render.exporters.mermaid import export_mermaid, mermaid_text
+from chrono.render.exporters.timelinejs import SPREADSHEET_COLUMNS, export_timelinejs, export_timelinejs_csv
 
 D = dt.date
 LONG_WORD = "x" * 100
@@ -457,11 +458,11 @@ def test_timeml_export_tags_every_expression_and_keeps_the_text() -> None:
     import xml.etree.ElementTree as ElementTree
 
     from chrono import build_timeline
-    from chrono.timeml import parse_timeml
+    from chrono.read.timeml import parse_timeml
 
     text = "Officials said on Tuesday that talks with AT&T <ended> last week; more are planned for March 2024."
     timeline = build_timeline(text, published="2024-01-10")
-    out = timeline.render("timeml")
+    out = render_timeline(timeline, "timeml")
     root = ElementTree.fromstring(out)  # well-formed XML, entities escaped
     assert root.find("DCT/TIMEX3").get("value") == "2024-01-10"
     again = parse_timeml(out)
@@ -474,9 +475,9 @@ def test_timeml_export_tags_every_expression_and_keeps_the_text() -> None:
 
 def test_timeml_export_refuses_several_documents() -> None:
     from chrono import build_from_documents
-    from chrono.article import parse_article
     from chrono.errors import ChronoInputError
+    from chrono.read.text import parse_article
 
     documents = [parse_article(f"date 2024-01-10\n-\nOn Tuesday {n}.", document_id=n) for n in ("a", "b")]
     with pytest.raises(ChronoInputError, match="one document"):
-        build_from_documents(documents).render("timeml")
+        render_timeline(build_from_documents(documents), "timeml")

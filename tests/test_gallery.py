@@ -12,10 +12,10 @@ import pytest
 from typer.testing import CliRunner
 
 from chrono.cli import app
-from chrono.html_anchors import EventAnchors
 from chrono.model import Document, Event, Granularity, Span, Timeline, Value
-from chrono.rail import MAX_LANES, build_rail
-from chrono.render import describe_templates, render, template_names
+from chrono.render.anchors import EventAnchors
+from chrono.render.jinja import describe_templates, render, template_names
+from chrono.render.rail import MAX_LANES, build_rail
 
 runner = CliRunner()
 GALLERY = {"timeline.md.j2", "table.md.j2", "timeline.html.j2", "fragment.html.j2"}

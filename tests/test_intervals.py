@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from chrono.intervals import add_months, format_year, interval_of, period_bounds, period_value, shift_period
+from chrono.calendar.intervals import add_months, format_year, interval_of, period_bounds, period_value, shift_period
 from chrono.model import Granularity
 
 D = dt.date

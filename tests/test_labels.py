@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from chrono.labels import date_label, group_key, label, ordinal
 from chrono.model import Granularity, TimexType, Value
+from chrono.render.labels import date_label, group_key, label, ordinal
 
 
 @pytest.mark.parametrize(

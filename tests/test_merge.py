@@ -7,8 +7,8 @@ import datetime as dt
 
 import pytest
 
-from chrono.merge import MERGE_THRESHOLD, merge_events, similarity
 from chrono.model import Event, Granularity, Span, Value
+from chrono.order.merge import MERGE_THRESHOLD, merge_events, similarity
 
 WEDNESDAY = Value("2023-03-01", start=dt.date(2023, 3, 1), end=dt.date(2023, 3, 1), granularity=Granularity.DAY)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from chrono.tag import tag_text
+from chrono.tag.tagger import tag_text
 
 # (sentence, the words that must not be tagged)
 NOT_EXPRESSIONS: list[tuple[str, str]] = [

@@ -6,7 +6,7 @@ import pytest
 
 from chrono.errors import ChronoInputError
 from chrono.model import Event, Granularity, Span, TimexType, Value
-from chrono.order import order_events
+from chrono.order.sort import order_events
 
 D = dt.date
 # name -> (value, first day, last day, granularity); deliberately listed so that text order is wrong

@@ -11,9 +11,9 @@ import datetime as dt
 import pytest
 
 from chrono.model import Document
-from chrono.resolve import resolve_expressions
-from chrono.segment import split_sentences
-from chrono.tag import tag_text
+from chrono.resolve.resolver import resolve_expressions
+from chrono.segment.sentences import split_sentences
+from chrono.tag.tagger import tag_text
 
 D = dt.date
 THU = D(2023, 3, 2)  # Thursday, 2023-W09

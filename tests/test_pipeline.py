@@ -8,7 +8,7 @@ import json
 import pytest
 
 import chrono
-from chrono.article import parse_article
+from chrono.read.text import parse_article
 
 
 @pytest.mark.parametrize("name", ["read_article", "build_timeline", "build_from_documents", "Timeline", "Event",
@@ -26,7 +26,7 @@ def test_build_timeline(published: str | dt.date, expected: list[str]) -> None:
     timeline = chrono.build_timeline(text, published=published)
     assert [e.when.value for e in timeline.events] == expected
     assert [e.document for e in timeline.events] == ["article", "article"]
-    assert json.loads(timeline.render("json"))["events"][0]["when"]["value"] == expected[0]
+    assert json.loads(chrono.render(timeline, "json"))["events"][0]["when"]["value"] == expected[0]
 
 
 def test_build_timeline_needs_a_date() -> None:

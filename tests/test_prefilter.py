@@ -10,8 +10,8 @@ import re
 
 import pytest
 
-from chrono.tagging.grammar import load_grammar
-from chrono.tagging.prefilter import Prefilter, fold, parse, starts_of
+from chrono.tag.grammar import load_grammar
+from chrono.tag.prefilter import Prefilter, fold, parse, starts_of
 
 _WORD_START = re.compile(r"(?<![\w'’])[\w'’]")
 

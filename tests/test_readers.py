@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from chrono.errors import ChronoInputError
-from chrono.readers import read_documents, read_input
+from chrono.read import read_documents, read_input
 
 MARCH_2 = dt.date(2023, 3, 2)
 HAS_HTML = all(importlib.util.find_spec(name) for name in ("trafilatura", "htmldate"))
@@ -166,7 +166,7 @@ def test_a_folder_without_articles_is_a_failure(tmp_path: Path) -> None:
 
 
 def test_inputs_beyond_the_size_limit_are_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from chrono import article
+    from chrono.read import text as article
 
     monkeypatch.setattr(article, "MAX_BYTES", 100)
     path = write(tmp_path, "big.jsonl", json.dumps({"text": "x" * 100, "date": "2023-03-02"}))

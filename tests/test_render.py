@@ -14,10 +14,11 @@ from pathlib import Path
 import pytest
 
 from chrono.errors import ChronoInputError
-from chrono.exporters import load_exporters
-from chrono.exporters.json_export import document_record, event_record, expression_record
 from chrono.model import Document, Event, Expression, Granularity, PartialValue, Span, Timeline, TimexType, Value
-from chrono.render import (
+from chrono.render.exporters import load_exporters
+from chrono.render.exporters.json_export import document_record, event_record, expression_record
+from chrono.render.filters import datetime_attr, md_cell, md_escape, safe_url, source_label
+from chrono.render.jinja import (
     FORMATS,
     TEMPLATE_FORMATS,
     autoescape_for,
@@ -26,7 +27,6 @@ from chrono.render import (
     render,
     template_names,
 )
-from chrono.template_filters import datetime_attr, md_cell, md_escape, safe_url, source_label
 
 HOSTILE = "<script>alert(\"x\")</script> & \"quoted\" <b>bold</b> *star* [link](http://evil.example)"
 
@@ -339,8 +339,10 @@ def test_every_core_format_renders_an_empty_timeline(fmt: str) -> None:
     assert render(timeline(), fmt).strip()
 
 
-def test_timeline_render_method_delegates() -> None:
-    assert SAMPLE.render("md") == render(SAMPLE, "md")
+def test_public_render_is_the_stage_function() -> None:
+    import chrono
+
+    assert chrono.render(SAMPLE, "md") == render(SAMPLE, "md")
 
 
 def test_unknown_format_is_an_input_error() -> None:

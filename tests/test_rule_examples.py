@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from chrono.lang import languages, load_resource
-from chrono.tag import tag_text
+from chrono.tag.tagger import tag_text
 
 
 def _cases() -> list[Any]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from chrono.model import Span
-from chrono.segment import split_sentences
+from chrono.segment.sentences import split_sentences
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -6,10 +6,11 @@ import datetime as dt
 
 import pytest
 
+from chrono.calendar.intervals import interval_of
 from chrono.errors import ChronoInputError
-from chrono.intervals import interval_of
 from chrono.model import Document, Event, Granularity, Span, Value
-from chrono.select import group_events, select_events
+from chrono.order.select import select_events
+from chrono.render.grouping import group_headings
 
 
 def value(text: str, *, resolved: bool = True) -> Value:
@@ -98,7 +99,7 @@ def test_bad_filters_are_input_errors(filters: dict[str, str], message: str) -> 
     ("year", [], []),
 ])
 def test_group_by_calendar(by: str, timeline: list[str], expected: list[tuple[str, list[str]]]) -> None:
-    groups = group_events([event(text) for text in timeline], by)
+    groups = group_headings([event(text) for text in timeline], by)
     assert [(label, values(members)) for label, members in groups] == expected
 
 
@@ -106,12 +107,12 @@ def test_group_by_source_names_documents_in_order_of_appearance() -> None:
     documents = [Document("a", "", None, title="Storm hits coast"), Document("b", "", None, outlet="Gazette"),
                  Document("c", "", None)]
     events = [event("2022-09", "b"), event("2022-10", "a"), event("2022-11", "b"), event("2023", "c")]
-    groups = group_events(events, "source", documents=documents)
+    groups = group_headings(events, "source", documents=documents)
     assert [(label, values(members)) for label, members in groups] == [
         ("Gazette", ["2022-09", "2022-11"]), ("Storm hits coast", ["2022-10"]), ("c", ["2023"])]
 
 
 def test_unknown_grouping_is_an_input_error() -> None:
     with pytest.raises(ChronoInputError, match="unknown grouping 'week'; choose one of year, month, source"):
-        group_events([], "week")
+        group_headings([], "week")
 

@@ -1,14 +1,14 @@
-"""A sentence is analysed once for all its expressions (chrono.tense, chrono.headline cache per sentence text):
-the results must not depend on which expression, or which copy of a sentence, came first."""
+"""A sentence is analysed once for all its expressions (chrono.resolve.tense, chrono.attach.headline cache per
+sentence text): the results must not depend on which expression, or which copy of a sentence, came first."""
 
 from __future__ import annotations
 
 import pytest
 
-import chrono.headline as headline_module
-from chrono.headline import _ALNUM, _analysed, _Words, headline
+import chrono.attach.headline as headline_module
+from chrono.attach.headline import _ALNUM, _analysed, _Words, headline
 from chrono.model import Span, Tense
-from chrono.tense import governing_tense
+from chrono.resolve.tense import governing_tense
 
 PAST, PRESENT, FUTURE, NONE = Tense.PAST, Tense.PRESENT, Tense.FUTURE, Tense.NONE
 

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from chrono.model import Span
-from chrono.tag import tag_text
+from chrono.tag.tagger import tag_text
 
 # (sentence, expected extent, expected type, expected PartialValue fields)
 CASES: list[tuple[str, str, str, dict[str, Any]]] = [

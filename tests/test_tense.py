@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from chrono.model import Span, Tense
-from chrono.tense import governing_cue, governing_tense
+from chrono.resolve.tense import governing_cue, governing_tense
 
 PAST, PRESENT, FUTURE, NONE = Tense.PAST, Tense.PRESENT, Tense.FUTURE, Tense.NONE
 

@@ -9,7 +9,7 @@ import pytest
 
 from chrono.errors import ChronoInputError
 from chrono.model import Document, Expression, PartialValue, Span, TimexType, Value
-from chrono.timeml import (
+from chrono.read.timeml import (
     Timex,
     document_name,
     load_source,

@@ -7,14 +7,15 @@ from pathlib import Path
 
 import typer
 
-from chrono.article import parse_date
 from chrono.cli.app import app
 from chrono.cli.common import EXIT_USAGE, guarded, write_output
-from chrono.order import SORTS
+from chrono.order.select import PRECISIONS, parse_bound, parse_granularity, select_events
+from chrono.order.sort import SORTS
 from chrono.pipeline import build_from_documents
-from chrono.readers import read_documents
-from chrono.render import FORMATS
-from chrono.select import GROUPINGS, PRECISIONS, parse_bound, parse_granularity, select_events
+from chrono.read import read_documents
+from chrono.read.text import parse_date
+from chrono.render import FORMATS, render
+from chrono.render.grouping import GROUPINGS
 
 
 @app.command(
@@ -69,7 +70,7 @@ def build(
         timeline = build_from_documents(documents, domain=domain, sort=sort)
         events = select_events(timeline.events, date_from=date_from, date_to=date_to, min_granularity=min_granularity)
         timeline = dataclasses.replace(timeline, events=tuple(events), meta={**timeline.meta, "group_by": group_by})
-        text = timeline.render(fmt, template=template, template_dir=str(template_dir) if template_dir else None)
+        text = render(timeline, fmt, template=template, template_dir=str(template_dir) if template_dir else None)
         write_output(text, output)
         if failures:
             raise typer.Exit(EXIT_USAGE)  # the others were built, but an input could not be read

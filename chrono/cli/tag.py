@@ -9,7 +9,7 @@ import typer
 from chrono.cli.app import app
 from chrono.cli.common import EXIT_INTERNAL, EXIT_USAGE, guarded, write_atomic, write_output
 from chrono.model import Expression
-from chrono.timeml import TimeMLDocument
+from chrono.read.timeml import TimeMLDocument
 
 TAG_FORMATS = ("timeml", "json")
 # what a folder given to `chrono tag` stands for: its TimeML files, or its articles when it has none
@@ -36,11 +36,11 @@ def tag(
     """Find and resolve the temporal expressions of each input; write TimeML with TIMEX3 tags, or JSON."""
 
     def run() -> None:
-        from chrono.article import parse_date
         from chrono.errors import ChronoInputError
-        from chrono.exporters.json_export import document_record, dumps, expression_record
         from chrono.pipeline import analyse
-        from chrono.timeml import load_source, write_timeml
+        from chrono.read.text import parse_date
+        from chrono.read.timeml import load_source, write_timeml
+        from chrono.render.exporters.json_export import document_record, dumps, expression_record
 
         if fmt not in TAG_FORMATS:
             raise ChronoInputError(f"unknown format {fmt!r}; choose one of {', '.join(TAG_FORMATS)}")
@@ -97,7 +97,7 @@ def tag(
 def _plan(inputs: list[str], output_dir: Path | None, suffix: str) -> list[tuple[str, Path | None]]:
     """(input, output file or None for stdout) per input file; a folder keeps its layout under output_dir."""
     from chrono.errors import ChronoInputError
-    from chrono.timeml import TIMEML_SUFFIXES, document_name
+    from chrono.read.timeml import TIMEML_SUFFIXES, document_name
 
     jobs: list[tuple[str, Path | None]] = []
     lowered = tuple(s.lower() for s in FOLDER_SUFFIXES)

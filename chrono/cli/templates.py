@@ -23,7 +23,7 @@ def list_templates(
     """List the templates --template accepts, each with what it renders."""
 
     def run() -> None:
-        from chrono.render import TEMPLATE_SUFFIX, describe_templates
+        from chrono.render.jinja import TEMPLATE_SUFFIX, describe_templates
 
         described = [(name.removesuffix(TEMPLATE_SUFFIX), text) for name, text in
                      describe_templates(str(template_dir) if template_dir else None)]

@@ -12,7 +12,7 @@ from typing import Any
 
 from chrono.errors import ChronoInputError
 from chrono.model import Document
-from chrono.readers.common import Origin, metadata_date
+from chrono.read.common import Origin, metadata_date
 
 TEXT_KEYS = ("text", "body")
 DATE_KEYS = ("published", "date")

@@ -10,9 +10,9 @@ import json
 import re
 from typing import Any
 
-from chrono.exporters import exporter
-from chrono.labels import label
 from chrono.model import Document, Event, Expression, Timeline, Value
+from chrono.render.exporters import exporter
+from chrono.render.labels import label
 
 SCHEMA = "chrono-timeline/1"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from chrono.headline import headline
+from chrono.attach.headline import headline
 from chrono.model import Document, Event, Expression, Sentence, Span
 
 

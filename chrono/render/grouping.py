@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, cast
 
-from chrono.labels import group_key
-from chrono.model import Event
+from chrono.errors import ChronoInputError
+from chrono.model import Document, Event
+from chrono.render.labels import group_key
 
 GroupBy = Literal["year", "month", "source"]
 GROUPINGS: tuple[str, ...] = ("year", "month", "source")
@@ -50,3 +51,19 @@ def _collect(events: Iterable[Event], key: Callable[[Event], str]) -> list[Event
     for event in events:
         groups.setdefault(key(event), []).append(event)
     return [EventGroup(name, tuple(members)) for name, members in groups.items()]
+
+
+def group_headings(events: Iterable[Event], by: str = "year", *,
+                 documents: Iterable[Document] = ()) -> list[tuple[str, list[Event]]]:
+    """Ordered (label, events) groups for templates and `--group-by`.
+
+    ``year``/``month`` label each run of consecutive events with its year ("2023") or month ("March
+    2023"), so groups follow the timeline's sort; values coarser than the grouping keep their own label
+    ("the 1990s"). ``source`` gathers each document's events under its title (else outlet, else id), in
+    the order documents first appear; a merged event sits under its primary document.
+    """
+    if by not in GROUPINGS:
+        raise ChronoInputError(f"unknown grouping {by!r}; choose one of {', '.join(GROUPINGS)}")
+    names = {document.id: document.title or document.outlet or document.id for document in documents}
+    groups = group_events(events, cast(GroupBy, by), source_names=names)
+    return [(group.key, list(group.events)) for group in groups]

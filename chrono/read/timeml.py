@@ -301,7 +301,7 @@ def load_source(path: str | Path, published: dt.date | None = None) -> TimeMLDoc
 
     ``published`` dates a TimeML file that has no DCT, and overrides an article's header as in `chrono build`.
     """
-    from chrono.article import STDIN_NAME, decode_article, parse_article
+    from chrono.read.text import STDIN_NAME, decode_article, parse_article
 
     is_stdin = str(path) == STDIN_NAME
     name = "standard input" if is_stdin else str(path)

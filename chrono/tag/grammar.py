@@ -15,8 +15,8 @@ from typing import Any
 from chrono.errors import ChronoInputError
 from chrono.lang import load_resource
 from chrono.model import TimexType
-from chrono.tagging.prefilter import Prefilter, parse
-from chrono.tagging.values import Words
+from chrono.tag.prefilter import Prefilter, parse
+from chrono.tag.values import Words
 
 _FRAGMENT = re.compile(r"\{([A-Za-z_]\w*)\}")
 _FROM_TABLE = "@"  # a fragment spelled "@table" is the alternation of that word table's keys

@@ -11,7 +11,7 @@ import re
 
 from chrono.errors import ChronoInputError
 from chrono.model import Document, Span
-from chrono.readers.common import Origin, metadata_date
+from chrono.read.common import Origin, metadata_date
 
 _OPENING = re.compile(r"---[ \t]*\r?\n")
 _CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.MULTILINE)

@@ -12,11 +12,11 @@ from typing import Any
 
 import jinja2
 
-from chrono.grouping import EventGroup, GroupBy, group_events
-from chrono.html_anchors import EventAnchors
-from chrono.labels import Style, date_label, label
 from chrono.model import Document, Event, Value
-from chrono.rail import Rail, build_rail
+from chrono.render.anchors import EventAnchors
+from chrono.render.grouping import EventGroup, GroupBy, group_events
+from chrono.render.labels import Style, date_label, label
+from chrono.render.rail import Rail, build_rail
 
 # "_" between two letters or digits cannot start emphasis (CommonMark), so "file_name" stays readable.
 _MD_SPECIAL = re.compile(r"([\\`*\[\]<>#|~]|(?<![^\W_])_|_(?![^\W_]))")

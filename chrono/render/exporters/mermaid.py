@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from itertools import groupby
 
-from chrono.exporters import exporter
-from chrono.exporters.event_fields import datable_events, timeline_title, when_label
-from chrono.labels import group_key
 from chrono.model import Event, Timeline
+from chrono.render.exporters import exporter
+from chrono.render.exporters.event_fields import datable_events, timeline_title, when_label
+from chrono.render.labels import group_key
 
 _ENTITY_CODES = {char: f"#{ord(char)};" for char in "#:;%<>"}
 _SPACES = re.compile(r"\s+")

@@ -14,10 +14,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from chrono.era import bc_granularity, resolve_in_bc
-from chrono.errors import ChronoInputError
-from chrono.holidays import holiday_date
-from chrono.intervals import (
+from chrono.calendar.era import bc_granularity, resolve_in_bc
+from chrono.calendar.holidays import holiday_date
+from chrono.calendar.intervals import (
     calendar_suffix,
     format_year,
     interval_of,
@@ -26,6 +25,7 @@ from chrono.intervals import (
     season_bounds,
     shift_period,
 )
+from chrono.errors import ChronoInputError
 from chrono.model import (
     Anchor,
     Direction,
@@ -39,8 +39,8 @@ from chrono.model import (
     TimexType,
     Value,
 )
-from chrono.tagging.anchored import anchored_amounts
-from chrono.tense import TenseCue, governing_cue
+from chrono.resolve.tense import TenseCue, governing_cue
+from chrono.tag.anchored import anchored_amounts
 
 __all__ = ["resolve_value", "resolve_expressions", "DOMAINS"]
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from chrono.errors import ChronoInputError
 from chrono.model import Document, Span
-from chrono.readers.common import Origin, metadata_date
+from chrono.read.common import Origin, metadata_date
 
 INSTALL_HINT = "reading HTML pages needs the html extra: pip install 'chrono-timelines[html]'"
 NO_DATE_HINT = "pass --published YYYY-MM-DD"

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from chrono.exporters import exporter
-from chrono.exporters.event_fields import (
+from chrono.model import Document, Event, Timeline
+from chrono.render.exporters import exporter
+from chrono.render.exporters.event_fields import (
     datable_events,
     document_names,
     documents_by_id,
@@ -18,7 +19,6 @@ from chrono.exporters.event_fields import (
     timeline_title,
     unique_ids,
 )
-from chrono.model import Document, Event, Timeline
 
 PRODID = "-//chrono//chrono-timelines//EN"
 LINE_OCTETS = 75  # RFC 5545 3.1: content lines are folded at 75 octets, CRLF excluded

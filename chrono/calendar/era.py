@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from chrono.intervals import calendar_suffix
+from chrono.calendar.intervals import calendar_suffix
 from chrono.model import Granularity, PartialValue, Value
 
 __all__ = ["bc_granularity", "bc_value", "resolve_in_bc"]

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from chrono.errors import ChronoInputError
-from chrono.exporters import exporter
 from chrono.model import Timeline
-from chrono.timeml import timeml_from_document, write_timeml
+from chrono.read.timeml import timeml_from_document, write_timeml
+from chrono.render.exporters import exporter
 
 
 @exporter("timeml")

@@ -7,9 +7,9 @@ import io
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from chrono.exporters import exporter
-from chrono.exporters.event_fields import event_record, flat_record
 from chrono.model import Event, Span, Timeline, Value
+from chrono.render.exporters import exporter
+from chrono.render.exporters.event_fields import event_record, flat_record
 
 # stands in for an event when the timeline is empty, so the header row still names the schema's columns
 _PLACEHOLDER = Event(when=Value(""), phrase="", span=Span(0, 0), sentence="", headline="", document="")

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from chrono.exporters import exporter
-from chrono.exporters.json_export import dumps, event_record
 from chrono.model import Timeline
+from chrono.render.exporters import exporter
+from chrono.render.exporters.json_export import dumps, event_record
 
 
 @exporter("jsonl")

@@ -1,19 +1,15 @@
-"""Choose and group a timeline's events: a date range, a minimum precision, headings by year/month/source."""
+"""Choose a timeline's events: a date range, a minimum precision."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import cast
 
+from chrono.calendar.intervals import interval_of
 from chrono.errors import ChronoInputError
-from chrono.grouping import GROUPINGS, GroupBy
-from chrono.grouping import group_events as _group_runs
-from chrono.intervals import interval_of
-from chrono.model import Document, Event, Granularity
+from chrono.model import Event, Granularity
 
-__all__ = ["GROUPINGS", "PRECISIONS", "event_interval", "group_events", "parse_bound", "parse_granularity",
-           "select_events"]
+__all__ = ["PRECISIONS", "event_interval", "parse_bound", "parse_granularity", "select_events"]
 
 PRECISIONS = ("day", "month", "year")  # the --min-granularity choices; any Granularity name is accepted too
 Interval = tuple[dt.date, dt.date, Granularity | None]
@@ -53,22 +49,6 @@ def select_events(events: Iterable[Event], *, date_from: dt.date | str | None = 
             continue
         kept.append(event)
     return kept
-
-
-def group_events(events: Iterable[Event], by: str = "year", *,
-                 documents: Iterable[Document] = ()) -> list[tuple[str, list[Event]]]:
-    """Ordered (label, events) groups for templates and `--group-by`.
-
-    ``year``/``month`` label each run of consecutive events with its year ("2023") or month ("March
-    2023"), so groups follow the timeline's sort; values coarser than the grouping keep their own label
-    ("the 1990s"). ``source`` gathers each document's events under its title (else outlet, else id), in
-    the order documents first appear; a merged event sits under its primary document.
-    """
-    if by not in GROUPINGS:
-        raise ChronoInputError(f"unknown grouping {by!r}; choose one of {', '.join(GROUPINGS)}")
-    names = {document.id: document.title or document.outlet or document.id for document in documents}
-    groups = _group_runs(events, cast(GroupBy, by), source_names=names)
-    return [(group.key, list(group.events)) for group in groups]
 
 
 def event_interval(event: Event) -> Interval | None:

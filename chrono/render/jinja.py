@@ -1,6 +1,6 @@
 """Render: a Timeline through Jinja templates (md, html) or exporters (json, ...).
 
-Templates are searched in the user's folder first, then the built-in ones (chrono/templates inside the wheel,
+Templates are searched in the user's folder first, then the built-in ones (chrono/render/templates inside the wheel,
 or the checkout's top-level templates/). The environment is built once per search path; its filters and
 helpers live in template_filters.py.
 """
@@ -18,11 +18,11 @@ import jinja2
 
 from chrono import __version__
 from chrono.errors import ChronoInputError
-from chrono.excerpt import bounded_sentences
-from chrono.exporters import load_exporters
-from chrono.html_anchors import EventAnchors
 from chrono.model import Timeline
-from chrono.template_filters import FILTERS, GLOBALS
+from chrono.render.anchors import EventAnchors
+from chrono.render.excerpt import bounded_sentences
+from chrono.render.exporters import load_exporters
+from chrono.render.filters import FILTERS, GLOBALS
 
 DEFAULT_FORMAT = "md"
 TEMPLATE_SUFFIX = ".j2"
@@ -31,9 +31,10 @@ _ESCAPED_SUFFIXES = (".html", ".htm", ".xhtml", ".xml", ".svg")
 
 
 def builtin_template_dir() -> Path:
-    """chrono/templates when installed from a wheel; the top-level templates/ of a source checkout otherwise."""
+    """chrono/render/templates when installed from a wheel; the top-level templates/ of a source checkout
+    otherwise."""
     packaged = Path(__file__).parent / "templates"
-    return packaged if packaged.is_dir() else Path(__file__).parent.parent / "templates"
+    return packaged if packaged.is_dir() else Path(__file__).parents[2] / "templates"
 
 
 def _template_formats() -> tuple[str, ...]:
@@ -157,7 +158,7 @@ def render(timeline: Timeline, fmt: str = DEFAULT_FORMAT, *, template: str | Non
     """Render ``timeline`` as ``fmt``: its template (the user's folder first), else its exporter.
 
     ``template`` picks a template file or name instead; a broken template raises ChronoInputError.
-    Over-long sentences (unpunctuated text) are shown as excerpts around each phrase (chrono.excerpt).
+    Over-long sentences (unpunctuated text) are shown as excerpts around each phrase (chrono.render.excerpt).
     """
     user_dirs = _user_dirs(template_dir)
     timeline = bounded_sentences(timeline)

@@ -13,9 +13,9 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from chrono.exporters.json_export import event_record
-from chrono.labels import label
 from chrono.model import Document, Event, Granularity, Timeline, Value
+from chrono.render.exporters.json_export import event_record
+from chrono.render.labels import label
 
 __all__ = [
     "clock_time",

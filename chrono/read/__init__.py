@@ -1,7 +1,7 @@
 """Read many inputs into Documents: files, folders and standard input, in the formats chrono knows.
 
 Formats, by extension (the content decides for standard input and unknown extensions):
-- `.txt`: the sample format or plain text, through `chrono.article`;
+- `.txt`: the sample format or plain text, through `chrono.read.text`;
 - `.json` (one record or a list) and `.jsonl` (one per line): records with `text`/`body`, `published`/`date`;
 - `.md`: Markdown with front matter (`date:`, `title:` ...);
 - `.html`/`.htm`: saved pages, through the optional extra `chrono-timelines[html]`.
@@ -17,14 +17,14 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from chrono import article
-from chrono.article import STDIN_NAME, decode_article, parse_article, parse_date
 from chrono.errors import ChronoInputError
 from chrono.model import Document
-from chrono.readers.common import Origin
-from chrono.readers.frontmatter import parse_markdown
-from chrono.readers.html import parse_html
-from chrono.readers.records import parse_json, parse_jsonl
+from chrono.read import text as article
+from chrono.read.common import Origin
+from chrono.read.html import parse_html
+from chrono.read.markdown import parse_markdown
+from chrono.read.records import parse_json, parse_jsonl
+from chrono.read.text import STDIN_NAME, decode_article, parse_article, parse_date
 
 __all__ = ["EXTENSIONS", "Failure", "read_documents", "read_input"]
 
@@ -99,7 +99,7 @@ def _read_one(path: str, published: dt.date | None, stdin: BinaryIO | None) -> P
     origin = Origin(name=name, source=path, document_id="stdin" if is_stdin else Path(path).stem,
                     published=published)
     try:
-        limit = article.MAX_BYTES  # read at call time: one limit for every input, set in chrono.article
+        limit = article.MAX_BYTES  # read at call time: one limit for every input, set in chrono.read.text
         data = (stdin or sys.stdin.buffer).read(limit + 1) if is_stdin else _read_bytes(Path(path), limit)
         if len(data) > limit:
             raise ChronoInputError(f"{name} is larger than the {limit // 2**20} MB limit for one input")

@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 
 from chrono.model import Expression, PartialValue, Span
-from chrono.tagging.grammar import Grammar, Rule, load_grammar
-from chrono.tagging.prefilter import fold
-from chrono.tagging.ranges import range_ends
-from chrono.tagging.values import build_partial
+from chrono.tag.grammar import Grammar, Rule, load_grammar
+from chrono.tag.prefilter import fold
+from chrono.tag.ranges import range_ends
+from chrono.tag.values import build_partial
 
 __all__ = ["tag_text", "match_at"]
 

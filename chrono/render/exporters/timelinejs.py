@@ -12,9 +12,10 @@ import html
 import json
 from typing import Any
 
-from chrono.exporters import exporter
-from chrono.exporters.csv_export import write_rows
-from chrono.exporters.event_fields import (
+from chrono.model import Event, Timeline
+from chrono.render.exporters import exporter
+from chrono.render.exporters.csv_export import write_rows
+from chrono.render.exporters.event_fields import (
     clock_time,
     datable_events,
     document_names,
@@ -25,7 +26,6 @@ from chrono.exporters.event_fields import (
     unique_ids,
     when_label,
 )
-from chrono.model import Event, Timeline
 
 # the header row of the TimelineJS spreadsheet template, in its order
 SPREADSHEET_COLUMNS = ("Year", "Month", "Day", "Time", "End Year", "End Month", "End Day", "End Time",
