@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
-
-from chrono.errors import ChronoError, ChronoInputError  # noqa: E402
-from chrono.model import Document, Event, Expression, Granularity, Span, Tense, Timeline, TimexType, Value  # noqa: E402
-from chrono.pipeline import build_from_documents, build_timeline  # noqa: E402
-from chrono.read.text import read_article  # noqa: E402
-from chrono.render import render  # noqa: E402  (the function; the stage's package is chrono/render/)
+from chrono.errors import ChronoError, ChronoInputError
+from chrono.model import Document, Event, Expression, Granularity, Span, Tense, Timeline, TimexType, Value
+from chrono.pipeline import build_from_documents, build_timeline
+from chrono.read.text import read_article
+from chrono.render import render  # the function; the stage's package is chrono/render/
+from chrono.version import __version__
 
 __all__ = [
     "ChronoError",

@@ -17,6 +17,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import cast
 
 from chrono.lang import load_resource
 
@@ -202,7 +203,7 @@ class _Analysis:
     def bounds(self, expression: tuple[int, int]) -> Sequence[int]:
         patched = _Bounds(self.sentence, self.cuts, self.shared, expression)
         if len(self.shared) > _LISTED_BOUNDS:
-            return patched
+            return cast(Sequence[int], patched)  # indexable and sized: all that bisect and the callers use
         return patched.as_list()  # a list copied in C beats an index call per look on any sentence of usual size
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from chrono import __version__
+from chrono.version import __version__
 
 app = typer.Typer(
     name="chrono",

@@ -16,13 +16,13 @@ from typing import Any
 
 import jinja2
 
-from chrono import __version__
 from chrono.errors import ChronoInputError
 from chrono.model import Timeline
 from chrono.render.anchors import EventAnchors
 from chrono.render.excerpt import bounded_sentences
 from chrono.render.exporters import load_exporters
 from chrono.render.filters import FILTERS, GLOBALS
+from chrono.version import __version__
 
 DEFAULT_FORMAT = "md"
 TEMPLATE_SUFFIX = ".j2"

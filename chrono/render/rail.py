@@ -65,8 +65,8 @@ def build_rail(events: Iterable[Event], *, language: str = "en") -> Rail | None:
     dated = [event for event in events if event.when.start is not None and event.when.end is not None]
     if not dated:
         return None
-    first = min(event.when.start for event in dated)  # type: ignore[type-var]
-    last = max(event.when.end for event in dated)  # type: ignore[type-var]
+    first = min(event.when.start for event in dated if event.when.start is not None)
+    last = max(event.when.end for event in dated if event.when.end is not None)
     start, end = dt.date(first.year, 1, 1), dt.date(last.year, 12, 31)
     scale = _Scale(start, end)
     ticks = _month_scale_ticks(scale, language) if first.year == last.year else _year_scale_ticks(scale)

@@ -161,15 +161,17 @@ def _verb_cue(text: str, expression: Span, sentence: Span, language: str) -> Ten
     for i in range(before - 1, -1, -1):
         if clause.boundary[i]:
             break
-        if clause.tenses[i] is not None:
-            return TenseCue(clause.tenses[i], not broken and before - 1 - i <= limit)
+        tense = clause.tenses[i]
+        if tense is not None:
+            return TenseCue(tense, not broken and before - 1 - i <= limit)
         broken = broken or clause.clause_break[i]
     broken = False
     for i in range(after, len(clause.starts)):
         if clause.boundary[i]:
             break
-        if clause.tenses[i] is not None:
-            return TenseCue(clause.tenses[i], not broken and i - after <= limit)
+        tense = clause.tenses[i]
+        if tense is not None:
+            return TenseCue(tense, not broken and i - after <= limit)
         # "In December, prices will rise": the comma that closes a leading phrase keeps the cue in its clause
         broken = broken or (clause.clause_break[i] and i > after)
     return _NO_CUE

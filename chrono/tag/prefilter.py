@@ -13,10 +13,14 @@ beginnings are listed the first time a head is met in a text, and only for the r
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from re import _constants as sre  # the parser's opcodes; stable across 3.11+
-from re import _parser as sre_parse
+from typing import Any
+
+# CPython's regex parser and its opcodes (stable across 3.11+): no public API gives a pattern's parse tree
+sre: Any = importlib.import_module("re._constants")
+sre_parse: Any = importlib.import_module("re._parser")
 
 PREFIX = 8
 _HEAD = 3  # the trigger scan looks for the first three characters of a beginning

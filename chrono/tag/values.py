@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from enum import Enum
 from typing import Any
 
 from chrono.model import Anchor, Direction, Granularity, PartialValue, TimexType
 
 # Fields whose values are enum members; rules spell them by name ("YEAR", "PAST").
-ENUM_FIELDS: dict[str, type] = {"type": TimexType, "unit": Granularity, "anchor": Anchor, "direction": Direction}
+ENUM_FIELDS: dict[str, type[Enum]] = {"type": TimexType, "unit": Granularity, "anchor": Anchor, "direction": Direction}
 PARTIAL_FIELDS = frozenset(PartialValue.__slots__)
 _SPACES = re.compile(r"[\s\-]+")
 _DOTS = re.compile(r"\.(?!\d)|(?<!\d)\.")
@@ -45,7 +46,7 @@ class Words:
             return int(key)
         return None
 
-    def _convert_number(self, key: str) -> int | str | None:
+    def _convert_number(self, key: str) -> int | float | str | None:
         """Digits ("1,000", "18"), number words, and compounds ("twenty four", "two hundred")."""
         digits = key.replace(",", "")
         if digits.isdigit():
