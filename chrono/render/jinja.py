@@ -15,6 +15,7 @@ from types import TracebackType
 from typing import Any
 
 import jinja2
+from jinja2.sandbox import SecurityError
 
 from chrono.errors import ChronoInputError
 from chrono.model import Timeline
@@ -22,12 +23,16 @@ from chrono.render.anchors import EventAnchors
 from chrono.render.excerpt import bounded_sentences
 from chrono.render.exporters import load_exporters
 from chrono.render.filters import FILTERS, GLOBALS
+from chrono.render.sandbox import Budget, ChronoSandbox, TemplateBudgetError, render_within
 from chrono.version import __version__
 
 DEFAULT_FORMAT = "md"
 TEMPLATE_SUFFIX = ".j2"
 FORMAT_TEMPLATE = "timeline.{fmt}" + TEMPLATE_SUFFIX  # the template a format renders by default
 _ESCAPED_SUFFIXES = (".html", ".htm", ".xhtml", ".xml", ".svg")
+# A render's budget grows with the articles it shows: a fixed floor plus so much per character of article text.
+TEMPLATE_SECONDS, TEMPLATE_SECONDS_PER_MB = 30.0, 60.0
+TEMPLATE_CHARACTERS, TEMPLATE_CHARACTERS_PER_CHARACTER = 64 * 2**20, 200
 
 
 def builtin_template_dir() -> Path:
@@ -62,14 +67,15 @@ def autoescape_for(name: str | None) -> bool:
 
 @lru_cache(maxsize=16)
 def environment(search_path: tuple[str, ...] = ()) -> jinja2.Environment:
-    """The Jinja environment for templates in ``search_path`` (first wins), then the built-ins."""
+    """The sandboxed Jinja environment for templates in ``search_path`` (first wins), then the built-ins."""
     loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(folder) for folder in search_path]
     loaders.append(jinja2.FileSystemLoader(builtin_template_dir()))
-    env = jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), autoescape=autoescape_for,
-                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                             keep_trailing_newline=True)
+    env = ChronoSandbox(loader=jinja2.ChoiceLoader(loaders), autoescape=autoescape_for,
+                        undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                        keep_trailing_newline=True)
     env.filters.update(FILTERS)
     env.globals.update(GLOBALS, chrono_version=__version__)
+    env.seal()
     return env
 
 
@@ -147,7 +153,10 @@ def describe_templates(template_dir: str | os.PathLike[str] | None = None) -> li
     env = environment(_user_dirs(template_dir))
     described = []
     for name in template_names(template_dir):
-        source = env.loader.get_source(env, name)[0]  # type: ignore[union-attr]
+        try:
+            source = env.loader.get_source(env, name)[0]  # type: ignore[union-attr]
+        except UnicodeDecodeError:
+            raise ChronoInputError(f"template {name} is not UTF-8 text") from None
         comment = _LEADING_COMMENT.match(source)
         described.append((name, " ".join(comment[1].split()) if comment else ""))
     return described
@@ -175,9 +184,17 @@ def render(timeline: Timeline, fmt: str = DEFAULT_FORMAT, *, template: str | Non
     raise ChronoInputError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
 
 
+def template_budget(timeline: Timeline) -> Budget:
+    """The time and size a template may take to render ``timeline`` (chrono.render.sandbox)."""
+    text = sum(len(document.text) for document in timeline.documents)
+    return Budget(seconds=TEMPLATE_SECONDS + TEMPLATE_SECONDS_PER_MB * text / 1e6,
+                  characters=TEMPLATE_CHARACTERS + TEMPLATE_CHARACTERS_PER_CHARACTER * text)
+
+
 def _render_template(env: jinja2.Environment, name: str, timeline: Timeline, fmt: str) -> str:
     try:
-        return env.get_template(name).render(template_context(timeline, fmt))
+        compiled = _compile(env, name)
+        return render_within(compiled, template_context(timeline, fmt), template_budget(timeline))
     except jinja2.TemplateSyntaxError as exc:
         where = exc.filename or exc.name or name
         raise ChronoInputError(f"template {where} line {exc.lineno}: {exc.message}") from None
@@ -188,10 +205,23 @@ def _render_template(env: jinja2.Environment, name: str, timeline: Timeline, fmt
                                f"(byte 0x{exc.object[exc.start]:02x} at offset {exc.start})") from None
     except Exception as exc:
         place = _template_frame(exc.__traceback__)
+        if isinstance(exc, TemplateBudgetError | RecursionError):  # the template's doing, wherever it stopped
+            place = place or (name, 0)
         if place is None:  # chrono's own bug, not the template's
             raise
         message = str(exc) if isinstance(exc, jinja2.TemplateError) else f"{type(exc).__name__}: {exc}"
+        if isinstance(exc, SecurityError) and not isinstance(exc, TemplateBudgetError):
+            message = f"the sandbox refused it: {message}"
         raise ChronoInputError(f"template {place[0]} line {place[1]}: {message}") from None
+
+
+def _compile(env: jinja2.Environment, name: str) -> jinja2.Template:
+    try:
+        return env.get_template(name)
+    except (ValueError, RecursionError, MemoryError) as exc:  # an integer literal of 5,000 digits, deep nesting
+        if isinstance(exc, UnicodeDecodeError):
+            raise
+        raise ChronoInputError(f"template {name} cannot be compiled: {type(exc).__name__}: {exc}") from None
 
 
 def _template_frame(trace: TracebackType | None) -> tuple[str, int] | None:
