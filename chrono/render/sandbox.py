@@ -166,7 +166,7 @@ class ChronoSandbox(ImmutableSandboxedEnvironment):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.binop_table = {**self.binop_table, "*": _sequence_times, "**": _power, "%": _modulo}
-        self.globals["lipsum"] = _budgeted_filter(self.globals["lipsum"])
+        self.globals["lipsum"] = _budgeted_filter(self.globals["lipsum"])  # type: ignore[arg-type]
 
     def seal(self) -> None:
         """Put every filter (chrono's and Jinja's) under the budget; call once the filters are registered."""
