@@ -108,3 +108,64 @@ def test_merging_is_deterministic() -> None:
     events = [event(SAME, "Wednesday", name) for name in "abcab"]
     assert merge_events(events) == merge_events(list(events)) == [
         event(SAME, "Wednesday", "a", sources=("b", "c")), event(SAME, "Wednesday", "a", sources=("b",))]
+
+
+def _pairwise_merge(events: list[Event], threshold: float = MERGE_THRESHOLD) -> list[list[int]]:
+    """The rule merge_events implements, the slow way: each event against every member of every earlier group of
+    its value; the best score at or above the threshold wins, the earliest group on a tie. Returns the groups as
+    lists of input positions."""
+    groups: list[list[int]] = []
+    for position, current in enumerate(events):
+        best: tuple[float, int] | None = None
+        for index, members in enumerate(groups):
+            first = events[members[0]]
+            reporters = {document for m in members for document in (events[m].document, *events[m].sources)}
+            if (first.when.value, first.when.mod) != (current.when.value, current.when.mod) \
+                    or current.document in reporters:
+                continue
+            score = max(similarity(current, events[m]) for m in members)
+            if score >= threshold and (best is None or score > best[0]):
+                best = (score, index)
+        if best is None:
+            groups.append([position])
+        else:
+            groups[best[1]].append(position)
+    return groups
+
+
+_VOCABULARY = ("fed raised rates quarter point bank england held steady stocks fell retail data earthquake struck "
+               "turkey syria killed thousands xi met lukashenko putin beijing apple unveiled iphone").split()
+_DAYS = [Value(f"2023-03-0{day}", start=dt.date(2023, 3, day), end=dt.date(2023, 3, day),
+               granularity=Granularity.DAY) for day in (1, 2)]
+
+
+def _random_events(seed: int, count: int) -> list[Event]:
+    import random
+
+    chooser = random.Random(seed)
+    events = []
+    for _ in range(count):
+        words = chooser.sample(_VOCABULARY, chooser.randint(1, 7))
+        sentence = " ".join(words) + " on Wednesday."
+        headline = " ".join(chooser.sample(words, max(1, len(words) - chooser.randint(0, 2))))
+        events.append(event(sentence, "Wednesday", chooser.choice("abcdef"), when=chooser.choice(_DAYS),
+                            headline=headline))
+    return events
+
+
+@pytest.mark.parametrize("seed", range(40))
+@pytest.mark.parametrize("threshold", [MERGE_THRESHOLD, 0.15, 0.5])
+def test_the_indexed_merge_makes_the_merges_of_the_pairwise_rule(seed: int, threshold: float) -> None:
+    events = _random_events(seed, 60)
+    groups = _pairwise_merge(events, threshold)
+    expected = [dataclasses.replace(events[members[0]], sources=tuple(dict.fromkeys(
+        events[m].document for m in members if events[m].document != events[members[0]].document)))
+        for members in groups]
+    assert merge_events(events, threshold=threshold) == expected
+    assert len(expected) < len(events)  # the rows do merge something
+
+
+@pytest.mark.parametrize("threshold", [0, -0.1, 1.5])
+def test_a_threshold_outside_0_to_1_is_refused(threshold: float) -> None:
+    with pytest.raises(ValueError, match="threshold"):
+        merge_events([], threshold=threshold)

@@ -8,15 +8,21 @@ at most ("interest rates" for the Fed and the Bank of England) and score 0-0.22.
 between (tests/test_merge.py holds both kinds). A wrong merge would hide an event and a missed one only
 repeats it, so the threshold leans high: reworded reports ("went to the polls" / "held its election")
 stay separate. Same-day events sharing their actors ("Xi met Lukashenko" / "Xi met Putin") can pass it.
+
+The merge is linear in practice: an event is compared only with the earlier events of its value that share a
+rare word with it (an inverted index with prefix filtering), which finds exactly the pairs the pairwise rule
+would merge (tests/test_merge.py checks it against that rule; benchmarks/merge.py times it).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import math
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping
-from functools import cache
+from functools import cache, lru_cache
 
 from chrono.lang import load_resource
 from chrono.model import Event
@@ -32,36 +38,86 @@ def merge_events(events: Iterable[Event], *, published: Mapping[str, dt.date | N
                  threshold: float = MERGE_THRESHOLD, language: str = "en") -> list[Event]:
     """Events with the same value (and mod) and similar wording from DIFFERENT documents become one.
 
+    An event joins the group whose members' wording is most similar to its own (at least ``threshold``,
+    0 < threshold <= 1; the earliest group on a tie), unless its document already reported into that group.
     The merged event is its earliest-published report (``published`` maps document id -> date; without
     it, or on a tie, the first in input order); ``sources`` lists the other reports' documents in the
     same order. Two events of one document are never merged. Groups keep the input position of their
     first member, so a sorted input stays sorted. Deterministic: the same input gives the same output.
+
+    Linear in practice: an inverted index with prefix filtering finds the members an event can reach the
+    threshold with, instead of comparing it with every earlier event of its value (see _Index).
     """
+    if not 0 < threshold <= 1:
+        raise ValueError(f"merge threshold must be in (0, 1], not {threshold}")
     dates = published or {}
+    items = list(events)
+    wordings = [_wording(event, language) for event in items]
+    index = _Index(wordings, threshold)
     groups: list[list[tuple[int, Event]]] = []
-    wordings: list[list[_Wording]] = []  # each group's members' content words, computed once per event
+    group_of: list[int] = []  # each event's group
     reporters: list[set[str]] = []  # each group's documents, its members' sources included
-    by_value: dict[tuple[str, str | None], list[int]] = {}
-    for position, event in enumerate(events):
+    for position, (event, wording) in enumerate(zip(items, wordings, strict=True)):
         key = (event.when.value, event.when.mod)
-        wording = _wording(event, language)
         best: tuple[float, int] | None = None
-        for group_index in by_value.get(key, []):
-            if event.document in reporters[group_index]:
+        for member in index.candidates(key, position):
+            group = group_of[member]
+            if event.document in reporters[group]:
                 continue
-            score = max(_similarity(wording, other) for other in wordings[group_index])
-            if score >= threshold and (best is None or score > best[0]):
-                best = (score, group_index)
+            score = _similarity(wording, wordings[member])
+            if score >= threshold and (best is None or (-score, group) < (-best[0], best[1])):
+                best = (score, group)
         if best is None:
-            by_value.setdefault(key, []).append(len(groups))
+            group_of.append(len(groups))
             groups.append([(position, event)])
-            wordings.append([wording])
             reporters.append({event.document, *event.sources})
         else:
+            group_of.append(best[1])
             groups[best[1]].append((position, event))
-            wordings[best[1]].append(wording)
             reporters[best[1]].update((event.document, *event.sources))
+        index.add(key, position)
     return [_combine(members, dates) for members in groups]
+
+
+class _Index:
+    """Which earlier events can reach the Jaccard threshold with an event: prefix filtering (Bayardo et al.,
+    "Scaling up all pairs similarity search", 2007), per value and per field (headline, sentence).
+
+    Every word set is sorted rarest word first (one order for the whole collection). If J(x, y) >= t, the two
+    sets share at least t * |x| words, so the first shared word in that order lies within the first
+    |x| - ceil(t * |x|) + 1 words of x, and likewise of y: indexing and probing those prefixes only finds every
+    pair that can pass, and the rare words that make up the prefixes have short posting lists.
+    """
+
+    def __init__(self, wordings: list[_Wording], threshold: float) -> None:
+        frequency: Counter[str] = Counter()
+        for wording in wordings:
+            for words in wording:
+                frequency.update(words)
+        self._prefixes = [tuple(_prefix(words, frequency, threshold) for words in wording) for wording in wordings]
+        self._postings: dict[tuple[str, str | None], dict[tuple[int, str], list[int]]] = {}
+
+    def candidates(self, key: tuple[str, str | None], position: int) -> set[int]:
+        """Earlier events of ``key`` sharing a prefix word (in the same field) with the event at ``position``."""
+        postings = self._postings.get(key)
+        found: set[int] = set()
+        if postings:
+            for field, prefix in enumerate(self._prefixes[position]):
+                for word in prefix:
+                    found.update(postings.get((field, word), ()))
+        return found
+
+    def add(self, key: tuple[str, str | None], position: int) -> None:
+        postings = self._postings.setdefault(key, {})
+        for field, prefix in enumerate(self._prefixes[position]):
+            for word in prefix:
+                postings.setdefault((field, word), []).append(position)
+
+
+def _prefix(words: frozenset[str], frequency: Counter[str], threshold: float) -> list[str]:
+    # the 1e-9 keeps 0.3 * 10 (3.0000000000000004 in floating point) a need for 3 shared words, not 4
+    needed = max(1, math.ceil(threshold * len(words) - 1e-9))
+    return sorted(words, key=lambda word: (frequency[word], word))[:len(words) - needed + 1]
 
 
 def _combine(members: list[tuple[int, Event]], dates: Mapping[str, dt.date | None]) -> Event:
@@ -104,6 +160,7 @@ def content_words(text: str, phrase: str = "", language: str = "en") -> frozense
     return frozenset(word for word in words if word not in ignored)
 
 
+@lru_cache(maxsize=1 << 17)  # a collection repeats its words; folding each once is most of the merge's time
 def _normalise(word: str) -> str:
     """Fold possessives, plurals and -ed/-ing crudely so "rates"/"rate", "killed"/"killing" and
     "Turkey's"/"Turkey" meet; both sides are folded alike, so a stem need not be a word."""

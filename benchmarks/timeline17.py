@@ -1,0 +1,111 @@
+"""Timeline17-style folders (as redistributed with news-tls) read into chrono Documents and reference timelines.
+
+A topic folder holds ``InputDocs/YYYY-MM-DD/ID.txt`` (the folder is the publication date; text tokenized, one
+sentence per line: ``BP 's``, ``-LRB-``, ````` ``) and ``timelines/*.txt`` (a date line, its sentences, a line
+of dashes). The articles are detokenized lightly (brackets, quotes, clitics, punctuation) so that chrono reads
+ordinary prose; the reference timelines are returned as written, for the scorer.
+
+    python benchmarks/timeline17.py ../shared/data/t17-dev/bpoil_bbc     # counts of one topic
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO_ROOT))
+
+from chrono.model import Document, Span  # noqa: E402
+
+DEFAULT_DATA = REPO_ROOT.parent / "shared" / "data" / "t17-dev"
+
+# Penn Treebank escapes and spacing undone: "BP 's" -> "BP's", "-LRB- # 346m -RRB-" -> "(# 346m)", "`` x ''" -> '"x"'
+_DETOKENIZE = (
+    (re.compile(r"-LRB-\s*"), "("), (re.compile(r"\s*-RRB-"), ")"),
+    (re.compile(r"-LSB-\s*"), "["), (re.compile(r"\s*-RSB-"), "]"),
+    (re.compile(r"-LCB-\s*"), "{"), (re.compile(r"\s*-RCB-"), "}"),
+    (re.compile(r"``\s*"), '"'), (re.compile(r"\s*''"), '"'),
+    (re.compile(r" (?=(?:'s|'re|'ve|'ll|'d|'m|n't)\b)", re.IGNORECASE), ""),
+    (re.compile(r" (?=[.,;:!?%](?:\s|$))"), ""),
+    (re.compile(r"\$ (?=\d)"), "$"),
+)
+
+
+def detokenize(line: str) -> str:
+    for pattern, replacement in _DETOKENIZE:
+        line = pattern.sub(replacement, line)
+    return line.strip()
+
+
+@dataclass(frozen=True)
+class ReferenceTimeline:
+    name: str
+    dates: tuple[tuple[dt.date, tuple[str, ...]], ...]  # (date, its sentences as written), in file order
+
+    @property
+    def first(self) -> dt.date:
+        return min(day for day, _ in self.dates)
+
+    @property
+    def last(self) -> dt.date:
+        return max(day for day, _ in self.dates)
+
+
+def topics(root: Path = DEFAULT_DATA) -> list[Path]:
+    return sorted(path for path in root.iterdir() if (path / "InputDocs").is_dir())
+
+
+def article_paths(topic: Path, first: dt.date | None = None, last: dt.date | None = None
+                  ) -> Iterator[tuple[dt.date, Path]]:
+    """(publication date, file) of the topic's articles published in [first, last], in date and name order."""
+    for folder in sorted((topic / "InputDocs").iterdir()):
+        try:
+            published = dt.date.fromisoformat(folder.name)
+        except ValueError:
+            continue
+        if (first and published < first) or (last and published > last):
+            continue
+        for path in sorted(folder.iterdir()):
+            if path.is_file():
+                yield published, path
+
+
+def read_articles(topic: Path, first: dt.date | None = None, last: dt.date | None = None) -> Iterator[Document]:
+    """The articles as Documents, one sentence per line, ids unique within the topic (date/file)."""
+    for published, path in article_paths(topic, first, last):
+        lines = (detokenize(line) for line in path.read_text(encoding="utf-8", errors="replace").splitlines())
+        text = "\n".join(line for line in lines if line) + "\n"
+        yield Document(id=f"{topic.name}/{published.isoformat()}/{path.name}", text=text, published=published,
+                       source=str(path), body=Span(0, len(text)))
+
+
+def read_timelines(topic: Path) -> list[ReferenceTimeline]:
+    timelines = []
+    for path in sorted((topic / "timelines").glob("*.txt")):
+        dates: list[tuple[dt.date, tuple[str, ...]]] = []
+        for block in re.split(r"\n-{5,}\n?", path.read_text(encoding="utf-8", errors="replace")):
+            lines = [line.strip() for line in block.strip().splitlines() if line.strip()]
+            if not lines:
+                continue
+            try:
+                day = dt.date.fromisoformat(lines[0][:10])
+            except ValueError:
+                continue
+            dates.append((day, tuple(lines[1:])))
+        if dates:
+            timelines.append(ReferenceTimeline(f"{topic.name}/{path.name}", tuple(dates)))
+    return timelines
+
+
+if __name__ == "__main__":
+    for topic in [Path(arg) for arg in sys.argv[1:]] or topics():
+        documents = list(read_articles(topic))
+        size = sum(len(document.text) for document in documents)
+        for timeline in read_timelines(topic):
+            print(f"{timeline.name}: {len(documents)} articles ({size / 1e6:.1f} MB), {len(timeline.dates)} dates "
+                  f"{timeline.first}..{timeline.last}")
