@@ -36,8 +36,9 @@ from chrono.read.text import read_article
 from chrono.pipeline import build_from_documents
 from chrono.render import render
 from chrono.tag.grammar import load_grammar
+from chrono.lang import Language
 imported = time.process_time()
-load_grammar("en")
+load_grammar(Language.load("en"))
 loaded = time.process_time()
 document = read_article(sys.argv[1])
 render(build_from_documents([document]), "md")

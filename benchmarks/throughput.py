@@ -53,10 +53,11 @@ def run_chrono(domain: str) -> Callable[[Document], object]:
 
 def compile_rules(language: str = "en") -> float:
     """Seconds to load the tagger's rules (parsed, and indexed by how they begin): paid once per process."""
+    from chrono.lang import Language
     from chrono.tag.grammar import load_grammar
 
     start = time.perf_counter()
-    load_grammar(language)
+    load_grammar(Language.load(language))
     return time.perf_counter() - start
 
 

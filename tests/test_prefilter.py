@@ -10,6 +10,7 @@ import re
 
 import pytest
 
+from chrono.lang import Language
 from chrono.tag.grammar import load_grammar
 from chrono.tag.prefilter import Prefilter, fold, parse, starts_of
 
@@ -27,14 +28,14 @@ TEXTS = [
 
 
 def _matching_rules(text: str, position: int) -> set[int]:
-    rules = load_grammar("en").rules
+    rules = load_grammar(Language.load("en")).rules
     return {number for number, rule in enumerate(rules)
             if (match := rule.regex.match(text, position)) is not None and match.end() > position}
 
 
 @pytest.mark.parametrize("text", TEXTS)
 def test_every_rule_that_matches_is_a_candidate_where_it_matches(text: str) -> None:
-    prefilter = load_grammar("en").prefilter
+    prefilter = load_grammar(Language.load("en")).prefilter
     folded = fold(text)
     positions = set(prefilter.positions(folded, 0, len(text)))
     checked = 0
@@ -47,9 +48,9 @@ def test_every_rule_that_matches_is_a_candidate_where_it_matches(text: str) -> N
     assert checked  # the text does exercise the rules
 
 
-@pytest.mark.parametrize("number", range(len(load_grammar("en").rules)))
+@pytest.mark.parametrize("number", range(len(load_grammar(Language.load("en")).rules)))
 def test_beginnings_through_fragment_stand_ins_equal_those_of_the_full_pattern(number: int) -> None:
-    grammar = load_grammar("en")
+    grammar = load_grammar(Language.load("en"))
     assert grammar.prefilter.beginnings(number) == starts_of(grammar.rules[number].regex)
 
 

@@ -2,28 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import Enum
 from typing import Any
 
 import pytest
 
-from chrono.lang import languages, load_resource
+from chrono.lang import Language, languages
 from chrono.tag.tagger import tag_text
 
 
 def _cases() -> list[Any]:
     cases = []
     for language in languages():
-        try:
-            rules = load_resource(language, "rules")["rule"]
-        except Exception:  # a language folder without rules yet (resolver-only data)
-            continue
-        for rule in rules:
-            examples = rule.get("examples", [])
-            if not examples:
-                cases.append(pytest.param(language, rule["name"], None, id=f"{language}-{rule['name']}-missing"))
-            for number, example in enumerate(examples):
-                cases.append(pytest.param(language, rule["name"], example, id=f"{language}-{rule['name']}-{number}"))
+        for rule in Language.load(language).rules.rule:
+            if not rule.examples:
+                cases.append(pytest.param(language, rule.name, None, id=f"{language}-{rule.name}-missing"))
+            for number, example in enumerate(rule.examples):
+                cases.append(pytest.param(language, rule.name, example, id=f"{language}-{rule.name}-{number}"))
     return cases
 
 
@@ -32,11 +28,12 @@ def _plain(value: Any) -> Any:
 
 
 @pytest.mark.parametrize(("language", "rule", "example"), _cases())
-def test_rule_example(language: str, rule: str, example: dict[str, Any] | None) -> None:
+def test_rule_example(language: str, rule: str, example: Mapping[str, Any] | None) -> None:
     assert example is not None, f"rule {rule!r} has no example"
     text, extent = example["text"], example["extent"]
-    found = [e for e in tag_text(text, language=language) if e.text == extent]
-    assert found, f"{extent!r} not found in {text!r}: {[(e.text, e.rule) for e in tag_text(text, language=language)]}"
+    tagged = tag_text(text, language=Language.load(language))
+    found = [e for e in tagged if e.text == extent]
+    assert found, f"{extent!r} not found in {text!r}: {[(e.text, e.rule) for e in tagged]}"
     expression = found[0]
     assert expression.rule == rule
     assert text[expression.span.start:expression.span.end] == extent

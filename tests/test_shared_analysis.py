@@ -7,6 +7,7 @@ import pytest
 
 import chrono.attach.headline as headline_module
 from chrono.attach.headline import _ALNUM, _analysed, _Words, headline
+from chrono.lang import Language
 from chrono.model import Span, Tense
 from chrono.resolve.tense import governing_tense
 
@@ -80,7 +81,7 @@ def test_words_in_a_range(text: str, start: int, end: int, expected: list[tuple[
 
 def _bounds_walking_every_cut(sentence: str, expression: tuple[int, int]) -> list[int]:
     """The clause bounds for one expression the slow way: every cut of the sentence walked again."""
-    cuts = _analysed(sentence, "en").cuts
+    cuts = _analysed(sentence, Language.load("en").segment.clauses).cuts
     kept = [0]
     for cut in cuts:
         if not expression[0] < cut < expression[1] and _ALNUM.search(sentence, kept[-1], cut):
@@ -109,5 +110,6 @@ def test_patched_bounds_equal_bounds_worked_out_alone(sentence: str, phrase: str
     monkeypatch.setattr(headline_module, "_LISTED_BOUNDS", listed_up_to)
     start = sentence.index(phrase)
     end = len(sentence)
+    analysis = _analysed(sentence, Language.load("en").segment.clauses)
     for expression in [(start, start + len(phrase)), (start, start), (0, end), (end, end)]:
-        assert list(_analysed(sentence, "en").bounds(expression)) == _bounds_walking_every_cut(sentence, expression)
+        assert list(analysis.bounds(expression)) == _bounds_walking_every_cut(sentence, expression)

@@ -226,6 +226,7 @@ def test_longest_match_wins_and_matches_do_not_overlap(text: str, expected: list
 
 def test_unknown_language_is_a_user_error() -> None:
     from chrono.errors import ChronoInputError
+    from chrono.lang import Language
 
     with pytest.raises(ChronoInputError):
-        tag_text("today", language="xx")
+        tag_text("today", language=Language.load("xx"))

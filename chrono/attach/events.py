@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from chrono.attach.headline import headline
+from chrono.lang import Language
 from chrono.model import Document, Event, Expression, Sentence, Span
 
 
@@ -17,7 +18,7 @@ def _holding_sentence(span: Span, sentences: list[Sentence], starts: list[int]) 
 
 
 def attach_events(expressions: list[Expression], sentences: list[Sentence], document: Document,
-                  *, language: str = "en") -> list[Event]:
+                  *, language: Language | None = None) -> list[Event]:
     """One event per datable expression, with its sentence, a short headline and provenance.
 
     Durations, sets and fuzzy references (PRESENT_REF...) have no interval and make no event.

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import cast
 
-from chrono.lang import load_resource
+from chrono.lang import Language, or_default
+from chrono.lang.sections import ClauseWords
 
 ELLIPSIS = "…"
 _ALNUM = re.compile(r"[^\W_]")  # exactly the characters str.isalnum() accepts
@@ -51,21 +52,20 @@ class _ClauseRules:
 
 
 @cache
-def _rules(language: str) -> _ClauseRules:
-    data = load_resource(language, "segment")["clauses"]
-    relative = "|".join(map(re.escape, data["relative"]))
-    prepositions = "|".join(map(re.escape, data["prepositions"]))
-    others = "|".join(re.escape(word) for word in data["cut_before"] if word not in data["relative"])
+def _rules(data: ClauseWords) -> _ClauseRules:
+    relative = "|".join(map(re.escape, data.relative))
+    prepositions = "|".join(map(re.escape, data.prepositions))
+    others = "|".join(re.escape(word) for word in data.cut_before if word not in data.relative)
     # the lookahead only lets the search skip, at once, positions where no listed word can begin
-    listed = [*data["relative"], *data["prepositions"], *data["cut_before"]]
+    listed = [*data.relative, *data.prepositions, *data.cut_before]
     initials = rf"(?=[{re.escape(''.join(sorted({word[0] for word in listed})))}])" if all(listed) else ""
     cut_word = re.compile(rf"\b{initials}(?:(?:(?:{prepositions})\s+)?(?:{relative})\b|\b(?:{others})\b)",
                           re.IGNORECASE)
     relative_opening = re.compile(rf"[\s,;:—–-]*(?:(?:{prepositions})\s+)?(?:{relative})\b", re.IGNORECASE)
     restrictive_relative = re.compile(rf"\s*(?:(?:{prepositions})\s+)?(?:{relative})\b", re.IGNORECASE)
-    return _ClauseRules(data["max_words"], data["min_words"], cut_word, relative_opening, restrictive_relative,
-                        data.get("leading_phrase_words", 0), frozenset(data.get("attribution", [])),
-                        frozenset(data["drop_leading"]), frozenset(data["drop_trailing"]))
+    return _ClauseRules(data.max_words, data.min_words, cut_word, relative_opening, restrictive_relative,
+                        data.leading_phrase_words, frozenset(data.attribution),
+                        frozenset(data.drop_leading), frozenset(data.drop_trailing))
 
 
 def _all_cuts(sentence: str, rules: _ClauseRules) -> list[int]:
@@ -208,9 +208,9 @@ class _Analysis:
 
 
 @lru_cache(maxsize=_SENTENCES_CACHED)
-def _analysed(sentence: str, language: str) -> _Analysis:
+def _analysed(sentence: str, clauses: ClauseWords) -> _Analysis:
     """The analysis of a sentence, shared by the expressions it holds."""
-    cuts = _all_cuts(sentence, _rules(language))
+    cuts = _all_cuts(sentence, _rules(clauses))
     return _Analysis(sentence, cuts, _greedy_bounds(sentence, cuts), _Words(sentence))
 
 
@@ -240,10 +240,11 @@ def _tidy(text: str, rules: _ClauseRules, *, capitalise: bool = True, after_quot
     return text[:1].upper() + text[1:] if capitalise else text
 
 
-def headline(sentence: str, expression: tuple[int, int], *, language: str = "en") -> str:
+def headline(sentence: str, expression: tuple[int, int], *, language: Language | None = None) -> str:
     """The readable clause of ``sentence`` around ``expression`` (offsets relative to the sentence)."""
-    rules = _rules(language)
-    analysis = _analysed(sentence, language)
+    clauses = or_default(language).segment.clauses
+    rules = _rules(clauses)
+    analysis = _analysed(sentence, clauses)
     words_of = analysis.words
     bounds = analysis.bounds(expression)
     last_clause = len(bounds) - 2  # clause i runs from bounds[i] to bounds[i + 1]

@@ -24,7 +24,8 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from functools import cache, lru_cache
 
-from chrono.lang import load_resource
+from chrono.lang import Language, or_default
+from chrono.lang.sections import MergeWords
 from chrono.model import Event
 
 __all__ = ["MERGE_THRESHOLD", "merge_events", "similarity", "content_words"]
@@ -35,7 +36,7 @@ _WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
 def merge_events(events: Iterable[Event], *, published: Mapping[str, dt.date | None] | None = None,
-                 threshold: float = MERGE_THRESHOLD, language: str = "en") -> list[Event]:
+                 threshold: float = MERGE_THRESHOLD, language: Language | None = None) -> list[Event]:
     """Events with the same value (and mod) and similar wording from DIFFERENT documents become one.
 
     An event joins the group whose members' wording is most similar to its own (at least ``threshold``,
@@ -136,12 +137,12 @@ def _combine(members: list[tuple[int, Event]], dates: Mapping[str, dt.date | Non
 _Wording = tuple[frozenset[str], frozenset[str]]  # content words of (headline, sentence)
 
 
-def similarity(first: Event, second: Event, *, language: str = "en") -> float:
+def similarity(first: Event, second: Event, *, language: Language | None = None) -> float:
     """How much two events' wording overlaps, 0..1: the better of headline and sentence Jaccard indices."""
     return _similarity(_wording(first, language), _wording(second, language))
 
 
-def _wording(event: Event, language: str) -> _Wording:
+def _wording(event: Event, language: Language | None) -> _Wording:
     return (content_words(event.headline, event.phrase, language),
             content_words(event.sentence, event.phrase, language))
 
@@ -150,12 +151,12 @@ def _similarity(first: _Wording, second: _Wording) -> float:
     return max(_jaccard(first[0], second[0]), _jaccard(first[1], second[1]))
 
 
-def content_words(text: str, phrase: str = "", language: str = "en") -> frozenset[str]:
+def content_words(text: str, phrase: str = "", language: Language | None = None) -> frozenset[str]:
     """The words of ``text`` that can tell events apart, normalised; ``phrase`` (the temporal expression)
     is taken out first."""
     if phrase:
         text = text.replace(phrase, " ")
-    ignored = _ignored_words(language)
+    ignored = _ignored_words(or_default(language).merge)
     words = (_normalise(word) for word in _WORD.findall(text.lower()))
     return frozenset(word for word in words if word not in ignored)
 
@@ -178,9 +179,8 @@ def _normalise(word: str) -> str:
 
 
 @cache
-def _ignored_words(language: str) -> frozenset[str]:
-    data = load_resource(language, "merge")
-    return frozenset(word for table in ("stopwords", "reporting", "calendar") for word in data.get(table, []))
+def _ignored_words(words: MergeWords) -> frozenset[str]:
+    return frozenset((*words.stopwords, *words.reporting, *words.calendar))
 
 
 def _jaccard(first: frozenset[str], second: frozenset[str]) -> float:

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from chrono.errors import ChronoInputError
+from chrono.lang import Language
 
 # A metadata date: an ISO day, optionally followed by a time ("2023-03-02T08:00:00Z", "2023-03-02 10:00").
 _ISO_DAY = re.compile(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][^\n]*)?\s*")
@@ -57,7 +58,8 @@ _DATEPARSER_SETTINGS = {
 def _written_date(value: str, where: str) -> dt.date:
     import dateparser  # imported on first use: it is slow to load and most inputs carry ISO dates
 
-    parsed = dateparser.parse(value, languages=["en"], settings=_DATEPARSER_SETTINGS)
+    languages = list(Language.load().about.dateparser_languages)
+    parsed = dateparser.parse(value, languages=languages, settings=_DATEPARSER_SETTINGS)
     if parsed is None:
         raise ChronoInputError(f"{where}: cannot read the date {value!r}; write it as YYYY-MM-DD "
                                "(or a complete date such as 'March 2, 2023')")

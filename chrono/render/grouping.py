@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Literal, cast
 
 from chrono.errors import ChronoInputError
+from chrono.lang import Language
 from chrono.model import Document, Event
 from chrono.render.labels import group_key
 
@@ -23,7 +24,8 @@ class EventGroup:
 
 
 def group_events(events: Iterable[Event], by: GroupBy = "year", *,
-                 source_names: Mapping[str, str] | None = None, language: str = "en") -> list[EventGroup]:
+                 source_names: Mapping[str, str] | None = None,
+                 language: Language | None = None) -> list[EventGroup]:
     """Year and month groups are runs of consecutive events, so the timeline's sort order is kept as is
     (a reverse timeline gets its years newest first). Source groups collect each document's events in the
     order the documents first appear.

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from chrono.lang import load_resource
+from chrono.lang import Language, or_default
 from chrono.model import Event
 
 MAX_LABELS = 6  # tick labels on one rail: more would collide on a phone
@@ -60,7 +60,7 @@ class Rail:
         return any(mark.left > 0 or mark.width < 100 for mark in self.marks)
 
 
-def build_rail(events: Iterable[Event], *, language: str = "en") -> Rail | None:
+def build_rail(events: Iterable[Event], *, language: Language | None = None) -> Rail | None:
     """The rail of ``events`` (their order is kept for lane packing); None when none has an interval."""
     dated = [event for event in events if event.when.start is not None and event.when.end is not None]
     if not dated:
@@ -69,7 +69,7 @@ def build_rail(events: Iterable[Event], *, language: str = "en") -> Rail | None:
     last = max(event.when.end for event in dated if event.when.end is not None)
     start, end = dt.date(first.year, 1, 1), dt.date(last.year, 12, 31)
     scale = _Scale(start, end)
-    ticks = _month_scale_ticks(scale, language) if first.year == last.year else _year_scale_ticks(scale)
+    ticks = _month_scale_ticks(scale, or_default(language)) if first.year == last.year else _year_scale_ticks(scale)
     return Rail(start, end, ticks, _place(dated, scale))
 
 
@@ -84,8 +84,8 @@ class _Scale:
         return 100 * (day - self.start).days / days
 
 
-def _month_scale_ticks(scale: _Scale, language: str) -> tuple[Tick, ...]:
-    names = load_resource(language, "rail")["month_ticks"]
+def _month_scale_ticks(scale: _Scale, language: Language) -> tuple[Tick, ...]:
+    names = language.calendar.month_abbreviations  # short: a phone is narrow
     year = scale.start.year
     return tuple(Tick(round(scale.at(dt.date(year, month, 1)), 3),
                       names[month - 1] if month in _LABELLED_MONTHS else "", month in _LABELLED_MONTHS)

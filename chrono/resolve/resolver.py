@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import cache
 
 from chrono.calendar.era import bc_granularity, resolve_in_bc
 from chrono.calendar.holidays import holiday_date
@@ -26,6 +27,8 @@ from chrono.calendar.intervals import (
     shift_period,
 )
 from chrono.errors import ChronoInputError
+from chrono.lang import Language, or_default
+from chrono.lang.sections import Patterns
 from chrono.model import (
     Anchor,
     Direction,
@@ -57,8 +60,6 @@ _RULED_OUT = float("inf")  # the distance of a period on the side a firm cue rul
 # to four months stay in the year; of the longer ones most move on, but only after a written year is the
 # gain clear (4 right, 1 wrong; from an inferred year 3 more go wrong).
 _NARRATIVE_BACKTRACK_MONTHS = 8
-# what joins the two ends of a range: "21 March - 21 June 1952", "May to August 1943"
-_RANGE_GAP = re.compile(r"\s*(?:-|\u2013|\u2014|to|until|till|through|and)\s*", re.IGNORECASE)
 _YEAR_PARTS = (Granularity.QUARTER, Granularity.HALF)
 _PARAGRAPH_BREAK = "\n\n"
 _CLOCK_LOOKBACK = 8  # expressions before a clock time searched for its day (bounds work in run-on text)
@@ -486,7 +487,7 @@ def _unknown(p: PartialValue) -> str:
 # --- the document walk ---------------------------------------------------------------------------------------
 
 def resolve_expressions(expressions: list[Expression], sentences: list[Sentence], document: Document,
-                        *, domain: str = "news", language: str = "en") -> list[Expression]:
+                        *, domain: str = "news", language: Language | None = None) -> list[Expression]:
     """Each expression with its value; anchors on the publication date or the previous mention.
 
     News: CONTEXT and PUBLICATION anchor on the publication date. Narrative: both on the latest mentioned date
@@ -495,6 +496,8 @@ def resolve_expressions(expressions: list[Expression], sentences: list[Sentence]
     """
     if domain not in DOMAINS:
         raise ChronoInputError(f"unknown domain {domain!r}; use one of: {', '.join(DOMAINS)}")
+    language = or_default(language)
+    range_gap = _range_gap(language.patterns)
     if document.published is None and domain == "news":
         raise ChronoInputError(f"document {document.id or '(unnamed)'} has no publication date; "
                                "give one, or use --domain narrative")
@@ -517,7 +520,7 @@ def resolve_expressions(expressions: list[Expression], sentences: list[Sentence]
             anchor = previous or document.published
         elif _told_year(expression, mentions, written, last_end, document):
             anchor = mentions[-1]
-        partial = _year_of_range_end(expression, in_order[index + 1:index + 2], document.text)
+        partial = _year_of_range_end(expression, in_order[index + 1:index + 2], document.text, range_gap)
         partial = _day_of_clock(partial, index, in_order, sentence)
         value = resolve_value(partial, anchor, tense, previous=previous, year_written=id(anchor) in written,
                               firm=cue.firm)
@@ -580,7 +583,14 @@ def _is_bare_clock(p: PartialValue) -> bool:
             and p.shift == 0 and not p.weekend and all(getattr(p, name) is None for name in _DATE_FIELDS))
 
 
-def _year_of_range_end(expression: Expression, following: list[Expression], text: str) -> PartialValue:
+@cache
+def _range_gap(patterns: Patterns) -> re.Pattern[str]:
+    """What joins the two ends of a range: "21 March - 21 June 1952", "May to August 1943"."""
+    return re.compile(rf"\s*(?:{patterns['range_gap']})\s*", re.IGNORECASE)
+
+
+def _year_of_range_end(expression: Expression, following: list[Expression], text: str,
+                       range_gap: re.Pattern[str]) -> PartialValue:
     """"21 March - 21 June 1952", "from May to August 1943": the range's start is in the year its end names
     (the year before when its month comes later: "December - March 1945")."""
     partial = expression.partial
@@ -589,7 +599,7 @@ def _year_of_range_end(expression: Expression, following: list[Expression], text
     end = following[0].partial
     if end.year is None or end.month is None or end.literal is not None:
         return partial
-    if _RANGE_GAP.fullmatch(text, expression.span.end, following[0].span.start) is None:
+    if range_gap.fullmatch(text, expression.span.end, following[0].span.start) is None:
         return partial
     wraps = partial.month > end.month  # "December - March 1945" began in 1944
     return replace(partial, year=end.year - 1 if wraps else end.year)

@@ -20,7 +20,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from chrono.lang import load_resource
+from chrono.lang import Language, or_default
+from chrono.lang.sections import TenseWords
 from chrono.model import Span, Tense
 
 __all__ = ["TenseCue", "governing_cue", "governing_tense"]
@@ -90,54 +91,52 @@ class _Clause:
 
 
 @cache
-def _cues(language: str) -> _Cues:
-    data = load_resource(language, "tense")
+def _cues(data: TenseWords) -> _Cues:
     phrases: list[tuple[tuple[str, ...], Tense]] = []
     words: dict[str, Tense] = {}
     suffixes: dict[str, Tense] = {}
     for tense in (Tense.PAST, Tense.PRESENT, Tense.FUTURE):
-        section = data.get(tense.value.lower(), {})
-        phrases.extend((tuple(phrase.split()), tense) for phrase in section.get("phrases", []))
-        words.update(dict.fromkeys(section.get("words", []), tense))
-        suffixes.update(dict.fromkeys(section.get("suffixes", []), tense))
+        section = {Tense.PAST: data.past, Tense.PRESENT: data.present, Tense.FUTURE: data.future}[tense]
+        phrases.extend((tuple(phrase.split()), tense) for phrase in section.phrases)
+        words.update(dict.fromkeys(section.words, tense))
+        suffixes.update(dict.fromkeys(section.suffixes, tense))
     by_first: dict[str, list[tuple[int, tuple[str, ...], Tense]]] = {}
     for rank, (phrase, tense) in enumerate(sorted(phrases, key=lambda item: -len(item[0]))):
         if phrase:
             by_first.setdefault(phrase[0], []).append((rank, phrase, tense))
-    past = data.get("past", {})
-    groups = data.get("groups", {})
-    clause = data.get("clause", {})
+    past, groups, clause = data.past, data.groups, data.clause
     return _Cues(
         phrases={first: tuple(entries) for first, entries in by_first.items()},
         words=words,
         suffixes=suffixes,
         suffix_tuple=tuple(suffixes),
-        participles=frozenset(past.get("irregular", [])),
-        ed_exceptions=frozenset(past.get("ed_exceptions", [])),
-        group_skip=frozenset(groups.get("skip", [])),
-        infinitives=frozenset(groups.get("infinitives", [])),
-        determiners=frozenset(groups.get("determiners", [])),
-        adverbs=frozenset(groups.get("adverbs", [])),
-        auxiliaries={word: Tense(tense) for word, tense in groups.get("auxiliaries", {}).items()},
-        boundaries=frozenset(clause.get("boundaries", [])),
-        clause_breaks=frozenset(clause.get("breaks", [])),
-        lowercase_only=frozenset(data.get("lowercase_only", {}).get("words", [])),
-        firm_words=int(clause.get("firm_words", 0)),
-        possessives=tuple(data.get("possessive", {}).get("markers", [])),
-        deadline_words=frozenset(data.get("deadline", {}).get("words", [])),
+        participles=frozenset(past.irregular),
+        ed_exceptions=frozenset(past.ed_exceptions),
+        group_skip=frozenset(groups.skip),
+        infinitives=frozenset(groups.infinitives),
+        determiners=frozenset(groups.determiners),
+        adverbs=frozenset(groups.adverbs),
+        auxiliaries={word: Tense(tense) for word, tense in groups.auxiliaries.items()},
+        boundaries=frozenset(clause.boundaries),
+        clause_breaks=frozenset(clause.breaks),
+        lowercase_only=frozenset(data.lowercase_only.words),
+        firm_words=clause.firm_words,
+        possessives=data.possessive.markers,
+        deadline_words=frozenset(data.deadline.words),
         lexicon={},
     )
 
 
-def governing_tense(text: str, expression: Span, sentence: Span, *, language: str = "en") -> Tense:
+def governing_tense(text: str, expression: Span, sentence: Span, *, language: Language | None = None) -> Tense:
     """Tense of the clause around ``expression`` inside ``sentence`` (offsets into text)."""
     return governing_cue(text, expression, sentence, language=language).tense
 
 
-def governing_cue(text: str, expression: Span, sentence: Span, *, language: str = "en") -> TenseCue:
+def governing_cue(text: str, expression: Span, sentence: Span, *, language: Language | None = None) -> TenseCue:
     """The governing tense of ``expression`` and whether its cue is firm (in the expression's own clause)."""
-    cue = _verb_cue(text, expression, sentence, language)
-    cues = _cues(language)
+    words = or_default(language).tense
+    cue = _verb_cue(text, expression, sentence, words)
+    cues = _cues(words)
     if cue.tense is Tense.PAST and not cue.firm and _after_deadline_word(text, expression.start, cues):
         return _NO_CUE  # "has extended loans ... through January": an end point, often still ahead
     if cue.tense in (Tense.NONE, Tense.PRESENT) and cues.possessives and text.startswith(cues.possessives,
@@ -151,9 +150,9 @@ def _after_deadline_word(text: str, start: int, cues: _Cues) -> bool:
     return bool(words) and words[-1].lower() in cues.deadline_words
 
 
-def _verb_cue(text: str, expression: Span, sentence: Span, language: str) -> TenseCue:
-    clause = _clause(text[sentence.start:sentence.end], language)
-    limit = _cues(language).firm_words
+def _verb_cue(text: str, expression: Span, sentence: Span, words: TenseWords) -> TenseCue:
+    clause = _clause(text[sentence.start:sentence.end], words)
+    limit = _cues(words).firm_words
     # tokens never overlap, so both their starts and their ends ascend
     before = bisect_right(clause.ends, expression.start - sentence.start)
     after = bisect_left(clause.starts, expression.end - sentence.start)
@@ -178,8 +177,8 @@ def _verb_cue(text: str, expression: Span, sentence: Span, language: str) -> Ten
 
 
 @lru_cache(maxsize=_SENTENCES_CACHED)
-def _clause(chunk: str, language: str) -> _Clause:
-    cues = _cues(language)
+def _clause(chunk: str, words: TenseWords) -> _Clause:
+    cues = _cues(words)
     lexicon = cues.lexicon
     if len(lexicon) > _TOKENS_REMEMBERED:
         lexicon.clear()

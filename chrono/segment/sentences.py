@@ -15,7 +15,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from chrono.lang import load_resource
+from chrono.lang import Language, or_default
+from chrono.lang.sections import SegmentWords
 from chrono.model import Sentence, Span
 
 MAX_SENTENCE_CHARS = 2000  # real news sentences stay far below; beyond it the text has no sentence punctuation
@@ -41,9 +42,8 @@ class _Abbreviations:
 
 
 @cache
-def _abbreviations(language: str) -> _Abbreviations:
-    data = load_resource(language, "segment")
-    return _Abbreviations(frozenset(data["never_final"]), frozenset(data["maybe_final"]), frozenset(data["openers"]))
+def _abbreviations(data: SegmentWords) -> _Abbreviations:
+    return _Abbreviations(frozenset(data.never_final), frozenset(data.maybe_final), frozenset(data.openers))
 
 
 def _is_boundary(text: str, match: re.Match[str], words: _Abbreviations) -> bool:
@@ -101,9 +101,9 @@ def _capped(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return pieces
 
 
-def sentence_spans(text: str, span: Span | None = None, *, language: str = "en") -> list[Span]:
+def sentence_spans(text: str, span: Span | None = None, *, language: Language | None = None) -> list[Span]:
     """Sentence offsets of text[span], whitespace trimmed, empty pieces dropped."""
-    words = _abbreviations(language)
+    words = _abbreviations(or_default(language).segment)
     region = span or Span(0, len(text))
     spans: list[Span] = []
 
@@ -129,7 +129,7 @@ def sentence_spans(text: str, span: Span | None = None, *, language: str = "en")
     return spans
 
 
-def split_sentences(text: str, span: Span | None = None, *, language: str = "en") -> list[Sentence]:
+def split_sentences(text: str, span: Span | None = None, *, language: Language | None = None) -> list[Sentence]:
     """The sentences of text[span], offsets into the whole text, in order."""
     return [Sentence(span=piece, text=text[piece.start:piece.end], index=index)
             for index, piece in enumerate(sentence_spans(text, span, language=language))]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from chrono.lang import load_resource
+from chrono.lang import Language, or_default
 from chrono.model import Anchor, Expression, Granularity, PartialValue, Span, TimexType
 
 __all__ = ["anchored_amounts"]
@@ -23,15 +23,17 @@ _EVENT_END = re.compile(r"[,.;:()\[\]\"\n]")
 
 
 @cache
-def _relation(language: str) -> re.Pattern[str]:
-    table = load_resource(language, "words").get("anchor_relation", {})
+def _relation(language: Language) -> re.Pattern[str]:
+    table = language.words.tables.get("anchor_relation", {})
     words = "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in sorted(table, key=len, reverse=True))
     return re.compile(rf"\s+(?P<relation>{words})\s+(?=\w)", re.IGNORECASE)
 
 
-def anchored_amounts(text: str, expressions: list[Expression], *, language: str = "en") -> list[Expression]:
+def anchored_amounts(text: str, expressions: list[Expression], *,
+                     language: Language | None = None) -> list[Expression]:
     """Each "N units after/before <event>" as a date counted from the previous mention; the rest unchanged."""
-    table = load_resource(language, "words").get("anchor_relation", {})
+    language = or_default(language)
+    table = language.words.tables.get("anchor_relation", {})
     relation = _relation(language)
     result: list[Expression] = []
     for index, expression in enumerate(expressions):

@@ -13,7 +13,7 @@ from functools import cache
 from typing import Any
 
 from chrono.errors import ChronoInputError
-from chrono.lang import load_resource
+from chrono.lang import Language
 from chrono.model import TimexType
 from chrono.tag.prefilter import Prefilter, parse
 from chrono.tag.values import Words
@@ -45,7 +45,7 @@ class Rule:
 
 @dataclass(frozen=True, slots=True)
 class Grammar:
-    language: str
+    language: str  # its code
     rules: tuple[Rule, ...]
     words: Words
     prefilter: Prefilter
@@ -101,26 +101,26 @@ def _parsed_fragments(fragments: Mapping[str, str], words: Mapping[str, Any], st
 
 
 @cache
-def load_grammar(language: str) -> Grammar:
-    """The rules of a language (cached: read once per process; patterns checked now, compiled when first used)."""
-    fragments = load_resource(language, "patterns")
-    words_table = load_resource(language, "words")
-    rules_file = load_resource(language, "rules")
-    boundaries = rules_file.get("boundaries", {})
-    flags = re.IGNORECASE if rules_file.get("ignore_case", True) else 0
+def load_grammar(language: Language) -> Grammar:
+    """The rules of a language (cached: built once per process; patterns checked now, compiled when first used)."""
+    fragments = language.patterns.fragments
+    words_table = language.words.tables
+    rules_file = language.rules
+    boundaries = {"left": rules_file.boundaries.left, "right": rules_file.boundaries.right}
+    flags = re.IGNORECASE if rules_file.ignore_case else 0
     stand_ins = _stand_ins(fragments)
     rules: list[Rule] = []
     skeletons = []
     # each rule and each fragment is parsed once here (syntax errors now, not at first use); the rules are
     # compiled from their full text when first tried
-    for spec in rules_file["rule"]:
-        body = _wrap(expand_fragments(spec["pattern"], fragments, words_table), boundaries)
+    for spec in rules_file.rule:
+        body = _wrap(expand_fragments(spec.pattern, fragments, words_table), boundaries)
         try:
-            skeletons.append(parse(_wrap(_skeleton(spec["pattern"], stand_ins), boundaries), flags))
+            skeletons.append(parse(_wrap(_skeleton(spec.pattern, stand_ins), boundaries), flags))
         except re.error as error:
-            raise ChronoInputError(f"rule {spec['name']!r} has a bad pattern: {error}") from error
-        value = dict(spec.get("value", {}))
-        value.setdefault("type", spec.get("type", TimexType.DATE.value))
-        rules.append(Rule(spec["name"], body, flags, value, tuple(spec.get("examples", ()))))
+            raise ChronoInputError(f"rule {spec.name!r} has a bad pattern: {error}") from error
+        value = dict(spec.value)
+        value.setdefault("type", spec.type or TimexType.DATE.value)
+        rules.append(Rule(spec.name, body, flags, value, spec.examples))
     prefilter = Prefilter(skeletons, _parsed_fragments(fragments, words_table, stand_ins, flags))
-    return Grammar(language, tuple(rules), Words(words_table), prefilter)
+    return Grammar(language.code, tuple(rules), Words(words_table), prefilter)

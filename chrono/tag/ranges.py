@@ -12,14 +12,14 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import cache
 
-from chrono.lang import load_resource
+from chrono.lang import Language, or_default
+from chrono.lang.sections import Patterns
 from chrono.model import Expression, PartialValue, Span
 
 __all__ = ["range_ends"]
 
 _LOOK = 16  # enough characters for "15 to " or "-'17" around an expression
 _BC_LITERAL = re.compile(r"BC(\d{4})")
-_COUNTED = r"\s+(?:percent|per|points?|days?|weeks?|months?|years?|hours?|times|million|billion)\b"  # not a day
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,22 +31,23 @@ class _Joins:
 
 
 @cache
-def _joins(language: str) -> _Joins:
-    join = load_resource(language, "patterns")["range_join"]
+def _joins(patterns: Patterns) -> _Joins:
+    join = patterns["range_join"]
+    counted = rf"\s+(?:{patterns['counted_after_number']})\b"  # "15 percent", "20 years": not a day
     year = r"(?:1\d\d\d|20\d\d)"
     return _Joins(
         day_before=re.compile(rf"(?<![\w$£€.,/:-])(?P<end>(?P<n>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)(?:{join})$"),
         day_after=re.compile(
             rf"(?:{join})(?P<end>(?P<n>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?:,?\s+(?P<year>{year}))?)"
-            rf"(?![\w%$]|[.,]\d|\s*[-–/]|{_COUNTED})"),
+            rf"(?![\w%$]|[.,]\d|\s*[-–/]|{counted})"),
         year_after=re.compile(r"[-–/]['’]?(?P<n>\d\d)(?![\w%]|[.,]\d)"),
         year_before=re.compile(rf"(?<![\w$£€.,/:-])(?P<n>\d{{2,4}})(?:{join})$"),
     )
 
 
-def range_ends(text: str, found: list[Expression], *, language: str = "en") -> list[Expression]:
+def range_ends(text: str, found: list[Expression], *, language: Language | None = None) -> list[Expression]:
     """``found`` plus the bare numbers that end a range with one of its expressions, in document order."""
-    joins = _joins(language)
+    joins = _joins(or_default(language).patterns)
     added: list[Expression] = []
     taken = {expression.span for expression in found}  # a set: long texts have tens of thousands of spans
     starts = [expression.span.start for expression in found]  # found is sorted and non-overlapping

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from chrono.lang import Language, or_default
 from chrono.model import Expression, PartialValue, Span
 from chrono.tag.grammar import Grammar, Rule, load_grammar
 from chrono.tag.prefilter import fold
@@ -52,8 +53,10 @@ def _partial(grammar: Grammar, index: int, match: re.Match[str]) -> PartialValue
     return partial
 
 
-def tag_text(text: str, span: Span | None = None, *, language: str = "en", document: str = "") -> list[Expression]:
+def tag_text(text: str, span: Span | None = None, *, language: Language | None = None,
+             document: str = "") -> list[Expression]:
     """Every temporal expression in text[span], non-overlapping, in document order, offsets into text."""
+    language = or_default(language)
     grammar = load_grammar(language)
     start, end = (span.start, span.end) if span is not None else (0, len(text))
     folded = fold(text)

@@ -1,0 +1,299 @@
+"""The sections of a language: one frozen dataclass per resource file (chrono/lang/<code>/<file>.toml).
+
+A field is a TOML key; its annotation is the type the loader checks (chrono/lang/schema.py); a field without a
+default is a key every language must write. Sections compare by identity (``eq=False``): a language is loaded
+once, so the stages can cache what they compile from a section on the section itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any, Literal
+
+from chrono.lang.schema import SchemaError
+
+Words = tuple[str, ...]
+TenseName = Literal["PAST", "PRESENT", "FUTURE"]
+
+
+def _no_entries() -> Mapping[str, Any]:
+    return MappingProxyType({})
+
+
+def _check_length(value: tuple[Any, ...], length: int, key: str) -> None:
+    if len(value) != length:
+        raise SchemaError(key, f"must list {length} entries, not {len(value)}")
+
+
+# ---------------------------------------------------------------- language.toml
+
+
+@dataclass(frozen=True, eq=False)
+class About:
+    """language.toml: the language's name, and the names other libraries know it by."""
+
+    name: str
+    pendulum_locale: str  # month and weekday names for labels come from pendulum/locales/<locale>/
+    dateparser_languages: Words  # written publication dates in metadata ("Thu, 02 Mar 2023 10:00:00 GMT")
+
+
+# ---------------------------------------------------------------- labels.toml
+
+
+@dataclass(frozen=True, eq=False)
+class OrdinalSuffixes:
+    one: str
+    two: str
+    three: str
+    other: str
+
+
+@dataclass(frozen=True, eq=False)
+class LabelFormats:
+    day: str
+    day_no_year: str
+    date: str
+    month: str
+    month_no_year: str
+    week: str
+    weekend: str
+    year: str
+    quarter: str
+    quarter_long: str
+    half: str
+    half_long: str
+    season: str
+    season_across_years: str
+    decade: str
+    century: str
+    millennium: str
+    part_of_day: str
+    clock: str
+    bc_year: str
+
+
+@dataclass(frozen=True, eq=False)
+class ModWording:
+    """How a mod reads: ``any`` for every label, else ``prefix`` for compact labels and ``long`` for phrases."""
+
+    prefix: str | None = None
+    long: str | None = None
+    any: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.any is None and (self.prefix is None or self.long is None):
+            raise SchemaError("", "needs 'any', or both 'prefix' and 'long'")
+
+
+@dataclass(frozen=True, eq=False)
+class DurationWords:
+    """Unit letter -> (singular, plural); an unknown count ("PXY") reads as ``unknown_count``."""
+
+    Y: Words
+    M: Words
+    W: Words
+    D: Words
+    DE: Words
+    CE: Words
+    TH: Words
+    TM: Words
+    TS: Words
+    unknown_count: str
+
+    def __post_init__(self) -> None:
+        for letter in ("Y", "M", "W", "D", "DE", "CE", "TH", "TM", "TS"):
+            _check_length(getattr(self, letter), 2, letter)
+
+    def unit(self, letter: str) -> tuple[str, str]:
+        singular, plural = getattr(self, letter)
+        return singular, plural
+
+
+@dataclass(frozen=True, eq=False)
+class LabelWords:
+    """labels.toml: the wording of readable date labels (chrono/render/labels.py)."""
+
+    ordinal_words: Words
+    undated: str
+    definite_article: str  # a label that starts with it takes a mod after it ("the early 1990s")
+    ordinal_suffixes: OrdinalSuffixes
+    formats: LabelFormats
+    seasons: Mapping[str, str]
+    parts_of_day: Mapping[str, str]
+    references: Mapping[str, str]
+    mods: Mapping[str, ModWording]
+    durations: DurationWords
+
+
+# ---------------------------------------------------------------- merge.toml
+
+
+@dataclass(frozen=True, eq=False)
+class MergeWords:
+    """merge.toml: words left out before two articles' sentences are compared (chrono/order/merge.py)."""
+
+    stopwords: Words
+    reporting: Words
+    calendar: Words
+
+
+# ---------------------------------------------------------------- segment.toml
+
+
+@dataclass(frozen=True, eq=False)
+class ClauseWords:
+    """[clauses] of segment.toml: where a long sentence is cut for a headline (chrono/attach/headline.py)."""
+
+    max_words: int
+    min_words: int
+    cut_before: Words
+    relative: Words
+    prepositions: Words
+    drop_leading: Words
+    drop_trailing: Words
+    leading_phrase_words: int = 0
+    attribution: Words = ()
+
+
+@dataclass(frozen=True, eq=False)
+class SegmentWords:
+    """segment.toml: abbreviations and sentence openers (chrono/segment/), and headline clauses."""
+
+    never_final: Words
+    maybe_final: Words
+    openers: Words
+    clauses: ClauseWords
+
+
+# ---------------------------------------------------------------- tense.toml
+
+
+@dataclass(frozen=True, eq=False)
+class TenseCueWords:
+    words: Words = ()
+    suffixes: Words = ()
+    phrases: Words = ()
+
+
+@dataclass(frozen=True, eq=False)
+class PastCueWords(TenseCueWords):
+    irregular: Words = ()  # irregular past forms and participles
+    ed_exceptions: Words = ()  # words ending in -ed that are not past verbs
+
+
+@dataclass(frozen=True, eq=False)
+class VerbGroupWords:
+    skip: Words
+    infinitives: Words
+    determiners: Words
+    adverbs: Words
+    auxiliaries: Mapping[str, TenseName]
+
+
+@dataclass(frozen=True, eq=False)
+class ClauseCueWords:
+    boundaries: Words
+    firm_words: int
+    breaks: Words
+
+
+@dataclass(frozen=True, eq=False)
+class WordList:
+    words: Words
+
+
+@dataclass(frozen=True, eq=False)
+class PossessiveMarkers:
+    markers: Words
+
+
+@dataclass(frozen=True, eq=False)
+class TenseWords:
+    """tense.toml: the cue words of the tense of a governing verb (chrono/resolve/tense.py)."""
+
+    future: TenseCueWords
+    past: PastCueWords
+    present: TenseCueWords
+    groups: VerbGroupWords
+    clause: ClauseCueWords
+    lowercase_only: WordList
+    possessive: PossessiveMarkers
+    deadline: WordList
+
+
+# ---------------------------------------------------------------- patterns.toml
+
+
+@dataclass(frozen=True, eq=False)
+class Patterns:
+    """patterns.toml: named regex fragments for the rules; its keys are the fragments' names."""
+
+    fragments: Mapping[str, str]
+    # fragments that code reads by name (chrono/tag/ranges.py, chrono/resolve/), not only rules
+    REQUIRED = ("range_join", "range_gap", "counted_after_number")
+
+    def __post_init__(self) -> None:
+        for name in self.REQUIRED:
+            if name not in self.fragments:
+                raise SchemaError(name, "missing key")
+
+    def __getitem__(self, name: str) -> str:
+        return self.fragments[name]
+
+
+# ---------------------------------------------------------------- rules.toml
+
+
+@dataclass(frozen=True, eq=False)
+class Boundaries:
+    left: str = ""
+    right: str = ""
+
+
+@dataclass(frozen=True, eq=False)
+class RuleSpec:
+    """One tagging rule; its examples are checked by tests/test_rule_examples.py."""
+
+    name: str
+    pattern: str
+    value: Mapping[str, Any] = field(default_factory=_no_entries)
+    type: str | None = None
+    examples: tuple[Mapping[str, Any], ...] = ()
+
+
+@dataclass(frozen=True, eq=False)
+class RuleFile:
+    """rules.toml: the tagging rules, tried with these boundaries (chrono/tag/grammar.py)."""
+
+    rule: tuple[RuleSpec, ...]
+    ignore_case: bool = True
+    boundaries: Boundaries = field(default_factory=Boundaries)
+
+
+# ---------------------------------------------------------------- words.toml
+
+
+@dataclass(frozen=True, eq=False)
+class WordSettings:
+    two_digit_century: int
+    number_joiners: Words = ()
+    millennium_words: Mapping[str, int] = field(default_factory=_no_entries)
+    fractions: Mapping[str, float] = field(default_factory=_no_entries)
+    fraction_words: Mapping[str, float] = field(default_factory=_no_entries)
+
+
+WordValue = int | float | str | Mapping[str, Any]
+
+
+@dataclass(frozen=True, eq=False)
+class WordTables:
+    """words.toml: word -> value tables that rule groups are read through (chrono/tag/values.py).
+
+    Its keys are table names (rules name them); each table maps words to numbers, strings or small tables.
+    ``settings`` holds the numbers' conventions.
+    """
+
+    settings: WordSettings
+    tables: Mapping[str, Mapping[str, WordValue]]  # every table, "settings" included, as written
