@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from chrono.cli.app import app
-from chrono.cli.common import EXIT_USAGE, guarded, write_output
+from chrono.cli.common import EXIT_USAGE, guarded, refuse_overwriting_inputs, write_output
 from chrono.order.select import PRECISIONS, parse_bound, parse_granularity, select_events
 from chrono.order.sort import SORTS
 from chrono.pipeline import build_from_documents
@@ -29,7 +29,8 @@ def build(
                                        help="Article files or folders (.txt .json .jsonl .md .html); '-' is stdin."),
     fmt: str = typer.Option("md", "--format", "-f", help=f"Output format: {', '.join(FORMATS)}."),
     published: str | None = typer.Option(None, "--published", help="Publication date YYYY-MM-DD (overrides a header)."),
-    output: Path | None = typer.Option(None, "--output", "-o", help="Write here (atomically), not to stdout."),
+    output: str | None = typer.Option(None, "--output", "-o", help="Write here (atomically), not to stdout; never "
+                                      "over an input, and a folder's timeline file is not read as an input."),
     sort: str = typer.Option("chronological", "--sort", help=f"Event order: {', '.join(SORTS)}."),
     domain: str = typer.Option("news", "--domain", help="news (anchor on the publication date) or narrative."),
     template: str | None = typer.Option(None, "--template", help="A Jinja template file or built-in name."),
@@ -62,7 +63,8 @@ def build(
         if min_granularity is not None:
             parse_granularity(min_granularity)
         date = parse_date(published) if published else None
-        documents, failures = read_documents(inputs, date)
+        refuse_overwriting_inputs(inputs, output)
+        documents, failures = read_documents(inputs, date, skip=output)
         for _path, message in failures:
             typer.echo(f"chrono: error: {message}", err=True)
         if not documents:

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import shutil
+import signal
+import stat
 import sys
 import tempfile
+import threading
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
@@ -44,24 +49,66 @@ def guarded(action: Callable[[], T], *, debug: bool = False) -> T:
                    EXIT_INTERNAL) from None
 
 
-def write_output(text: str, output: Path | None) -> None:
+def same_file(first: str | os.PathLike[str], second: str | os.PathLike[str]) -> bool:
+    """Whether two names are one file on disk: the same name, a symlink to it or a hard link of it."""
+    try:
+        return os.path.samefile(first, second)
+    except OSError:  # one of them does not exist (yet): it cannot be the other
+        return False
+
+
+def refuse_overwriting_inputs(inputs: list[str], output: str | os.PathLike[str] | None) -> None:
+    """ChronoInputError when ``output`` is one of the named input files (by name, symlink or hard link)."""
+    if output is None or str(output) == "-":
+        return
+    for given in inputs:
+        if given != "-" and not Path(given).is_dir() and same_file(given, output):
+            raise ChronoInputError(f"{output} is the input {given}: writing the timeline there would destroy "
+                                   "the article; choose another --output")
+
+
+def write_output(text: str, output: str | os.PathLike[str] | None) -> None:
     """Write to stdout, or to a file atomically: a temporary file beside it, renamed when complete."""
     if output is None or str(output) == "-":
-        try:
-            sys.stdout.write(text)
-            if text and not text.endswith("\n"):
-                sys.stdout.write("\n")
-            sys.stdout.flush()
-        except BrokenPipeError:
-            # the reader went away (`chrono build x | head`): not an error; silence the flush at exit
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _write_stdout(text)
         return
+    if str(output).endswith(("/", os.sep)) or (str(output).endswith(f"{os.sep}.")):
+        raise ChronoInputError(f"cannot write {output}: it names a folder; give a file name")
     write_atomic(Path(output), text)
+
+
+def _write_stdout(text: str) -> None:
+    if sys.stdout is None:  # started with standard output closed (`chrono build a.txt >&-`)
+        raise ChronoInputError("cannot write the output: standard output is closed; use -o FILE")
+    try:
+        sys.stdout.write(text)
+        if text and not text.endswith("\n"):
+            sys.stdout.write("\n")
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # the reader went away (`chrono build x | head`): not an error; silence the flush at exit
+        _silence_stdout()
+    except (OSError, ValueError) as exc:  # a full disk (/dev/full), a closed descriptor
+        _silence_stdout()
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise ChronoInputError(f"cannot write the output to standard output: {reason}") from None
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so that the flush at exit cannot fail a second time."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):
+        sys.stdout = None  # type: ignore[assignment]
 
 
 def write_atomic(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` through a temporary file beside it; ChronoInputError when that cannot be done
-    (missing folder, a folder in the way, no permission, a full disk), leaving any old file as it was."""
+    (missing folder, a folder in the way, no permission, a full disk), leaving any old file as it was.
+
+    An existing file keeps its permissions; one with hard links is rewritten in place once the complete text
+    is on disk, so every link sees the new timeline. SIGTERM during the write removes the temporary file.
+    """
     if path.exists() and not path.is_file() and not path.is_dir():
         _write_stream(path, text)  # /dev/null, /dev/stdout, a pipe: renaming over one would replace the device
         return
@@ -72,21 +119,45 @@ def write_atomic(path: Path, text: str) -> None:
         raise ChronoInputError(f"cannot write {path}: folder {folder} does not exist")
     if path.is_dir():
         raise ChronoInputError(f"cannot write {path}: it is a folder; give a file name")
+    existing = path.stat() if path.is_file() else None
+    with _terminate_as_exit():
+        try:
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        except OSError as exc:
+            raise ChronoInputError(f"cannot write {path}: {exc.strerror or exc}") from None
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+                handle.write(text)
+            # mkstemp makes 0600: an existing file keeps its mode, a new one follows the umask
+            os.chmod(tmp, stat.S_IMODE(existing.st_mode) if existing else 0o666 & ~_current_umask())
+            if existing is not None and existing.st_nlink > 1:
+                shutil.copyfile(tmp, path)  # in place: a rename would detach the other links
+                Path(tmp).unlink()
+            else:
+                os.replace(tmp, path)
+        except OSError as exc:
+            Path(tmp).unlink(missing_ok=True)
+            raise ChronoInputError(f"cannot write {path}: {exc.strerror or exc}") from None
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+
+@contextlib.contextmanager
+def _terminate_as_exit() -> Iterator[None]:
+    """SIGTERM raises SystemExit (143) while the block runs, so that its clean-up runs; main thread only."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def terminate(signum: int, _frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, terminate)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise ChronoInputError(f"cannot write {path}: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        os.chmod(tmp, 0o666 & ~_current_umask())  # mkstemp makes 0600; a new output file follows the umask
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise ChronoInputError(f"cannot write {path}: {exc.strerror or exc}") from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _write_stream(path: Path, text: str) -> None:

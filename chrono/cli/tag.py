@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from chrono.cli.app import app
-from chrono.cli.common import EXIT_INTERNAL, EXIT_USAGE, guarded, write_atomic, write_output
+from chrono.cli.common import EXIT_INTERNAL, EXIT_USAGE, guarded, same_file, write_atomic, write_output
 from chrono.model import Expression
 from chrono.read.timeml import TimeMLDocument
 
@@ -121,7 +121,7 @@ def _plan(inputs: list[str], output_dir: Path | None, suffix: str) -> list[tuple
     for given, target in jobs:
         if target is None:
             continue
-        if given != "-" and Path(given).resolve() == target.resolve():
+        if given != "-" and (Path(given).resolve() == target.resolve() or same_file(given, target)):
             raise ChronoInputError(f"{given}: writing the output would overwrite the input; choose another "
                                    "--output-dir")
         if target in seen:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import os
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -56,13 +57,15 @@ READERS: dict[str, Reader] = {
 EXTENSIONS = tuple(READERS)
 
 
-def read_documents(paths: list[str], published: dt.date | str | None = None, *,
-                   stdin: BinaryIO | None = None) -> tuple[list[Document], list[Failure]]:
+def read_documents(paths: list[str], published: dt.date | str | None = None, *, stdin: BinaryIO | None = None,
+                   skip: str | os.PathLike[str] | None = None) -> tuple[list[Document], list[Failure]]:
     """Every input read into Documents with unique ids, plus the inputs (or records) that failed.
 
     Folders are expanded recursively (sorted, known extensions, hidden entries skipped); '-' reads
-    standard input (or ``stdin``). ``published`` overrides every input's own date, as `--published` does
-    for one article. A bad ``published`` raises ChronoInputError: it is the command's fault, not an input's.
+    standard input (or ``stdin``). A file of a folder that is ``skip`` (the command's output file, by any name or
+    link) is left out, so that a timeline written into the folder is not read back. ``published`` overrides
+    every input's own date, as `--published` does for one article. A bad ``published`` raises
+    ChronoInputError: it is the command's fault, not an input's.
     """
     date = parse_date(published) if isinstance(published, str) else published
     documents: list[Document] = []
@@ -76,7 +79,7 @@ def read_documents(paths: list[str], published: dt.date | str | None = None, *,
             continue
         for path in files:
             identity = path if path == STDIN_NAME else str(Path(path).resolve())
-            if identity in read:
+            if identity in read or (skip is not None and path != given and _same_file(path, skip)):
                 continue
             read.add(identity)
             found, problems = _read_one(path, date, stdin)
@@ -154,6 +157,13 @@ def _expand(given: str) -> Iterator[str]:
         yield given
     else:
         raise ChronoInputError(f"{given}: no such file or folder")
+
+
+def _same_file(first: str, second: str | os.PathLike[str]) -> bool:
+    try:
+        return os.path.samefile(first, second)
+    except OSError:
+        return False
 
 
 def _unique_ids(documents: list[Document]) -> list[Document]:
