@@ -58,6 +58,27 @@ NOT_EXPRESSIONS: list[tuple[str, str]] = [
     ("Agents scanned the crowd at the annual March for Life on Capitol Hill.", "March"),
     ("She marched at the head of the March of the Combatant Mothers.", "March"),
     ("They joined the March on Washington.", "March"),
+    # informal weekday abbreviations are words too: a day only after a cue ("on Sat") or beside another day
+    ("They sat in a row of chairs.", "sat"),
+    ("The party sat on the right of the Assembly.", "sat"),
+    ("We sat on Sunday benches.", "sat"),
+    ("Soak up the sun on the beach.", "sun"),
+    ("He told the Sun on Monday.", "Sun"),
+    ("A statue of Sun Yat-sen stands on Sun Street.", "Sun"),
+    ("The couple wed in a small church.", "wed"),
+    ("They were wed on the beach.", "wed"),
+    ("C'mon down to the theatre!", "mon"),
+    ("Prices may rise, analysts say.", "may"),
+    ("Thousands march through the capital.", "march"),
+    ("Fri-Day deals", "Fri"),
+    ("the Fri dressing", "Fri"),
+    # "today's" speaking of the present in general; "the day before last Tuesday" is not "the day before last"
+    ("It matters in today's world.", "today"),
+    ("Many of today's personal computers use it.", "today"),
+    ("He left the day before last Tuesday.", "the day before"),
+    ("We have these weekend warriors taking jobs.", "weekend"),
+    # a clock time is no duration
+    ("at 03:00hrs the guns opened up", "00hrs"),
 ]
 
 
