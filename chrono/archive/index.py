@@ -1,0 +1,235 @@
+"""`chrono index`: the driver. It streams the inputs, skips what the store holds, sends batches to workers.
+
+Workers analyse and write their own parts (chrono.archive.worker); the driver keeps only the content hashes seen
+and a bounded number of batches in flight, so its memory does not grow with the corpus. With one worker and no
+scheduler everything runs in this process; otherwise on a Dask LocalCluster of worker processes or on an
+existing cluster (``scheduler="tcp://host:8786"``), whose workers must see the store's path.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from chrono.archive.sources import Columns, Failure, Item, iter_inputs
+from chrono.archive.store import Store
+from chrono.archive.worker import BatchResult, batch_name, error_row, index_batch
+
+DEFAULT_BATCH = 64
+
+
+@dataclass
+class IndexReport:
+    """What one run did; ``failed`` counts documents and inputs that went to the errors table in this run."""
+
+    documents: int = 0
+    skipped: int = 0
+    events: int = 0
+    failed: int = 0
+    seconds: float = 0.0
+    workers: int = 1
+    bytes_read: int = 0
+    bytes_total: int = 0
+    started: float = field(default_factory=time.monotonic)
+
+
+Listener = Callable[[IndexReport], None]
+
+
+@dataclass(frozen=True)
+class Settings:
+    domain: str = "news"
+    language: str = "en"
+    batch_size: int = DEFAULT_BATCH
+    max_chars: int = 2_000_000
+    columns: Columns = Columns()
+
+
+def index(inputs: list[str], store_root: str, *, workers: int | None = None, scheduler: str | None = None,
+          settings: Settings = Settings(), listener: Listener | None = None) -> IndexReport:
+    """Index ``inputs`` into the store at ``store_root`` (created if new); resumes and adds incrementally."""
+    store = Store(store_root, create=True)
+    store.remove_uncommitted()
+    seen = store.done_hashes()  # stored or failed before: never analysed twice
+    known_errors = store.error_keys()
+    report = IndexReport(bytes_total=sum(_size(path) for path in inputs))
+    notify = listener or (lambda _report: None)
+    with _runner(str(store.root), workers, scheduler, settings) as runner:
+        report.workers = runner.workers
+        batch: list[Item] = []
+        failures: list[dict[str, Any]] = []
+        for entry in _with_sizes(iter_inputs(inputs, settings.columns), report):
+            if isinstance(entry, Failure):
+                row = error_row(None, None, entry.source, entry.record, entry.reason, "")
+                if row["key"] not in known_errors:
+                    known_errors.add(row["key"])
+                    failures.append(row)
+                    report.failed += 1
+                if len(failures) >= settings.batch_size:
+                    _commit_failures(store, failures)
+                continue
+            if entry.digest in seen:
+                report.skipped += 1
+                continue
+            seen.add(entry.digest)
+            batch.append(entry)
+            if len(batch) >= settings.batch_size:
+                runner.submit(batch)
+                batch = []
+                _record(runner.collect(block=False), report, notify)
+            notify(report)
+        if batch:
+            runner.submit(batch)
+        _commit_failures(store, failures)
+        _record(runner.collect(block=True), report, notify)
+        for items in runner.lost:  # documents on which a worker died again and again
+            rows = [error_row(item.digest, item.document.id, item.source, item.record,
+                              "a worker process died analysing it", "") for item in items]
+            _commit_failures(store, rows, hashes=[item.digest for item in items])
+            report.failed += len(rows)
+    report.seconds = time.monotonic() - report.started
+    notify(report)
+    return report
+
+
+def _record(results: list[BatchResult], report: IndexReport, notify: Listener) -> None:
+    for result in results:
+        report.documents += result.documents
+        report.events += result.events
+        report.failed += result.errors
+    if results:
+        notify(report)
+
+
+def _commit_failures(store: Store, rows: list[dict[str, Any]], hashes: list[str] | None = None) -> None:
+    """Commit error rows found by the driver as a batch of their own (named by their keys); empties ``rows``."""
+    if not rows:
+        return
+    batch = "errors-" + batch_name(row["key"] for row in rows)
+    committed = [{**row, "batch": batch} for row in rows]
+    manifest = [{"hash": digest, "batch": batch, "status": "error"} for digest in hashes or []]
+    store.write_batch(batch, {"errors": committed, "manifest": manifest})
+    rows.clear()
+
+
+def _size(path: str) -> int:
+    try:
+        if os.path.isdir(path):
+            return sum(entry.stat().st_size for entry in os.scandir(path) if entry.is_file()) + sum(
+                _size(entry.path) for entry in os.scandir(path) if entry.is_dir() and not entry.name.startswith("."))
+        return os.path.getsize(path)
+    except OSError:
+        return 0
+
+
+def _with_sizes(entries: Iterator[Item | Failure], report: IndexReport) -> Iterator[Item | Failure]:
+    """Count the bytes of each input file once its first entry is read (the progress bar's time left)."""
+    current = None
+    for entry in entries:
+        if entry.source != current:
+            current = entry.source
+            report.bytes_read += _size(entry.source)
+        yield entry
+
+
+class _InProcess:
+    """One worker: batches run here, one after another."""
+
+    workers = 1
+
+    def __init__(self, store_root: str, settings: Settings) -> None:
+        self.store_root, self.settings = store_root, settings
+        self.done: list[BatchResult] = []
+        self.lost: list[list[Item]] = []
+
+    def submit(self, items: list[Item]) -> None:
+        self.done.append(index_batch(self.store_root, items, domain=self.settings.domain,
+                                     language=self.settings.language, max_chars=self.settings.max_chars))
+
+    def collect(self, *, block: bool) -> list[BatchResult]:
+        done, self.done = self.done, []
+        return done
+
+    def __enter__(self) -> _InProcess:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+class _Dask:
+    """Batches as Dask tasks, at most a few per worker in flight; a batch whose worker died is redone by the
+    scheduler, and one that keeps killing workers is split until the document that does it stands alone."""
+
+    def __init__(self, store_root: str, settings: Settings, workers: int | None, scheduler: str | None) -> None:
+        from distributed import Client, LocalCluster
+
+        self.store_root, self.settings = store_root, settings
+        self.cluster = None
+        if scheduler:
+            self.client = Client(scheduler, timeout="30s")
+        else:
+            self.cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1,
+                                        processes=True, dashboard_address=None, silence_logs=logging.ERROR)
+            self.client = Client(self.cluster)
+        self.workers = max(1, len(self.client.scheduler_info().get("workers", {})))
+        self.in_flight: dict[Any, list[Item]] = {}
+        self.limit = 2 * self.workers + 1
+        self.lost: list[list[Item]] = []
+        self._finished: list[BatchResult] = []
+
+    def submit(self, items: list[Item]) -> None:
+        while len(self.in_flight) >= self.limit:
+            self._settle(self.collect_one())
+        future = self.client.submit(index_batch, self.store_root, items, domain=self.settings.domain,
+                                    language=self.settings.language, max_chars=self.settings.max_chars,
+                                    key=f"chrono-index-{batch_name(item.digest for item in items)}", pure=False)
+        self.in_flight[future] = items
+
+    def collect_one(self) -> list[Any]:
+        from distributed import wait
+
+        done, _ = wait(list(self.in_flight), return_when="FIRST_COMPLETED")
+        return list(done)
+
+    def _settle(self, futures: list[Any]) -> None:
+        from distributed import KilledWorker
+
+        for future in futures:
+            items = self.in_flight.pop(future)
+            try:
+                self._finished.append(future.result())
+            except KilledWorker:
+                if len(items) == 1:
+                    self.lost.append(items)
+                else:
+                    half = len(items) // 2
+                    self.submit(items[:half])
+                    self.submit(items[half:])
+
+    def collect(self, *, block: bool) -> list[BatchResult]:
+        if block:
+            while self.in_flight:
+                self._settle(self.collect_one())
+        else:
+            self._settle([future for future in self.in_flight if future.done()])
+        done, self._finished = self._finished, []
+        return done
+
+    def __enter__(self) -> _Dask:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+
+def _runner(store_root: str, workers: int | None, scheduler: str | None, settings: Settings) -> _InProcess | _Dask:
+    if scheduler is None and workers == 1:
+        return _InProcess(store_root, settings)
+    return _Dask(store_root, settings, workers, scheduler)

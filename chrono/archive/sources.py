@@ -1,0 +1,147 @@
+"""Stream the inputs of an index run one document at a time, so the driver never holds the corpus.
+
+Folders are walked (sorted, hidden entries skipped); `.jsonl`, `.jsonl.gz` and Parquet files are read record by
+record (their columns named by ``Columns``); every other file goes through chrono's read stage as one input.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from chrono.errors import ChronoInputError
+from chrono.model import Document
+from chrono.read import EXTENSIONS, read_documents
+from chrono.read.records import record_document
+
+STREAMED = (".jsonl.gz", ".ndjson.gz", ".jsonl", ".ndjson", ".parquet")
+
+
+@dataclass(frozen=True, slots=True)
+class Columns:
+    """Which record fields hold what; None keeps the read stage's names (text/body, published/date, ...)."""
+
+    text: str | None = None
+    published: str | None = None
+    id: str | None = None
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+
+    def names(self) -> dict[str, str]:
+        """Standard field -> the input's column, for the columns that were renamed."""
+        return {field: name for field in ("text", "published", "id", "title", "url", "outlet")
+                if (name := getattr(self, field)) is not None}
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One document read, with where it came from (source, record number) and its content hash."""
+
+    document: Document
+    source: str
+    record: int
+    digest: str
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """An input or record that could not be read."""
+
+    source: str
+    record: int
+    reason: str
+
+
+def content_hash(document: Document) -> str:
+    """The key of a stored document: its text and publication date (what its analysis depends on)."""
+    published = document.published.isoformat() if document.published else ""
+    return _digest(f"{published}\x1f{document.text}")
+
+
+def _digest(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+def iter_inputs(paths: list[str], columns: Columns = Columns()) -> Iterator[Item | Failure]:
+    """Every document (or failure) of the inputs, in input order; folders in sorted order."""
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            files = _folder_files(path)
+            if not files:
+                yield Failure(given, 0, f"{given}: the folder holds no article files")
+            for file in files:
+                yield from _read_file(str(file), columns)
+        elif path.is_file():
+            yield from _read_file(given, columns)
+        else:
+            yield Failure(given, 0, f"{given}: no such file or folder")
+
+
+def _folder_files(folder: Path) -> list[Path]:
+    known = tuple(EXTENSIONS) + STREAMED
+    return sorted((found for found in folder.rglob("*")
+                   if found.is_file() and found.name.lower().endswith(known)
+                   and not any(part.startswith(".") for part in found.relative_to(folder).parts)),
+                  key=lambda found: found.relative_to(folder).parts)
+
+
+def _read_file(path: str, columns: Columns) -> Iterator[Item | Failure]:
+    name = path.lower()
+    try:
+        if name.endswith(".parquet"):
+            yield from _records(path, _parquet_records(path), columns)
+        elif name.endswith((".jsonl.gz", ".ndjson.gz", ".jsonl", ".ndjson")):
+            yield from _records(path, _json_lines(path), columns)
+        else:
+            documents, failures = read_documents([path])
+            for record, document in enumerate(documents):
+                yield Item(document, path, record, content_hash(document))
+            for _given, message in failures:
+                yield Failure(path, 0, message)
+    except (OSError, EOFError, ValueError, ChronoInputError) as exc:  # a broken file (gzip, Parquet) mid-way
+        yield Failure(path, 0, f"{path}: {exc}")
+
+
+def _json_lines(path: str) -> Iterator[tuple[int, Any]]:
+    opener = gzip.open if path.lower().endswith(".gz") else open
+    with opener(path, "rt", encoding="utf-8", errors="replace") as handle:
+        for number, line in enumerate(handle, 1):
+            if line.strip():
+                try:
+                    yield number, json.loads(line)
+                except json.JSONDecodeError as exc:
+                    yield number, ChronoInputError(f"invalid JSON at column {exc.colno}: {exc.msg}")
+
+
+def _parquet_records(path: str) -> Iterator[tuple[int, Any]]:
+    import pyarrow.parquet as pq
+
+    number = 0
+    for batch in pq.ParquetFile(path).iter_batches(batch_size=512):
+        for row in batch.to_pylist():
+            number += 1
+            yield number, row
+
+
+def _records(path: str, records: Iterator[tuple[int, Any]], columns: Columns) -> Iterator[Item | Failure]:
+    renamed = columns.names()
+    stem = Path(path).name.split(".")[0]
+    for number, record in records:
+        where = f"{path}: record {number}"
+        try:
+            if isinstance(record, ChronoInputError):
+                raise record
+            if renamed and isinstance(record, dict):
+                record = {**record, **{field: record.get(column) for field, column in renamed.items()}}
+            document = record_document(record, where=where, source=path, fallback_id=f"{stem}-{number}")
+        except ChronoInputError as exc:
+            yield Failure(path, number, str(exc))
+            continue
+        yield Item(document, path, number, content_hash(document))

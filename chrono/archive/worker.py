@@ -1,0 +1,70 @@
+"""What a worker does with one batch: analyse each document and write the batch's parts to the store.
+
+Runs in Dask worker processes (or in the driver's process with one worker); it returns only counts, so results
+never travel back through the driver. A document whose analysis fails becomes an error row; the batch goes on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from chrono.archive.schema import document_row, event_row, expression_row
+from chrono.archive.sources import Item
+from chrono.archive.store import Store
+from chrono.pipeline import analyse
+
+
+@dataclass(frozen=True, slots=True)
+class BatchResult:
+    batch: str
+    documents: int
+    events: int
+    errors: int
+
+
+def batch_name(keys: Iterable[str]) -> str:
+    """A batch is named by its documents' hashes (or error keys), so a batch redone after a worker died writes
+    the same files."""
+    digest = hashlib.blake2b(digest_size=12)
+    for key in keys:
+        digest.update(key.encode())
+    return digest.hexdigest()
+
+
+def index_batch(store_root: str, items: list[Item], *, domain: str = "news", language: str = "en",
+                max_chars: int = 2_000_000) -> BatchResult:
+    """Analyse the batch's documents and commit them (documents, expressions, events, errors, manifest)."""
+    batch = batch_name(item.digest for item in items)
+    rows: dict[str, list[dict[str, Any]]] = {"documents": [], "expressions": [], "events": [], "errors": [],
+                                             "manifest": []}
+    events = 0
+    for item in items:
+        document = item.document
+        try:
+            if len(document.text) > max_chars:
+                raise ValueError(f"too large: {len(document.text):,} characters (the limit is {max_chars:,})")
+            expressions, dated = analyse(document, domain=domain, language=language)
+        except Exception as exc:  # noqa: BLE001 - one bad document never stops its batch
+            reason = str(exc) if isinstance(exc, ValueError) and str(exc).startswith("too large") \
+                else f"analysis failed: {type(exc).__name__}: {exc}"
+            rows["errors"].append(error_row(item.digest, document.id, item.source, item.record, reason, batch))
+            rows["manifest"].append({"hash": item.digest, "batch": batch, "status": "error"})
+            continue
+        rows["documents"].append(document_row(document, item.digest, item.record, batch, language))
+        rows["expressions"].extend(expression_row(found, item.digest, position)
+                                   for position, found in enumerate(expressions))
+        rows["events"].extend(event_row(event, item.digest, position) for position, event in enumerate(dated))
+        rows["manifest"].append({"hash": item.digest, "batch": batch, "status": "ok"})
+        events += len(dated)
+    Store(store_root).write_batch(batch, rows)
+    return BatchResult(batch, len(rows["documents"]), events, len(rows["errors"]))
+
+
+def error_row(digest: str | None, document: str | None, source: str, record: int, reason: str,
+              batch: str) -> dict[str, Any]:
+    key = digest or hashlib.blake2b(f"{source}\x1f{record}\x1f{reason}".encode(), digest_size=16).hexdigest()
+    return {"key": key, "doc_hash": digest, "document": document, "source": source, "record": record,
+            "reason": reason, "batch": batch}

@@ -1,0 +1,281 @@
+"""chrono index / chrono query: the store equals `chrono build`, survives kill -9, and adds only what is new.
+
+These tests need the extra chrono-timelines[archive]; locally they skip without it, with CI set they fail.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from chrono.cli import app
+
+if not os.environ.get("CI"):
+    for _package in ("dask", "distributed", "pyarrow", "duckdb"):
+        pytest.importorskip(_package)
+
+import pyarrow.parquet as pq  # noqa: E402
+
+from chrono.archive.index import Settings, index  # noqa: E402
+from chrono.archive.query import Selection, query_timeline, run_sql  # noqa: E402
+from chrono.archive.store import Store  # noqa: E402
+from chrono.errors import ChronoInputError  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+EXAMPLES = sorted((REPO / "examples").glob("*.txt"))
+runner = CliRunner()
+
+
+def _corpus(folder: Path, copies: int = 12) -> Path:
+    """A JSON Lines file of the examples' texts published on several days (tens of documents)."""
+    texts = [path.read_text(encoding="utf-8").split("\n\n", 1)[1] for path in EXAMPLES]
+    lines = []
+    for number in range(copies):
+        for position, text in enumerate(texts):
+            day = dt.date(2023, 1, 5) + dt.timedelta(days=37 * number + position)
+            lines.append(json.dumps({"id": f"n{number}-{position}", "text": text, "published": day.isoformat(),
+                                     "outlet": ["Ledger", "Wire"][number % 2]}))
+    path = folder / "corpus.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _table(store: Path, table: str) -> list[dict[str, Any]]:
+    """A table's committed rows without the batch column (batch names depend on how work was split)."""
+    rows = [row for part in Store(store).committed_parts(table) for row in pq.read_table(part).to_pylist()]
+    for row in rows:
+        row.pop("batch", None)
+    return sorted(rows, key=lambda row: json.dumps(row, sort_keys=True, default=str))
+
+
+def _tables(store: Path) -> dict[str, list[dict[str, Any]]]:
+    return {table: _table(store, table) for table in ("documents", "expressions", "events", "errors")}
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _corpus(tmp_path_factory.mktemp("corpus"))
+
+
+@pytest.fixture(scope="module")
+def one_process(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    store = tmp_path_factory.mktemp("one") / "store"
+    report = index([str(corpus)], str(store), workers=1, settings=Settings(batch_size=5))
+    assert (report.documents, report.failed) == (len(EXAMPLES) * 12, 0)
+    return store
+
+
+def test_two_worker_processes_store_what_one_process_stores(corpus: Path, one_process: Path, tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    report = index([str(corpus)], str(store), workers=2, settings=Settings(batch_size=5))
+    assert report.workers == 2
+    assert _tables(store) == _tables(one_process)
+    assert len(_table(store, "events")) > 100
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "json", "csv"])
+def test_query_of_the_examples_equals_build(fmt: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(REPO)
+    names = [str(path.relative_to(REPO)) for path in EXAMPLES]
+    assert runner.invoke(app, ["index", *names, "--store", str(tmp_path / "s"), "--workers", "1"]).exit_code == 0
+    built = runner.invoke(app, ["build", *names, "-f", fmt])
+    queried = runner.invoke(app, ["query", str(tmp_path / "s"), "-f", fmt])
+    assert queried.exit_code == 0, queried.stderr
+    assert queried.stdout == built.stdout
+
+
+@pytest.mark.parametrize(("selection", "build_args"), [
+    (Selection(date_from="2023-03", date_to="2023-03"), ["--from", "2023-03", "--to", "2023-03"]),
+    (Selection(date_from="2024"), ["--from", "2024"]),
+    (Selection(date_to="2019-12-31"), ["--to", "2019-12-31"]),
+])
+def test_a_date_window_keeps_the_events_build_keeps(selection: Selection, build_args: list[str], tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(REPO)
+    names = [str(path.relative_to(REPO)) for path in EXAMPLES]
+    index(names, str(tmp_path / "s"), workers=1)
+    built = json.loads(runner.invoke(app, ["build", *names, "-f", "json", *build_args]).stdout)
+    from chrono.render import render
+
+    queried = json.loads(render(query_timeline(tmp_path / "s", selection), "json"))
+    assert queried["events"] == built["events"] and queried["events"]
+
+
+def test_a_window_reads_only_the_years_it_overlaps(one_process: Path) -> None:
+    from chrono.archive.query import _years
+
+    store = Store(one_process)
+    years = _years(store, dt.date(2023, 3, 1), dt.date(2024, 2, 1))
+    assert years == ["2023", "2024"]
+    assert set(store.event_years()) > {"2023", "2024"}
+
+
+@pytest.mark.parametrize(("selection", "expected"), [
+    (Selection(match="bridge"), lambda event: "bridge" in (event["sentence"] + event["headline"]).lower()),
+    (Selection(match="Xi Lukashenko"), lambda event: "Xi" in event["sentence"] and "Lukashenko" in event["sentence"]),
+    (Selection(outlets=("Wire",)), lambda event: True),
+])
+def test_match_and_outlet_select_events(selection: Selection, expected: Any, one_process: Path) -> None:
+    from chrono.render import render
+
+    record = json.loads(render(query_timeline(one_process, selection), "json"))
+    assert record["events"] and all(expected(event) for event in record["events"])
+    if selection.outlets:
+        assert {document["outlet"] for document in record["documents"]} == {"Wire"}
+
+
+def test_rerun_and_duplicates_add_nothing_new_articles_add_only_themselves(corpus: Path, tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    first = index([str(corpus), str(corpus)], str(store), workers=1)  # the same file twice: each document once
+    assert (first.documents, first.skipped) == (len(EXAMPLES) * 12, len(EXAMPLES) * 12)
+    before = _tables(store)
+    again = index([str(corpus)], str(store), workers=1)
+    assert (again.documents, again.skipped, _tables(store)) == (0, len(EXAMPLES) * 12, before)
+    tomorrow = tmp_path / "tomorrow.jsonl"
+    text = EXAMPLES[0].read_text(encoding="utf-8").split("\n\n", 1)[1]
+    tomorrow.write_text(json.dumps({"id": "new", "text": text, "published": "2025-06-01"}) + "\n", encoding="utf-8")
+    added = index([str(corpus), str(tomorrow)], str(store), workers=1)
+    assert (added.documents, added.skipped) == (1, len(EXAMPLES) * 12)
+    assert len(_table(store, "documents")) == len(EXAMPLES) * 12 + 1
+
+
+def test_index_killed_midway_resumes_with_every_row_once(corpus: Path, one_process: Path, tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    command = [sys.executable, "-m", "chrono", "index", str(corpus), "--store", str(store), "--workers", "1",
+               "--batch-size", "1", "--quiet"]
+    process = subprocess.Popen(command, start_new_session=True)
+    manifest = store / "manifest"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and process.poll() is None:
+        if manifest.is_dir() and len(list(manifest.glob("part-*.parquet"))) >= 3:
+            break
+        time.sleep(0.005)
+    assert process.poll() is None, "the index finished before it could be killed; make the corpus larger"
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+    stored = len(list(manifest.glob("part-*.parquet")))
+    assert 3 <= stored < len(EXAMPLES) * 12
+    resumed = subprocess.run(command, check=False)
+    assert resumed.returncode == 0
+    assert _tables(store) == _tables(one_process)
+    hashes = [row["hash"] for row in _table(store, "documents")]
+    assert len(hashes) == len(set(hashes)) == len(EXAMPLES) * 12
+    assert not list(store.rglob("*.tmp"))
+
+
+def test_uncommitted_parts_are_never_read_and_are_removed(one_process: Path, tmp_path: Path) -> None:
+    import shutil
+
+    store = tmp_path / "store"
+    shutil.copytree(one_process, store)
+    victim = sorted((store / "manifest").glob("part-*.parquet"))[0]
+    victim.unlink()  # as if the batch had been killed just before its commit
+    (store / "events" / "year=2023" / ".part-x.parquet.123.tmp").write_bytes(b"half")
+    assert len(_table(store, "documents")) < len(_table(one_process, "documents"))
+    assert Store(store).remove_uncommitted() >= 4  # the batch's parts and the temporary file
+    assert not list(store.rglob(f"*{victim.name}"))
+
+
+def test_bad_documents_go_to_the_errors_table_and_exit_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    text = EXAMPLES[0].read_text(encoding="utf-8").split("\n\n", 1)[1]
+    records = [
+        json.dumps({"id": "good", "text": text, "published": "2023-03-02"}),
+        "{not json",
+        json.dumps({"id": "undated", "text": text}),
+        json.dumps({"id": "huge", "text": text * 40, "published": "2023-03-02"}),
+        json.dumps({"id": "crash", "text": text + " BOOM", "published": "2023-03-02"}),
+    ]
+    corpus = tmp_path / "bad.jsonl"
+    corpus.write_text("\n".join(records) + "\n", encoding="utf-8")
+    from chrono.archive import worker
+
+    real = worker.analyse
+
+    def crashing(document: Any, **options: Any) -> Any:
+        if "BOOM" in document.text:
+            raise RuntimeError("analysis blew up")
+        return real(document, **options)
+
+    monkeypatch.setattr(worker, "analyse", crashing)
+    report = index([str(corpus)], str(tmp_path / "s"), workers=1, settings=Settings(max_chars=len(text) * 20))
+    assert (report.documents, report.failed) == (1, 4)
+    reasons = sorted(row["reason"] for row in _table(tmp_path / "s", "errors"))
+    assert [any(word in reason for reason in reasons) for word in
+            ("invalid JSON", "no publication date", "too large", "analysis blew up")] == [True] * 4
+    assert index([str(corpus)], str(tmp_path / "s"), workers=1).failed == 0  # known failures are not repeated
+    result = runner.invoke(app, ["index", str(corpus), "--store", str(tmp_path / "t"), "--workers", "1"])
+    assert result.exit_code == 2 and "errors" in result.stderr
+
+
+@pytest.mark.parametrize(("content", "options"), [
+    ({"content": ["A fire broke out on Monday."], "day": [dt.date(2024, 5, 8)], "site": ["Gazette"]},
+     ["--text-column", "content", "--date-column", "day", "--outlet-column", "site"]),
+])
+def test_parquet_and_gzip_inputs_with_named_columns(content: dict[str, list[Any]], options: list[str],
+                                                    tmp_path: Path) -> None:
+    import gzip
+
+    import pyarrow as pa
+
+    pq.write_table(pa.table(content), tmp_path / "news.parquet")
+    with gzip.open(tmp_path / "news.jsonl.gz", "wt", encoding="utf-8") as handle:
+        handle.write(json.dumps({key: str(values[0]) for key, values in content.items()}) + "\n")
+    result = runner.invoke(app, ["index", str(tmp_path / "news.parquet"), str(tmp_path / "news.jsonl.gz"),
+                                 "--store", str(tmp_path / "s"), "--workers", "1", *options])
+    assert result.exit_code == 0, result.stderr
+    documents = _table(tmp_path / "s", "documents")
+    assert len(documents) == 1  # the same text and date in both files: stored once
+    assert (documents[0]["outlet"], documents[0]["published"]) == ("Gazette", dt.date(2024, 5, 8))
+    events = _table(tmp_path / "s", "events")
+    assert [(event["value"], event["first_day"]) for event in events] == [("2024-05-06", dt.date(2024, 5, 6))]
+
+
+@pytest.mark.parametrize(("sql", "allowed"), [
+    ("SELECT count(*) FROM events", True),
+    ("SELECT outlet, count(*) AS n FROM documents GROUP BY outlet ORDER BY outlet", True),
+    ("COPY (SELECT 1) TO 'out.csv'", False),
+    ("CREATE TABLE t AS SELECT 1", False),
+    ("SELECT 1; SELECT 2", False),
+    ("SELECT * FROM read_csv('/etc/hostname')", False),
+    ("INSTALL httpfs", False),
+])
+def test_sql_is_read_only(sql: str, allowed: bool, one_process: Path) -> None:
+    if allowed:
+        columns, rows = run_sql(one_process, sql)
+        assert columns and rows
+    else:
+        with pytest.raises(ChronoInputError):
+            run_sql(one_process, sql)
+
+
+def test_a_missing_extra_names_it_in_one_line(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import chrono.archive
+
+    real = chrono.archive.find_spec
+    monkeypatch.setattr(chrono.archive, "find_spec", lambda name: None if name == "duckdb" else real(name))
+    result = runner.invoke(app, ["query", str(tmp_path)])
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines() == [
+        "chrono: error: the archive commands need duckdb: pip install 'chrono-timelines[archive]'"]
+
+
+def test_the_plain_commands_load_no_archive_package() -> None:
+    code = ("import sys, chrono, chrono.cli; heavy = {'dask', 'distributed', 'duckdb', 'pyarrow', 'chrono.archive'};"
+            "print(sorted(heavy & set(sys.modules)))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
+
+
+def test_a_query_of_a_folder_that_is_no_store_fails_in_one_line(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["query", str(tmp_path)])
+    assert result.exit_code == 2 and "not a chrono store" in result.stderr
