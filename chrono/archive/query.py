@@ -19,12 +19,14 @@ from typing import Any
 from chrono.archive.schema import TABLES, UNDATED, document_from_row, event_from_row, expression_from_row
 from chrono.archive.store import Store
 from chrono.errors import ChronoInputError
+from chrono.lang import Language
 from chrono.model import Timeline
 from chrono.order.merge import merge_events
 from chrono.order.select import parse_bound, select_events
 from chrono.order.sort import order_events
 
-_DUCKDB_CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
+_DUCKDB_CONFIG: dict[str, str | bool | int | float | list[str]] = {
+    "autoinstall_known_extensions": False, "autoload_known_extensions": False}
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 
 
@@ -115,13 +117,14 @@ def query_timeline(store_root: str | Path, selection: Selection = Selection(), *
     expressions = tuple(expression_from_row(row, names[row["doc_hash"]]) for row in expression_rows)
     if len(documents) > 1:
         events = merge_events(events, published={document.id: document.published for document in documents},
-                              language=language)
+                              language=Language.load(language))
     events = select_events(order_events(events, sort), date_from=start, date_to=end)
     return Timeline(documents=documents, events=tuple(events), expressions=expressions)
 
 
 def _document_filter(selection: Selection) -> tuple[str, list[Any]]:
-    clauses, params = ["TRUE"], []
+    clauses: list[str] = ["TRUE"]
+    params: list[Any] = []
     if selection.outlets:
         clauses.append(f"d.outlet IN ({', '.join('?' for _ in selection.outlets)})")
         params.extend(selection.outlets)
@@ -134,7 +137,8 @@ def _document_filter(selection: Selection) -> tuple[str, list[Any]]:
 
 
 def _event_filter(selection: Selection, start: dt.date | None, end: dt.date | None) -> tuple[str, list[Any]]:
-    clauses, params = ["TRUE"], []
+    clauses: list[str] = ["TRUE"]
+    params: list[Any] = []
     if start is not None:
         clauses.append("e.last_day >= ?")
         params.append(start)

@@ -14,6 +14,7 @@ from typing import Any
 from chrono.archive.schema import document_row, event_row, expression_row
 from chrono.archive.sources import Item
 from chrono.archive.store import Store
+from chrono.lang import Language
 from chrono.pipeline import analyse
 
 
@@ -46,7 +47,7 @@ def index_batch(store_root: str, items: list[Item], *, domain: str = "news", lan
         try:
             if len(document.text) > max_chars:
                 raise ValueError(f"too large: {len(document.text):,} characters (the limit is {max_chars:,})")
-            expressions, dated = analyse(document, domain=domain, language=language)
+            expressions, dated = analyse(document, domain=domain, language=Language.load(language))
         except Exception as exc:  # noqa: BLE001 - one bad document never stops its batch
             reason = str(exc) if isinstance(exc, ValueError) and str(exc).startswith("too large") \
                 else f"analysis failed: {type(exc).__name__}: {exc}"
