@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from chrono.model import Granularity, TimexType, Value
+from chrono.pipeline import build_timeline
 from chrono.render.labels import date_label, group_key, label, ordinal
 
 
@@ -157,3 +158,22 @@ def test_group_key(value: str, by: str, expected: str) -> None:
 def test_group_key_falls_back_on_the_interval() -> None:
     odd = Value("2023-XX-XX-ODD", start=dt.date(2023, 5, 4), end=dt.date(2023, 5, 4))
     assert (group_key(odd, "year"), group_key(odd, "month")) == ("2023", "May 2023")
+
+
+# Labels say what the text says: "earlier this month" is some time of this month before now, not its start
+# (TimeML mod START is "early this month"); "later today" is not the end of the day.
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "expected"),
+    [
+        ("Sales fell earlier this month.", "earlier this month", "August 2019"),
+        ("He said earlier today that he would go.", "earlier today", "Tuesday, 20 August 2019"),
+        ("The vote comes later this year.", "later this year", "2019"),
+        ("Sales fell early this month.", "early this month", "early August 2019"),
+        ("He spoke late yesterday.", "late yesterday", "late Monday, 19 August 2019"),
+    ],
+)
+def test_label_follows_the_wording(sentence: str, phrase: str, expected: str) -> None:
+    timeline = build_timeline(sentence, published="2019-08-20")
+    events = [event for event in timeline.events if event.phrase == phrase]
+    assert events, [event.phrase for event in timeline.events]
+    assert label(events[0].when).lower() == expected.lower()
