@@ -15,6 +15,7 @@ from chrono.pipeline import build_from_documents
 from chrono.read import read_documents
 from chrono.read.text import parse_date
 from chrono.render import FORMATS, render
+from chrono.render.exporters.csv_export import RAW_CELLS
 from chrono.render.grouping import GROUPINGS
 
 
@@ -39,6 +40,8 @@ def build(
     date_to: str | None = typer.Option(None, "--to", help="Keep events up to this date: YYYY[-MM[-DD]]."),
     min_granularity: str | None = typer.Option(None, "--min-granularity",
                                                help=f"Keep events at least this precise: {', '.join(PRECISIONS)}."),
+    raw_cells: bool = typer.Option(False, "--raw-cells", help="csv, timelinejs-csv: keep cells that start with = + "
+                                   "- @ as they are (by default a leading ' stops spreadsheets running them)."),
     group_by: str = typer.Option("year", "--group-by", help=f"Headings: {', '.join(GROUPINGS)}."),
     debug: bool = typer.Option(False, "--debug", help="Show the traceback of an internal error."),
 ) -> None:
@@ -71,7 +74,8 @@ def build(
             raise typer.Exit(EXIT_USAGE)
         timeline = build_from_documents(documents, domain=domain, sort=sort)
         events = select_events(timeline.events, date_from=date_from, date_to=date_to, min_granularity=min_granularity)
-        timeline = dataclasses.replace(timeline, events=tuple(events), meta={**timeline.meta, "group_by": group_by})
+        timeline = dataclasses.replace(timeline, events=tuple(events), meta={**timeline.meta, "group_by": group_by,
+                                                                                 RAW_CELLS: raw_cells})
         text = render(timeline, fmt, template=template, template_dir=str(template_dir) if template_dir else None)
         write_output(text, output)
         if failures:

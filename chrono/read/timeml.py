@@ -138,6 +138,10 @@ def timeml_from_document(document: Document) -> TimeMLDocument:
                           raw_offsets=tuple(offsets), footer="</TEXT>\n\n</TimeML>\n")
 
 
+# characters XML 1.0 cannot carry (C0 controls but tab and line ends, non-characters) and lone surrogates
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
 def write_timeml(source: TimeMLDocument, annotations: Iterable[Timex | Expression]) -> str:
     """The source file with system TIMEX3s: header and DCT kept, TEXT byte for byte plus new tags.
 
@@ -161,7 +165,7 @@ def write_timeml(source: TimeMLDocument, annotations: Iterable[Timex | Expressio
         written_to, last_end = raw_end, end
     pieces.append(source.raw_text[written_to:])
     pieces.append(source.footer)
-    return "".join(pieces)
+    return _NOT_XML.sub("\ufffd", "".join(pieces))  # text read from .txt or JSON may hold them; one for one
 
 
 def as_timex(item: Timex | Expression) -> Timex:

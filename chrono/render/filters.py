@@ -75,10 +75,16 @@ def safe_url(url: str | None) -> str:
     return url if url and re.match(r"https?://", url, re.IGNORECASE) else ""
 
 
+# In a Markdown link destination: a line break would end the link and let the URL write a reference-link
+# definition ("[b]: javascript:...") on a line of its own; spaces, parentheses, angle brackets, backslashes and
+# brackets would end or change it. All of them, and every other space or control character, are %-encoded.
+_MD_URL_UNSAFE = re.compile(r"[\s\x00-\x1f\x7f-\x9f()<>\\\[\]`\u2028\u2029\ud800-\udfff]")
+
+
 def md_url(url: str | None) -> str:
-    """An http(s) URL fit for a Markdown link destination (spaces, parentheses and angle brackets encoded)."""
-    return safe_url(url).translate({ord(" "): "%20", ord("("): "%28", ord(")"): "%29", ord("<"): "%3C",
-                                    ord(">"): "%3E"})
+    """An http(s) URL fit for a Markdown link destination, on one line (unsafe characters %-encoded)."""
+    return _MD_URL_UNSAFE.sub(lambda match: "".join(f"%{byte:02X}" for byte in
+                                                   match[0].encode("utf-8", "replace")), safe_url(url))
 
 
 def source_label(source: str) -> str:

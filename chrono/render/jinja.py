@@ -23,6 +23,7 @@ from chrono.render.anchors import EventAnchors
 from chrono.render.excerpt import bounded_sentences
 from chrono.render.exporters import load_exporters
 from chrono.render.filters import FILTERS, GLOBALS
+from chrono.render.safe_text import JSON_FORMATS, safe_timeline
 from chrono.render.sandbox import Budget, ChronoSandbox, TemplateBudgetError, render_within
 from chrono.version import __version__
 
@@ -167,10 +168,11 @@ def render(timeline: Timeline, fmt: str = DEFAULT_FORMAT, *, template: str | Non
     """Render ``timeline`` as ``fmt``: its template (the user's folder first), else its exporter.
 
     ``template`` picks a template file or name instead; a broken template raises ChronoInputError.
-    Over-long sentences (unpunctuated text) are shown as excerpts around each phrase (chrono.render.excerpt).
+    Over-long sentences (unpunctuated text) are shown as excerpts around each phrase (chrono.render.excerpt);
+    control characters and lone surrogates are shown as U+FFFD (chrono.render.safe_text).
     """
     user_dirs = _user_dirs(template_dir)
-    timeline = bounded_sentences(timeline)
+    timeline = safe_timeline(bounded_sentences(timeline), keep_controls=template is None and fmt in JSON_FORMATS)
     if template is not None:
         env, name = _locate(template, fmt, user_dirs)
         return _render_template(env, name, timeline, fmt)

@@ -14,7 +14,7 @@ from typing import Any
 
 from chrono.model import Event, Timeline
 from chrono.render.exporters import exporter
-from chrono.render.exporters.csv_export import write_rows
+from chrono.render.exporters.csv_export import RAW_CELLS, write_rows
 from chrono.render.exporters.event_fields import (
     clock_time,
     datable_events,
@@ -103,4 +103,4 @@ def export_timelinejs_csv(timeline: Timeline) -> str:
     names = document_names(timeline)
     title = {"Headline": html.escape(timeline_title(timeline)), "Text": title_text(timeline), "Type": "title"}
     rows = [spreadsheet_row(event, source_names(event, names)) for event in datable_events(timeline)]
-    return write_rows(SPREADSHEET_COLUMNS, [title, *rows])
+    return write_rows(SPREADSHEET_COLUMNS, [title, *rows], raw=bool(timeline.meta.get(RAW_CELLS)))
