@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from enum import IntEnum, StrEnum
 from typing import Any
 
+from chrono.lang import Language
+
 
 class Granularity(IntEnum):
     """Coarse to fine: a smaller number is a coarser period (the order key relies on it)."""
@@ -179,6 +181,7 @@ class Document:
     title: str | None = None
     url: str | None = None
     body: Span | None = None  # the part of `text` to tag; None means all of it
+    language: Language = field(default_factory=Language.load, repr=False, compare=False)  # what it is written in
 
     @property
     def body_span(self) -> Span:
@@ -206,6 +209,7 @@ class Timeline:
     events: tuple[Event, ...]
     expressions: tuple[Expression, ...] = ()
     meta: dict[str, Any] = field(default_factory=dict)
+    language: Language = field(default_factory=Language.load, repr=False, compare=False)  # labels and titles
 
     def _repr_html_(self) -> str:
         """Jupyter shows a Timeline as the HTML fragment (scoped style, no <html> wrapper)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import replace
 
 from chrono.attach.events import attach_events
 from chrono.lang import Language, or_default
@@ -18,7 +19,11 @@ from chrono.tag.tagger import tag_text
 
 def analyse(document: Document, *, domain: str = "news",
             language: Language | None = None) -> tuple[list[Expression], list[Event]]:
-    """Find and resolve every expression of one document; return (expressions, events) in document order."""
+    """Find and resolve every expression of one document; return (expressions, events) in document order.
+
+    The document is read in its own language unless ``language`` says otherwise.
+    """
+    language = language or document.language
     sentences = split_sentences(document.text, document.body_span, language=language)
     found = tag_text(document.text, document.body_span, language=language, document=document.id)
     resolved = resolve_expressions(found, sentences, document, domain=domain, language=language)
@@ -30,19 +35,23 @@ def build_from_documents(documents: Iterable[Document], *, domain: str = "news",
     """One timeline from several documents; each keeps its own publication date for resolution.
 
     With ``merge``, an event several documents report becomes one entry listing them all (chrono.order.merge).
+    ``language`` (a code such as "en", or a Language) is the language of every document; by default each keeps
+    its own, and the timeline takes the first document's.
     """
-    language = _language(language)
-    docs = tuple(documents)
+    chosen = None if language is None else _language(language)
+    docs = tuple(documents if chosen is None else (replace(document, language=chosen) for document in documents))
+    shared = chosen or (docs[0].language if docs else Language.load())
     expressions: list[Expression] = []
     events: list[Event] = []
     for document in docs:
-        found, dated = analyse(document, domain=domain, language=language)
+        found, dated = analyse(document, domain=domain)
         expressions.extend(found)
         events.extend(dated)
     if merge and len(docs) > 1:
         events = merge_events(events, published={document.id: document.published for document in docs},
-                              language=language)
-    return Timeline(documents=docs, events=tuple(order_events(events, sort)), expressions=tuple(expressions))
+                              language=shared)
+    return Timeline(documents=docs, events=tuple(order_events(events, sort)), expressions=tuple(expressions),
+                    language=shared)
 
 
 def build_timeline(text: str, published: dt.date | str | None = None, *, domain: str = "news",

@@ -13,17 +13,24 @@ import threading
 import traceback
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import typer
 
 from chrono.errors import ChronoInputError
+from chrono.lang import DEFAULT_LANGUAGE, languages
 
 EXIT_OK = 0
 EXIT_INTERNAL = 1
 EXIT_USAGE = 2
 
 T = TypeVar("T")
+
+
+def language_option() -> Any:
+    """``--language``: the language the articles are written in (its resources are chrono/lang/<code>/)."""
+    return typer.Option(DEFAULT_LANGUAGE, "--language", metavar="CODE",
+                        help=f"Language of the articles: {', '.join(languages())}.")
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:

@@ -112,6 +112,18 @@ class DurationWords:
 
 
 @dataclass(frozen=True, eq=False)
+class ExportWords:
+    """[exports] of labels.toml: what exporters write besides labels (chrono/render/exporters/)."""
+
+    title: str
+    title_of_articles: str  # {count}
+    source: str  # {source}
+    also_reported_by: str  # {sources}
+    dated_from: str
+    no_headline: str
+
+
+@dataclass(frozen=True, eq=False)
 class LabelWords:
     """labels.toml: the wording of readable date labels (chrono/render/labels.py)."""
 
@@ -125,6 +137,7 @@ class LabelWords:
     references: Mapping[str, str]
     mods: Mapping[str, ModWording]
     durations: DurationWords
+    exports: ExportWords
 
 
 # ---------------------------------------------------------------- merge.toml

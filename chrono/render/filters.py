@@ -12,7 +12,8 @@ from typing import Any
 
 import jinja2
 
-from chrono.model import Document, Event, Value
+from chrono.lang import Language
+from chrono.model import Document, Event, Timeline, Value
 from chrono.render.anchors import EventAnchors
 from chrono.render.grouping import EventGroup, GroupBy, group_events
 from chrono.render.labels import Style, date_label, label
@@ -38,13 +39,21 @@ def md_cell(text: Any) -> str:
     return md_escape(text) or " "
 
 
-def label_filter(item: Event | Value | dt.date | str | None, style: Style = "long") -> str:
+def language_in(context: jinja2.runtime.Context) -> Language | None:
+    """The language of the timeline being rendered (None in a context built by hand without one)."""
+    timeline = context.get("timeline")
+    return timeline.language if isinstance(timeline, Timeline) else None
+
+
+@jinja2.pass_context
+def label_filter(context: jinja2.runtime.Context, item: Event | Value | dt.date | str | None,
+                 style: Style = "long") -> str:
     """The readable label of an event's date, a Value, a TIMEX3 string or a calendar date."""
     if isinstance(item, Event):
         item = item.when
     if isinstance(item, dt.date):
-        return date_label(item)
-    return label(item, style=style)
+        return date_label(item, language_in(context))
+    return label(item, style=style, language=language_in(context))
 
 
 def upper_first(text: Any) -> str:
@@ -105,7 +114,7 @@ def document_name(document: Document) -> str:
 def group_by_in_context(context: jinja2.runtime.Context, events: Any, by: GroupBy = "year") -> list[EventGroup]:
     """``events | group_by("year"|"month"|"source")``: headings in timeline order; sources named for readers."""
     names = {document.id: document_name(document) for document in context.get("documents", ())}
-    return group_events(events, by, source_names=names)
+    return group_events(events, by, source_names=names, language=language_in(context))
 
 
 @jinja2.pass_context
@@ -146,9 +155,10 @@ def anchor_in_context(context: jinja2.runtime.Context, event: Event) -> str:
     return anchors[event]
 
 
-def rail_filter(events: Any) -> Rail | None:
+@jinja2.pass_context
+def rail_filter(context: jinja2.runtime.Context, events: Any) -> Rail | None:
     """``events | rail``: ticks and marks (percent offsets) for the visual rail; None when nothing is dated."""
-    return build_rail(events)
+    return build_rail(events, language=language_in(context))
 
 
 FILTERS: dict[str, Any] = {

@@ -13,6 +13,7 @@ import io
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from chrono.lang import Language
 from chrono.model import Event, Span, Timeline, Value
 from chrono.render.exporters import exporter
 from chrono.render.exporters.event_fields import event_record, flat_record
@@ -42,14 +43,14 @@ def write_rows(header: Sequence[str], rows: Iterable[dict[str, Any]], *, raw: bo
     return buffer.getvalue()
 
 
-def event_rows(events: Iterable[Event]) -> list[dict[str, Any]]:
-    return [flat_record(event_record(event)) for event in events]
+def event_rows(events: Iterable[Event], language: Language | None = None) -> list[dict[str, Any]]:
+    return [flat_record(event_record(event, language)) for event in events]
 
 
 @exporter("csv")
 def export_csv(timeline: Timeline) -> str:
-    rows = event_rows(timeline.events)
-    header: list[str] = list((rows or event_rows([_PLACEHOLDER]))[0])
+    rows = event_rows(timeline.events, timeline.language)
+    header: list[str] = list((rows or event_rows([_PLACEHOLDER], timeline.language))[0])
     for row in rows[1:]:  # a column only some records carry (sources of a merged event) still gets a header
         header.extend(key for key in row if key not in header)
     return write_rows(header, rows, raw=bool(timeline.meta.get(RAW_CELLS)))

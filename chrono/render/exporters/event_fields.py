@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
+from chrono.lang import Language
 from chrono.model import Document, Event, Granularity, Timeline, Value
 from chrono.render.exporters.json_export import event_record
 from chrono.render.labels import label
@@ -39,9 +40,9 @@ _CLOCK = re.compile(r"T(\d{2}):(\d{2})")
 _LIST_COLUMNS = {"span": ("start", "end")}
 
 
-def when_label(value: Value) -> str:
+def when_label(value: Value, language: Language | None = None) -> str:
     """A readable label for a value ("Wednesday, 1 March 2023", "September 2022"), as the renderer writes it."""
-    return label(value)
+    return label(value, language=language)
 
 
 def flat_record(record: dict[str, Any], prefix: str = "") -> dict[str, Any]:
@@ -141,8 +142,9 @@ def source_names(event: Event, names: Mapping[str, str]) -> list[str]:
 
 def timeline_title(timeline: Timeline) -> str:
     """A title for the whole export: the one article's name, or how many articles it draws on."""
+    words = timeline.language.labels.exports
     if len(timeline.documents) == 1:
-        return document_name(timeline.documents[0], "Chronology")
+        return document_name(timeline.documents[0], words.title)
     if timeline.documents:
-        return f"Chronology from {len(timeline.documents)} articles"
-    return "Chronology"
+        return words.title_of_articles.format(count=len(timeline.documents))
+    return words.title

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from chrono.lang import Language, or_default
 from chrono.model import Document, Event, Timeline
 from chrono.render.exporters import exporter
 from chrono.render.exporters.event_fields import (
@@ -60,13 +61,16 @@ def stamp_date(event: Event, documents: dict[str, Document], fallback: dt.date |
     return fallback or interval(event.when)[0]
 
 
-def description(event: Event, sources: list[str]) -> str:
+def description(event: Event, sources: list[str], language: Language | None = None) -> str:
     """The phrase that dates the event, the sentence that reports it, and its source(s)."""
-    text = f"\u201c{event.phrase}\u201d\n{event.sentence}\nSource: {sources[0]}"
-    return text + (f"\nAlso reported by: {'; '.join(sources[1:])}" if len(sources) > 1 else "")
+    words = or_default(language).labels.exports
+    text = f"\u201c{event.phrase}\u201d\n{event.sentence}\n" + words.source.format(source=sources[0])
+    also = words.also_reported_by.format(sources="; ".join(sources[1:]))
+    return text + (f"\n{also}" if len(sources) > 1 else "")
 
 
-def vevent(event: Event, uid: str, stamp: dt.date, documents: dict[str, Document], names: dict[str, str]) -> list[str]:
+def vevent(event: Event, uid: str, stamp: dt.date, documents: dict[str, Document], names: dict[str, str],
+           language: Language | None = None) -> list[str]:
     start, end = interval(event.when)
     lines = [
         "BEGIN:VEVENT",
@@ -75,7 +79,7 @@ def vevent(event: Event, uid: str, stamp: dt.date, documents: dict[str, Document
         f"DTSTART;VALUE=DATE:{_day(start)}",
         f"DTEND;VALUE=DATE:{_day(end + dt.timedelta(days=1))}",
         f"SUMMARY:{escape_text(event.headline)}",
-        f"DESCRIPTION:{escape_text(description(event, source_names(event, names)))}",
+        f"DESCRIPTION:{escape_text(description(event, source_names(event, names), language))}",
         "TRANSP:TRANSPARENT",  # a reported event is not a meeting: it must not block the reader's time
         f"X-CHRONO-TIMEX3:{escape_text(event.when.value)}",
     ]
@@ -102,6 +106,6 @@ def export_ics(timeline: Timeline) -> str:
     ]
     for event, uid in zip(events, unique_ids(events, length=32), strict=True):
         stamp = stamp_date(event, documents, fallback)
-        lines.extend(vevent(event, f"{uid}@chrono", stamp, documents, names))
+        lines.extend(vevent(event, f"{uid}@chrono", stamp, documents, names, timeline.language))
     lines.append("END:VCALENDAR")
     return "".join(fold(line) + "\r\n" for line in lines)

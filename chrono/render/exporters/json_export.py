@@ -10,6 +10,7 @@ import json
 import re
 from typing import Any
 
+from chrono.lang import Language
 from chrono.model import Document, Event, Expression, Timeline, Value
 from chrono.render.exporters import exporter
 from chrono.render.labels import label
@@ -21,10 +22,11 @@ def iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-def value_record(value: Value | None) -> dict[str, Any]:
+def value_record(value: Value | None, language: Language | None = None) -> dict[str, Any]:
     """The ``when`` of an event: TIMEX3 value, type and mod, the interval's first and last day, a readable label."""
     if value is None:
-        return {"value": None, "type": None, "mod": None, "start": None, "end": None, "label": label(None),
+        return {"value": None, "type": None, "mod": None, "start": None, "end": None,
+                "label": label(None, language=language),
                 "granularity": None}
     return {
         "value": value.value,
@@ -32,7 +34,7 @@ def value_record(value: Value | None) -> dict[str, Any]:
         "mod": value.mod,
         "start": iso(value.start),
         "end": iso(value.end),
-        "label": label(value),
+        "label": label(value, language=language),
         "granularity": value.granularity.name.lower() if value.granularity is not None else None,
     }
 
@@ -50,10 +52,10 @@ def document_record(document: Document) -> dict[str, Any]:
     }
 
 
-def event_record(event: Event) -> dict[str, Any]:
+def event_record(event: Event, language: Language | None = None) -> dict[str, Any]:
     """One timeline entry: when, what (headline, sentence) and where it was said (phrase, span, document)."""
     return {
-        "when": value_record(event.when),
+        "when": value_record(event.when, language),
         "phrase": event.phrase,
         "span": [event.span.start, event.span.end],
         "sentence": event.sentence,
@@ -83,7 +85,7 @@ def timeline_record(timeline: Timeline) -> dict[str, Any]:
     return {
         "schema": SCHEMA,
         "documents": [document_record(document) for document in timeline.documents],
-        "events": [event_record(event) for event in timeline.events],
+        "events": [event_record(event, timeline.language) for event in timeline.events],
         "expressions": [expression_record(expression) for expression in timeline.expressions],
     }
 

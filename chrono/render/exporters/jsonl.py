@@ -11,4 +11,4 @@ from chrono.render.exporters.json_export import dumps, event_record
 def export_jsonl(timeline: Timeline) -> str:
     """Each event as one compact JSON object per line, in timeline order; empty for an empty timeline."""
     # without indent, JSON escapes the newlines inside strings: one event is always one line
-    return "".join(dumps(event_record(event), indent=None) + "\n" for event in timeline.events)
+    return "".join(dumps(event_record(event, timeline.language), indent=None) + "\n" for event in timeline.events)

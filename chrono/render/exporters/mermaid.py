@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from itertools import groupby
 
+from chrono.lang import Language
 from chrono.model import Event, Timeline
 from chrono.render.exporters import exporter
 from chrono.render.exporters.event_fields import datable_events, timeline_title, when_label
@@ -27,19 +28,21 @@ def mermaid_text(text: str) -> str:
     return "".join(_ENTITY_CODES.get(char, char) for char in text)
 
 
-def _section(event: Event) -> str:
+def _section(event: Event, language: Language) -> str:
     """The year heading, as the Markdown format groups ("2023"; a decade keeps its own label, "the 1990s")."""
-    return group_key(event.when, "year")
+    return group_key(event.when, "year", language=language)
 
 
 @exporter("mermaid")
 def export_mermaid(timeline: Timeline) -> str:
     lines = ["```mermaid", "timeline", f"    title {mermaid_text(timeline_title(timeline))}"]
     # a section is drawn per run of one year; timeline order keeps each year's events together
-    for section, in_year in groupby(datable_events(timeline), key=_section):
+    language = timeline.language
+    no_headline = language.labels.exports.no_headline
+    for section, in_year in groupby(datable_events(timeline), key=lambda event: _section(event, language)):
         lines.append(f"    section {mermaid_text(section)}")
-        for label, same_label in groupby(in_year, key=lambda event: when_label(event.when)):
-            headlines = [mermaid_text(event.headline) or "(no headline)" for event in same_label]
+        for label, same_label in groupby(in_year, key=lambda event: when_label(event.when, language)):
+            headlines = [mermaid_text(event.headline) or mermaid_text(no_headline) for event in same_label]
             lines.append(f"        {mermaid_text(label)} : {headlines[0]}")
             lines.extend(f"            : {headline}" for headline in headlines[1:])
     lines.append("```")

@@ -12,6 +12,7 @@ import html
 import json
 from typing import Any
 
+from chrono.lang import Language, or_default
 from chrono.model import Event, Timeline
 from chrono.render.exporters import exporter
 from chrono.render.exporters.csv_export import RAW_CELLS, write_rows
@@ -33,25 +34,28 @@ SPREADSHEET_COLUMNS = ("Year", "Month", "Day", "Time", "End Year", "End Month", 
                        "Media Thumbnail", "Type", "Group", "Background")
 
 
-def slide_text(event: Event, sources: list[str]) -> str:
+def slide_text(event: Event, sources: list[str], language: Language | None = None) -> str:
     """The body of a slide: the sentence, the phrase that dates it, where it was said and who else reports it."""
     text = (f"<p>{html.escape(event.sentence)}</p>"
             f"<p><em>{html.escape(event.phrase)}</em> &middot; {html.escape(sources[0])}</p>")
     if len(sources) > 1:
-        text += f"<p>Also reported by: {html.escape('; '.join(sources[1:]))}</p>"
+        also = or_default(language).labels.exports.also_reported_by
+        text += f"<p>{html.escape(also).format(sources=html.escape('; '.join(sources[1:])))}</p>"
     return text
 
 
 def title_text(timeline: Timeline) -> str:
     items = "".join(f"<li>{html.escape(name)}</li>" for name in document_names(timeline).values())
-    return f"<p>Events dated by chrono from:</p><ul>{items}</ul>" if items else ""
+    dated_from = html.escape(timeline.language.labels.exports.dated_from)
+    return f"<p>{dated_from}</p><ul>{items}</ul>" if items else ""
 
 
 def _date(day: dt.date) -> dict[str, int]:
     return {"year": day.year, "month": day.month, "day": day.day}
 
 
-def timelinejs_slide(event: Event, unique_id: str, sources: list[str]) -> dict[str, Any]:
+def timelinejs_slide(event: Event, unique_id: str, sources: list[str],
+                     language: Language | None = None) -> dict[str, Any]:
     start, end = interval(event.when)
     start_date: dict[str, int] = start_fields(event.when)
     clock = clock_time(event.when)
@@ -61,8 +65,8 @@ def timelinejs_slide(event: Event, unique_id: str, sources: list[str]) -> dict[s
     if end != start:
         slide["end_date"] = _date(end)
     slide.update({
-        "display_date": when_label(event.when),
-        "text": {"headline": html.escape(event.headline), "text": slide_text(event, sources)},
+        "display_date": when_label(event.when, language),
+        "text": {"headline": html.escape(event.headline), "text": slide_text(event, sources, language)},
         "group": sources[0],
         "unique_id": unique_id,
     })
@@ -77,13 +81,13 @@ def export_timelinejs(timeline: Timeline) -> str:
     ids = unique_ids(events, prefix="event-")
     data = {
         "title": {"text": {"headline": html.escape(timeline_title(timeline)), "text": title_text(timeline)}},
-        "events": [timelinejs_slide(event, unique_id, source_names(event, names))
+        "events": [timelinejs_slide(event, unique_id, source_names(event, names), timeline.language)
                    for event, unique_id in zip(events, ids, strict=True)],
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def spreadsheet_row(event: Event, sources: list[str]) -> dict[str, Any]:
+def spreadsheet_row(event: Event, sources: list[str], language: Language | None = None) -> dict[str, Any]:
     start, end = interval(event.when)
     fields = start_fields(event.when)
     clock = clock_time(event.when)
@@ -92,8 +96,8 @@ def spreadsheet_row(event: Event, sources: list[str]) -> dict[str, Any]:
         row.update({"Month": start.month, "Day": start.day, "Time": f"{clock[0]:02d}:{clock[1]:02d}"})
     if end != start:
         row.update({"End Year": end.year, "End Month": end.month, "End Day": end.day})
-    row.update({"Display Date": when_label(event.when), "Headline": html.escape(event.headline),
-                "Text": slide_text(event, sources), "Group": sources[0]})
+    row.update({"Display Date": when_label(event.when, language), "Headline": html.escape(event.headline),
+                "Text": slide_text(event, sources, language), "Group": sources[0]})
     return row
 
 
@@ -102,5 +106,6 @@ def export_timelinejs_csv(timeline: Timeline) -> str:
     """The TimelineJS spreadsheet template as CSV: a title row, then one row per dated event."""
     names = document_names(timeline)
     title = {"Headline": html.escape(timeline_title(timeline)), "Text": title_text(timeline), "Type": "title"}
-    rows = [spreadsheet_row(event, source_names(event, names)) for event in datable_events(timeline)]
+    rows = [spreadsheet_row(event, source_names(event, names), timeline.language)
+            for event in datable_events(timeline)]
     return write_rows(SPREADSHEET_COLUMNS, [title, *rows], raw=bool(timeline.meta.get(RAW_CELLS)))
