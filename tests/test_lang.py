@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import tomllib
 from collections.abc import Callable
@@ -128,3 +129,137 @@ def test_a_language_is_loaded_once(tmp_path: Path, monkeypatch: pytest.MonkeyPat
 def test_every_language_folder_loads() -> None:
     for code in languages():
         assert Language.load(code).code == code
+
+
+ARTICLE = "date 2023-03-02\n\nThe minister resigned on Tuesday, officials said.\n"
+
+
+@pytest.mark.parametrize("command", [["build", "ARTICLE"], ["tag", "ARTICLE"], ["eval", "FOLDER"]])
+@pytest.mark.parametrize("code", ["xx", "EN", "en/../en"])
+def test_an_unknown_language_option_is_one_line_and_exit_2(tmp_path: Path, command: list[str], code: str) -> None:
+    from typer.testing import CliRunner
+
+    from chrono.cli import app
+
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    arguments = [str(article) if item == "ARTICLE" else str(tmp_path) if item == "FOLDER" else item
+                 for item in command]
+    result = CliRunner().invoke(app, [*arguments, "--language", code])
+    assert result.exit_code == 2
+    assert result.stderr == f"chrono: error: unknown language {code!r}; available: en\n"
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize("command", [["build", "--format", "json"], ["tag", "--format", "json"]])
+def test_the_language_option_chooses_the_language(tmp_path: Path, command: list[str]) -> None:
+    from typer.testing import CliRunner
+
+    from chrono.cli import app
+
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    chosen = CliRunner().invoke(app, [command[0], str(article), *command[1:], "--language", "en"])
+    default = CliRunner().invoke(app, [command[0], str(article), *command[1:]])
+    assert chosen.exit_code == 0, chosen.stderr
+    assert chosen.stdout == default.stdout and "2023-02-28" in chosen.stdout
+
+
+@pytest.mark.parametrize("language", ["en", Language.load("en"), None])
+def test_the_public_api_takes_a_language_by_code_or_object(language: str | Language | None) -> None:
+    timeline = build_timeline(ARTICLE, language=language)
+    assert timeline.language is Language.load("en")
+    assert all(document.language is Language.load("en") for document in timeline.documents)
+    assert [event.when.value for event in timeline.events] == ["2023-02-28"]
+
+
+def test_the_public_api_refuses_an_unknown_language() -> None:
+    with pytest.raises(ChronoInputError, match="unknown language 'xx'"):
+        build_timeline(ARTICLE, language="xx")
+
+
+def test_the_timeline_and_its_documents_carry_the_language_chosen(tmp_path: Path) -> None:
+    _copy_of_english(tmp_path)
+    copy = Language.load("xx", root=tmp_path)
+    timeline = build_timeline(ARTICLE, language=copy)
+    assert timeline.language is copy and timeline.documents[0].language is copy
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "json", "jsonl", "csv", "timelinejs", "timelinejs-csv", "mermaid"])
+def test_the_renderer_labels_in_the_timelines_language(tmp_path: Path, fmt: str) -> None:
+    from chrono.render import render
+
+    folder = _copy_of_english(tmp_path)
+    _replace("labels.toml", 'day = "{weekday}, {day} {month} {year}"', 'day = "DAY {day} {month} {year}"')(folder)
+    timeline = build_timeline(ARTICLE, language=Language.load("xx", root=tmp_path))
+    assert "DAY 28 February 2023" in render(timeline, fmt)
+    assert "DAY 28" not in render(build_timeline(ARTICLE), fmt)
+
+
+@pytest.mark.parametrize("fmt", ["timelinejs", "ics", "mermaid"])
+def test_export_titles_come_from_the_language(tmp_path: Path, fmt: str) -> None:
+    from chrono.model import Timeline
+    from chrono.render import render
+
+    folder = _copy_of_english(tmp_path)
+    _replace("labels.toml", 'title = "Chronology"', 'title = "Chronik"')(folder)
+    empty = Timeline(documents=(), events=(), language=Language.load("xx", root=tmp_path))
+    assert "Chronik" in render(empty, fmt)
+
+
+def _calendar_names() -> set[str]:
+    """The English month and weekday names, whole words, as the word tables list them (abbreviations left out:
+    "mar", "sun" and "sat" are ordinary words)."""
+    words = Language.load("en").words.tables
+    return {name for table in ("month", "weekday") for name, _ in words[table].items() if len(name) > 4}
+
+
+def _string_constants(path: Path) -> list[tuple[int, str]]:
+    """(line, text) of every string constant of a module, docstrings left out."""
+    import ast
+
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = {id(node.body[0].value) for node in ast.walk(tree)
+                  if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+                  and node.body and isinstance(node.body[0], ast.Expr)
+                  and isinstance(node.body[0].value, ast.Constant)}
+    return [(node.lineno, node.value) for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings]
+
+
+_KEY = re.compile(r"[A-Z0-9_]+")  # an identifier such as the holiday key "GOOD_FRIDAY": a key, not a word
+CODE = sorted(path for path in (LANG_ROOT.parent).rglob("*.py") if LANG_ROOT not in path.parents)
+
+
+@pytest.mark.parametrize("path", CODE, ids=lambda path: path.relative_to(LANG_ROOT.parent).as_posix())
+def test_no_month_or_weekday_name_is_written_in_code(path: Path) -> None:
+    found = _calendar_words_in(path)
+    assert not found, f"{path.name}: English calendar words in code (move them to chrono/lang/): {found}"
+
+
+def _calendar_words_in(path: Path) -> list[tuple[int, str]]:
+    names = _calendar_names()
+    return [(line, word) for line, text in _string_constants(path) if not _KEY.fullmatch(text)
+            for word in re.findall(r"[A-Za-z]+", text) if word.lower() in names]
+
+
+@pytest.mark.parametrize(
+    ("source", "found"),
+    [
+        ('x = "due in March"', [(1, "March")]),
+        ('x = f"{n} Sundays"', []),  # a plural is not the name (the word tables keep plurals apart)
+        ('x = ("Monday", 1)', [(1, "Monday")]),
+        ('"""Due in March."""\ndef f():\n    """On Friday."""', []),  # docstrings explain, they are not data
+        ('HOLIDAY = "GOOD_FRIDAY"', []),
+        ("# in March", []),
+    ],
+)
+def test_the_scan_finds_calendar_names_in_string_constants(tmp_path: Path, source: str,
+                                                           found: list[tuple[int, str]]) -> None:
+    module = tmp_path / "module.py"
+    module.write_text(source + "\n", encoding="utf-8")
+    assert _calendar_words_in(module) == found
+
+
+def test_the_calendar_name_list_is_not_empty() -> None:
+    assert {"january", "december", "monday", "sunday"} <= _calendar_names()

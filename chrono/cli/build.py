@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from chrono.cli.app import app
-from chrono.cli.common import EXIT_USAGE, guarded, refuse_overwriting_inputs, write_output
+from chrono.cli.common import EXIT_USAGE, guarded, language_option, refuse_overwriting_inputs, write_output
 from chrono.order.select import PRECISIONS, parse_bound, parse_granularity, select_events
 from chrono.order.sort import SORTS
 from chrono.pipeline import build_from_documents
@@ -43,13 +43,16 @@ def build(
     raw_cells: bool = typer.Option(False, "--raw-cells", help="csv, timelinejs-csv: keep cells that start with = + "
                                    "- @ as they are (by default a leading ' stops spreadsheets running them)."),
     group_by: str = typer.Option("year", "--group-by", help=f"Headings: {', '.join(GROUPINGS)}."),
+    language: str = language_option(),
     debug: bool = typer.Option(False, "--debug", help="Show the traceback of an internal error."),
 ) -> None:
     """Build the timeline of one or more articles and render it."""
 
     def run() -> None:
         from chrono.errors import ChronoInputError
+        from chrono.lang import Language
 
+        chosen = Language.load(language)
         if fmt not in FORMATS:
             raise ChronoInputError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
         if sort not in SORTS:
@@ -72,7 +75,7 @@ def build(
             typer.echo(f"chrono: error: {message}", err=True)
         if not documents:
             raise typer.Exit(EXIT_USAGE)
-        timeline = build_from_documents(documents, domain=domain, sort=sort)
+        timeline = build_from_documents(documents, domain=domain, sort=sort, language=chosen)
         events = select_events(timeline.events, date_from=date_from, date_to=date_to, min_granularity=min_granularity)
         timeline = dataclasses.replace(timeline, events=tuple(events), meta={**timeline.meta, "group_by": group_by,
                                                                                  RAW_CELLS: raw_cells})

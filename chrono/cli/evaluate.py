@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from chrono.cli.app import app
-from chrono.cli.common import EXIT_USAGE, guarded
+from chrono.cli.common import EXIT_USAGE, guarded, language_option
 
 
 @app.command(
@@ -24,6 +24,7 @@ def evaluate(
     domain: str = typer.Option("news", "--domain", help="news or narrative (when chrono tags the gold text)."),
     errors: bool = typer.Option(False, "--errors", help="List misses, false alarms, wrong values and extents."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON (percentages)."),
+    language: str = language_option(),
     debug: bool = typer.Option(False, "--debug", help="Stop at the first failing document, with its traceback."),
 ) -> None:
     """Score temporal expressions with the TempEval-3 Task A metrics: strict/relaxed span, value and type F1.
@@ -34,11 +35,14 @@ def evaluate(
     def run() -> int:
         from chrono.errors import ChronoInputError
         from chrono.evaluate import error_lines, evaluate_folders, format_table
+        from chrono.lang import Language
+
+        chosen = Language.load(language)
 
         if domain not in ("news", "narrative"):
             raise ChronoInputError(f"unknown domain {domain!r}; choose news or narrative")
         evaluation = evaluate_folders([gold], [system] if system is not None else None, domain=domain,
-                                      keep_going=not debug)
+                                      keep_going=not debug, language=chosen)
         if not evaluation.documents:
             raise ChronoInputError(f"{gold}: no gold documents (.tml, .TE3input) found")
         if as_json:

@@ -7,7 +7,15 @@ from pathlib import Path
 import typer
 
 from chrono.cli.app import app
-from chrono.cli.common import EXIT_INTERNAL, EXIT_USAGE, guarded, same_file, write_atomic, write_output
+from chrono.cli.common import (
+    EXIT_INTERNAL,
+    EXIT_USAGE,
+    guarded,
+    language_option,
+    same_file,
+    write_atomic,
+    write_output,
+)
 from chrono.model import Expression
 from chrono.read.timeml import TimeMLDocument
 
@@ -31,17 +39,20 @@ def tag(
     domain: str = typer.Option("news", "--domain", help="news (anchor on the publication date) or narrative."),
     published: str | None = typer.Option(None, "--published",
                                          help="Publication date YYYY-MM-DD for inputs that do not give one."),
+    language: str = language_option(),
     debug: bool = typer.Option(False, "--debug", help="Show the traceback of an internal error."),
 ) -> None:
     """Find and resolve the temporal expressions of each input; write TimeML with TIMEX3 tags, or JSON."""
 
     def run() -> None:
         from chrono.errors import ChronoInputError
+        from chrono.lang import Language
         from chrono.pipeline import analyse
         from chrono.read.text import parse_date
         from chrono.read.timeml import load_source, write_timeml
         from chrono.render.exporters.json_export import document_record, dumps, expression_record
 
+        chosen = Language.load(language)
         if fmt not in TAG_FORMATS:
             raise ChronoInputError(f"unknown format {fmt!r}; choose one of {', '.join(TAG_FORMATS)}")
         if domain not in ("news", "narrative"):
@@ -55,7 +66,7 @@ def tag(
 
         def tag_one(path: str) -> tuple[TimeMLDocument, list[Expression]]:
             source = load_source(path, date)
-            expressions, _events = analyse(source.document, domain=domain)
+            expressions, _events = analyse(source.document, domain=domain, language=chosen)
             return source, expressions
 
         failures: list[int] = []

@@ -12,7 +12,6 @@ import dataclasses
 import types
 import typing
 from collections.abc import Mapping
-from functools import cache
 from typing import Any, Literal, TypeVar, Union
 
 T = TypeVar("T")
@@ -36,16 +35,11 @@ def _described(value: object) -> str:
     return _TYPE_NAMES.get(type(value), type(value).__name__)
 
 
-@cache
-def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
-
-
 def build(cls: type[T], data: object, where: str = "") -> T:
     """An instance of the dataclass ``cls`` from the table ``data`` (``where``: the table's dotted key)."""
     if not isinstance(data, Mapping):
         raise SchemaError(where or "(top)", f"must be a table, not {_described(data)}")
-    hints = _hints(cls)
+    hints = typing.get_type_hints(cls)
     fields = {field.name: field for field in dataclasses.fields(cls)}  # type: ignore[arg-type]
     for key in data:
         if key not in fields:

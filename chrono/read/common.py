@@ -62,5 +62,5 @@ def _written_date(value: str, where: str) -> dt.date:
     parsed = dateparser.parse(value, languages=languages, settings=_DATEPARSER_SETTINGS)
     if parsed is None:
         raise ChronoInputError(f"{where}: cannot read the date {value!r}; write it as YYYY-MM-DD "
-                               "(or a complete date such as 'March 2, 2023')")
+                               "(or a complete written date: day, month and year)")
     return parsed.date()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import cast
 
 from chrono.lang import Language, or_default
 from chrono.model import Anchor, Expression, Granularity, PartialValue, Span, TimexType
@@ -48,7 +49,7 @@ def anchored_amounts(text: str, expressions: list[Expression], *,
         if end is None:
             result.append(expression)
             continue
-        sign = int(table[re.sub(r"\s+", " ", tie["relation"].lower())])
+        sign = int(cast(int, table[re.sub(r"\s+", " ", tie["relation"].lower())]))
         partial = PartialValue(unit=_UNITS[amount["unit"]], shift=sign * int(amount["n"]), anchor=Anchor.PREVIOUS,
                                mod=p.mod)
         span = Span(expression.span.start, end)
