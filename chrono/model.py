@@ -201,15 +201,30 @@ class Event:
     sources: tuple[str, ...] = ()  # other documents that report the same event (multi-article merge)
 
 
+@dataclass(frozen=True, slots=True)
+class KeyDate:
+    """One of the days that matter most in a collection, with the sentences that say what happened on it."""
+
+    day: dt.date
+    score: float  # the day's salience (chrono.order.key_dates); higher is more important
+    articles: tuple[str, ...]  # the documents that date something on this day, earliest published first
+    events: tuple[Event, ...]  # the chosen sentences, each with the other documents that report it as sources
+
+
 @dataclass(frozen=True)
 class Timeline:
-    """Events in timeline order plus every expression found, with the documents they came from."""
+    """Events in timeline order plus every expression found, with the documents they came from.
+
+    A key-dates timeline (``build_from_documents(..., key_dates=N)``) also lists its days in ``key_dates``;
+    its ``events`` are then the chosen sentences of those days, in timeline order.
+    """
 
     documents: tuple[Document, ...]
     events: tuple[Event, ...]
     expressions: tuple[Expression, ...] = ()
     meta: dict[str, Any] = field(default_factory=dict)
     language: Language = field(default_factory=Language.load, repr=False, compare=False)  # labels and titles
+    key_dates: tuple[KeyDate, ...] = ()
 
     def _repr_html_(self) -> str:
         """Jupyter shows a Timeline as the HTML fragment (scoped style, no <html> wrapper)."""

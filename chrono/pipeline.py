@@ -9,7 +9,9 @@ from dataclasses import replace
 from chrono.attach.events import attach_events
 from chrono.lang import Language, or_default
 from chrono.model import Document, Event, Expression, Timeline
+from chrono.order.key_dates import select_key_dates
 from chrono.order.merge import merge_events
+from chrono.order.select import select_events
 from chrono.order.sort import order_events
 from chrono.read.text import parse_article, parse_date
 from chrono.resolve.resolver import resolve_expressions
@@ -31,12 +33,17 @@ def analyse(document: Document, *, domain: str = "news",
 
 
 def build_from_documents(documents: Iterable[Document], *, domain: str = "news", sort: str = "chronological",
-                         language: Language | str | None = None, merge: bool = True) -> Timeline:
+                         language: Language | str | None = None, merge: bool = True, key_dates: int | None = None,
+                         per_date: int = 1, date_from: dt.date | str | None = None,
+                         date_to: dt.date | str | None = None) -> Timeline:
     """One timeline from several documents; each keeps its own publication date for resolution.
 
     With ``merge``, an event several documents report becomes one entry listing them all (chrono.order.merge).
     ``language`` (a code such as "en", or a Language) is the language of every document; by default each keeps
     its own, and the timeline takes the first document's.
+    With ``key_dates=N``, the timeline holds only the N most important days of the collection, each with up to
+    ``per_date`` sentences and their sources (chrono.order.key_dates; ``Timeline.key_dates``). ``date_from`` and
+    ``date_to`` keep the events (or choose the key dates) inside that range (chrono.order.select).
     """
     chosen = None if language is None else _language(language)
     docs = tuple(documents if chosen is None else (replace(document, language=chosen) for document in documents))
@@ -47,9 +54,16 @@ def build_from_documents(documents: Iterable[Document], *, domain: str = "news",
         found, dated = analyse(document, domain=domain)
         expressions.extend(found)
         events.extend(dated)
+    published = {document.id: document.published for document in docs}
+    if key_dates is not None:
+        days = select_key_dates(events, published, count=key_dates, per_date=per_date, date_from=date_from,
+                                date_to=date_to, language=shared)
+        picked = [event for day in days for event in day.events]
+        return Timeline(documents=docs, events=tuple(order_events(picked, sort)), expressions=tuple(expressions),
+                        language=shared, key_dates=days if sort != "reverse" else days[::-1])
     if merge and len(docs) > 1:
-        events = merge_events(events, published={document.id: document.published for document in docs},
-                              language=shared)
+        events = merge_events(events, published=published, language=shared)
+    events = select_events(events, date_from=date_from, date_to=date_to)
     return Timeline(documents=docs, events=tuple(order_events(events, sort)), expressions=tuple(expressions),
                     language=shared)
 

@@ -23,7 +23,8 @@ from chrono.render.grouping import GROUPINGS
     epilog="Examples:\n\n  chrono build article.txt --format md\n\n"
     "  chrono build story.txt --published 2023-03-02 --format html -o timeline.html\n\n"
     "  cat article.txt | chrono build - --format json\n\n"
-    "  chrono build a.txt b.json pages/ --from 2022 --min-granularity month --group-by source -f html",
+    "  chrono build a.txt b.json pages/ --from 2022 --min-granularity month --group-by source -f html\n\n"
+    "  chrono build stories/ --key-dates 30 --per-date 2 --from 2010-04 --to 2010-09 -f html -o key.html",
 )
 def build(
     inputs: list[str] = typer.Argument(..., metavar="ARTICLE",
@@ -44,6 +45,9 @@ def build(
                                    "- @ as they are (by default a leading ' stops spreadsheets running them)."),
     group_by: str = typer.Option("year", "--group-by", help=f"Headings: {', '.join(GROUPINGS)}."),
     language: str = language_option(),
+    key_dates: int | None = typer.Option(None, "--key-dates", metavar="N",
+                                         help="Only the N most important dates (inside --from/--to)."),
+    per_date: int = typer.Option(1, "--per-date", metavar="K", help="With --key-dates: up to K sentences per date."),
     debug: bool = typer.Option(False, "--debug", help="Show the traceback of an internal error."),
 ) -> None:
     """Build the timeline of one or more articles and render it."""
@@ -68,6 +72,8 @@ def build(
                 parse_bound(bound, option, last=last)  # a bad option fails before any article is read
         if min_granularity is not None:
             parse_granularity(min_granularity)
+        if key_dates is not None and (key_dates < 1 or per_date < 1):
+            raise ChronoInputError(f"--key-dates and --per-date must be at least 1 (got {key_dates} and {per_date})")
         date = parse_date(published) if published else None
         refuse_overwriting_inputs(inputs, output)
         documents, failures = read_documents(inputs, date, skip=output)
@@ -75,7 +81,8 @@ def build(
             typer.echo(f"chrono: error: {message}", err=True)
         if not documents:
             raise typer.Exit(EXIT_USAGE)
-        timeline = build_from_documents(documents, domain=domain, sort=sort, language=chosen)
+        timeline = build_from_documents(documents, domain=domain, sort=sort, language=chosen, key_dates=key_dates,
+                                        per_date=per_date, date_from=date_from, date_to=date_to)
         events = select_events(timeline.events, date_from=date_from, date_to=date_to, min_granularity=min_granularity)
         timeline = dataclasses.replace(timeline, events=tuple(events), meta={**timeline.meta, "group_by": group_by,
                                                                                  RAW_CELLS: raw_cells})

@@ -42,14 +42,17 @@ def bounded_sentences(timeline: Timeline, limit: int = MAX_SENTENCE_CHARS) -> Ti
     if all(len(event.sentence) <= limit for event in timeline.events):
         return timeline
     finder = _SentenceFinder({document.id: document.text for document in timeline.documents})
-    events = []
-    for event in timeline.events:
-        if len(event.sentence) > limit:
-            start = finder.phrase_start(event)
-            event = dataclasses.replace(event, sentence=excerpt(event.sentence, start, start + len(event.phrase),
-                                                                limit))
-        events.append(event)
-    return dataclasses.replace(timeline, events=tuple(events))
+
+    def bounded(event: Event) -> Event:
+        if len(event.sentence) <= limit:
+            return event
+        start = finder.phrase_start(event)
+        return dataclasses.replace(event, sentence=excerpt(event.sentence, start, start + len(event.phrase), limit))
+
+    key_dates = tuple(dataclasses.replace(key, events=tuple(bounded(event) for event in key.events))
+                      for key in timeline.key_dates)  # a key date's sentences are events of the timeline too
+    return dataclasses.replace(timeline, events=tuple(bounded(event) for event in timeline.events),
+                               key_dates=key_dates)
 
 
 class _SentenceFinder:

@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from chrono.lang import Language
-from chrono.model import Document, Event, Expression, Timeline, Value
+from chrono.model import Document, Event, Expression, KeyDate, Timeline, Value
 from chrono.render.exporters import exporter
 from chrono.render.labels import label
 
@@ -80,14 +80,36 @@ def expression_record(expression: Expression) -> dict[str, Any]:
     }
 
 
+def key_date_record(key: KeyDate) -> dict[str, Any]:
+    """A key date (build --key-dates): the day, its salience score and the articles that date something on it."""
+    return {"date": key.day.isoformat(), "score": key.score, "supporting_articles": len(key.articles),
+            "articles": list(key.articles)}
+
+
 def timeline_record(timeline: Timeline) -> dict[str, Any]:
-    """The whole document: events in timeline order, expressions in document order (as the Timeline holds them)."""
-    return {
+    """The whole document: events in timeline order, expressions in document order (as the Timeline holds them).
+
+    A key-dates timeline adds ``key_dates`` and, on each event, its day's ``key_date`` score and article count."""
+    events = [event_record(event, timeline.language) for event in timeline.events]
+    record = {
         "schema": SCHEMA,
         "documents": [document_record(document) for document in timeline.documents],
-        "events": [event_record(event, timeline.language) for event in timeline.events],
+        "events": events,
         "expressions": [expression_record(expression) for expression in timeline.expressions],
     }
+    if timeline.key_dates:
+        days = {_identity(event): key for key in timeline.key_dates for event in key.events}
+        for event, entry in zip(timeline.events, events, strict=True):
+            key = days.get(_identity(event))
+            if key is not None:
+                entry["key_date"] = {"date": key.day.isoformat(), "score": key.score,
+                                     "supporting_articles": len(key.articles)}
+        record["key_dates"] = [key_date_record(key) for key in timeline.key_dates]
+    return record
+
+
+def _identity(event: Event) -> tuple[str, int, int, str]:
+    return event.document, event.span.start, event.span.end, event.when.value
 
 
 _SPAN_LINES = re.compile(r"\[\s+(-?\d+),\s+(-?\d+)\s+\]")  # only JSON structure has raw newlines, never strings

@@ -1,0 +1,187 @@
+"""Key dates of a collection: the N days that matter most, each with up to K sentences that say what happened.
+
+Date salience is read from the collection's evidence, not a single count (the weights are SALIENCE, one
+setting for every collection):
+- how many articles date something on the day, and from how many different publication days: a day that
+  articles keep coming back to over weeks outranks one a single busy news day mentioned;
+- how many of them were published after the day (looking back at it) and before it (announcing it);
+- the burst of publication on the day and the day after (news follows events);
+- how much the sentences dated on it agree with each other (a day of one story rather than stray mentions).
+
+Sentences are chosen per day among the events dated on it, from any article: reports of one event by several
+articles are merged first (chrono.order.merge), so each candidate carries its sources; a candidate scores by its
+closeness to the centroid of the day's sentences (TF-IDF of content words, each report weighted by its number of
+sources) with penalties for quotes, questions and sentences too short or too long to state an event; the choice
+is greedy MMR, and a sentence that overlaps one already chosen as much as the merge threshold is never taken.
+Linear in the number of events (plus a sort of the days).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from chrono.errors import ChronoInputError
+from chrono.lang import Language
+from chrono.model import Event, KeyDate
+from chrono.order.merge import MERGE_THRESHOLD, content_words, merge_events
+from chrono.order.select import parse_bound
+
+__all__ = ["SALIENCE", "select_key_dates"]
+
+# Weights of the evidence (each a log count) in a day's salience; one setting for all collections.
+SALIENCE = {
+    "articles": 1.0,  # documents that date something on the day
+    "publication_days": 1.0,  # distinct publication days among them
+    "looking_back": 0.5,  # of them, published after the day
+    "announcing": 0.25,  # of them, published before the day
+    "burst": 0.5,  # articles published on the day and the next
+}
+MMR_BALANCE = 0.7  # relevance against redundancy in the choice of a day's sentences
+_QUOTES = ('"', "“", "”", "``", "''")
+
+
+@dataclass
+class _Day:
+    events: list[Event]
+    documents: set[str]
+
+
+def select_key_dates(events: Iterable[Event], published: Mapping[str, dt.date | None], *, count: int,
+                     per_date: int = 1, date_from: dt.date | str | None = None, date_to: dt.date | str | None = None,
+                     language: Language | None = None) -> tuple[KeyDate, ...]:
+    """The ``count`` most salient days of the events (inside [date_from, date_to] when given), in chronological
+    order, each with up to ``per_date`` sentences. ``published`` maps every document of the collection to its
+    publication date (it also gives the publication bursts). Deterministic."""
+    if count < 1 or per_date < 1:
+        raise ChronoInputError(f"--key-dates and --per-date must be at least 1 (got {count} and {per_date})")
+    first = parse_bound(date_from, "--from", last=False) if date_from is not None else dt.date.min
+    last = parse_bound(date_to, "--to", last=True) if date_to is not None else dt.date.max
+    days: dict[dt.date, _Day] = {}
+    for event in events:
+        day = _day_of(event)
+        if day is None or not first <= day <= last:
+            continue
+        entry = days.setdefault(day, _Day([], set()))
+        entry.events.append(event)
+        entry.documents.update((event.document, *event.sources))
+    if not days:
+        return ()
+    publications = Counter(day for day in published.values() if day is not None)
+    scores = {day: _salience(day, entry, published, publications) for day, entry in days.items()}
+    chosen = sorted(sorted(days, key=lambda day: (-scores[day], day))[:count])
+    weights = _idf(event for day in chosen for event in days[day].events)
+    key_dates = []
+    for day in chosen:
+        entry = days[day]
+        sentences = _choose_sentences(entry.events, published, per_date, weights, language)
+        articles = sorted(entry.documents, key=lambda document: (published.get(document) or dt.date.max, document))
+        key_dates.append(KeyDate(day=day, score=round(scores[day], 4), articles=tuple(articles),
+                                 events=tuple(sentences)))
+    return tuple(key_dates)
+
+
+def _day_of(event: Event) -> dt.date | None:
+    """The day an event is dated on, when its value is one day (or a time of it)."""
+    when = event.when
+    if when.start is None or when.end != when.start or when.mod not in (None, "APPROX"):
+        return None
+    return when.start
+
+
+def _salience(day: dt.date, entry: _Day, published: Mapping[str, dt.date | None],
+              publications: Counter[dt.date]) -> float:
+    dates = [published.get(document) for document in entry.documents]
+    known = [date for date in dates if date is not None]
+    evidence = {
+        "articles": len(entry.documents),
+        "publication_days": len(set(known)),
+        "looking_back": sum(1 for date in known if date > day),
+        "announcing": sum(1 for date in known if date < day),
+        "burst": publications[day] + publications[day + dt.timedelta(days=1)],
+    }
+    return sum(SALIENCE[name] * math.log1p(value) for name, value in evidence.items())
+
+
+def _idf(events: Iterable[Event]) -> dict[str, float]:
+    """Inverse sentence frequency of each content word among the candidate sentences."""
+    frequency: Counter[str] = Counter()
+    total = 0
+    for sentence in {event.sentence for event in events}:
+        frequency.update(content_words(sentence))
+        total += 1
+    return {word: math.log((1 + total) / (1 + seen)) + 1 for word, seen in frequency.items()}
+
+
+Vector = dict[str, float]
+
+
+def _vector(event: Event, weights: Mapping[str, float], language: Language | None) -> Vector:
+    words = content_words(event.sentence, event.phrase, language)
+    vector = {word: weights.get(word, 1.0) for word in words}
+    norm = math.sqrt(sum(value * value for value in vector.values()))
+    return {word: value / norm for word, value in vector.items()} if norm else {}
+
+
+def _cosine(first: Vector, second: Vector) -> float:
+    if len(first) > len(second):
+        first, second = second, first
+    return sum(value * second.get(word, 0.0) for word, value in first.items())
+
+
+def _choose_sentences(events: list[Event], published: Mapping[str, dt.date | None], per_date: int,
+                      weights: Mapping[str, float], language: Language | None) -> list[Event]:
+    """Up to ``per_date`` merged reports of the day: central, stated as events, and not saying the same thing."""
+    reports = merge_events(events, published=published, language=language)
+    unique: dict[str, Event] = {}
+    for report in reports:  # the same sentence dated twice (two phrases) is one candidate
+        unique.setdefault(report.sentence, report)
+    candidates = list(unique.values())
+    vectors = [_vector(report, weights, language) for report in candidates]
+    centroid: Vector = defaultdict(float)
+    for report, vector in zip(candidates, vectors, strict=True):
+        for word, value in vector.items():
+            centroid[word] += value * (1 + len(report.sources))
+    norm = math.sqrt(sum(value * value for value in centroid.values())) or 1.0
+    relevance = [_cosine(vector, centroid) / norm * _form(report) for report, vector in zip(candidates, vectors,
+                                                                                          strict=True)]
+    chosen: list[int] = []
+    while len(chosen) < per_date:
+        best: tuple[float, int] | None = None
+        for index in range(len(candidates)):
+            if index in chosen or relevance[index] <= 0:
+                continue
+            overlap = max((_cosine(vectors[index], vectors[other]) for other in chosen), default=0.0)
+            if any(_jaccard(vectors[index], vectors[other]) >= MERGE_THRESHOLD for other in chosen):
+                continue
+            gain = MMR_BALANCE * relevance[index] - (1 - MMR_BALANCE) * overlap
+            if best is None or gain > best[0]:
+                best = (gain, index)
+        if best is None:
+            break
+        chosen.append(best[1])
+    return [candidates[index] for index in chosen]
+
+
+def _jaccard(first: Vector, second: Vector) -> float:
+    union = len(first.keys() | second.keys())
+    return len(first.keys() & second.keys()) / union if union else 0.0
+
+
+def _form(event: Event) -> float:
+    """How well a sentence's form suits a statement of what happened: quotes (reactions), questions and
+    sentences too short or too long to state an event score lower."""
+    words = len(event.sentence.split())
+    factor = 1.0
+    if any(mark in event.sentence for mark in _QUOTES):
+        factor *= 0.6
+    if event.sentence.rstrip().endswith("?"):
+        factor *= 0.3
+    if words < 8:
+        factor *= 0.5
+    elif words > 45:
+        factor *= 0.7
+    return factor

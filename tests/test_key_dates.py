@@ -1,0 +1,142 @@
+"""Key dates of a collection: the days that matter most, each with sentences that say what happened, sourced."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+import chrono
+from chrono.errors import ChronoInputError
+from chrono.model import Event, Granularity, Span, Value
+from chrono.order.key_dates import select_key_dates
+from chrono.read.text import parse_article
+
+
+def day(text: str) -> Value:
+    date = dt.date.fromisoformat(text)
+    return Value(text, start=date, end=date, granularity=Granularity.DAY)
+
+
+def event(sentence: str, document: str, when: str, phrase: str = "on Tuesday") -> Event:
+    start = sentence.index(phrase)
+    return Event(when=day(when), phrase=phrase, span=Span(start, start + len(phrase)), sentence=sentence,
+                 headline=sentence, document=document)
+
+
+QUAKE = "A magnitude 7.0 earthquake struck Haiti on Tuesday, killing thousands of people in the capital."
+QUAKE_AGAIN = "The earthquake that struck Haiti on Tuesday killed thousands of people in the capital."
+AID = "The first aid flights landed in Port-au-Prince on Tuesday carrying water and medical teams."
+MINOR = "A local football match was postponed on Tuesday because of the weather forecast."
+PUBLISHED = {name: dt.date(2010, 1, 13 + index) for index, name in enumerate("abcdefgh")}
+
+
+def collection() -> list[Event]:
+    # the quake day is dated by five articles published over four days; the aid day by two; a stray day by one
+    return [event(QUAKE, "a", "2010-01-12"), event(QUAKE_AGAIN, "b", "2010-01-12"), event(QUAKE, "c", "2010-01-12"),
+            event(QUAKE_AGAIN, "d", "2010-01-12"), event(AID, "e", "2010-01-12"),
+            event(AID, "c", "2010-01-14"), event(AID, "f", "2010-01-14"),
+            event(MINOR, "g", "2010-01-20")]
+
+
+@pytest.mark.parametrize(("count", "date_from", "date_to", "expected"), [
+    (1, None, None, ["2010-01-12"]),
+    (2, None, None, ["2010-01-12", "2010-01-14"]),
+    (5, None, None, ["2010-01-12", "2010-01-14", "2010-01-20"]),  # no more days than the collection dates
+    (1, "2010-01-13", None, ["2010-01-14"]),  # chosen inside the window
+    (1, "2010-01-15", "2010-01-31", ["2010-01-20"]),
+    (1, "2010-02", None, []),
+])
+def test_the_most_salient_days_in_the_window_in_chronological_order(
+        count: int, date_from: str | None, date_to: str | None, expected: list[str]) -> None:
+    chosen = select_key_dates(collection(), PUBLISHED, count=count, date_from=date_from, date_to=date_to)
+    assert [key.day.isoformat() for key in chosen] == expected
+
+
+def test_a_day_lists_every_article_that_dates_it_earliest_first() -> None:
+    quake = select_key_dates(collection(), PUBLISHED, count=1)[0]
+    assert quake.articles == ("a", "b", "c", "d", "e")
+    assert quake.score > select_key_dates(collection(), PUBLISHED, count=2)[1].score
+
+
+@pytest.mark.parametrize(("per_date", "sentences"), [
+    (1, [QUAKE]),
+    # the two reports of the quake are one sentence with its sources, never two; the aid flights come second
+    (2, [QUAKE, AID]),
+    (3, [QUAKE, AID]),
+])
+def test_sentences_are_central_and_never_say_the_same_thing(per_date: int, sentences: list[str]) -> None:
+    quake = select_key_dates(collection(), PUBLISHED, count=1, per_date=per_date)[0]
+    assert [chosen.sentence for chosen in quake.events] == sentences
+    assert (quake.events[0].document, *quake.events[0].sources) == ("a", "b", "c", "d")
+
+
+def test_a_quote_or_question_gives_way_to_a_statement() -> None:
+    quote = '"It was terrible, the whole earthquake shook Haiti on Tuesday," said one resident of the capital.'
+    question = "Could the earthquake that struck Haiti on Tuesday have been predicted by the scientists?"
+    events = [event(quote, "a", "2010-01-12"), event(question, "b", "2010-01-12"), event(QUAKE, "c", "2010-01-12")]
+    assert select_key_dates(events, PUBLISHED, count=1)[0].events[0].sentence == QUAKE
+
+
+@pytest.mark.parametrize(("count", "per_date"), [(0, 1), (3, 0)])
+def test_counts_below_one_are_refused(count: int, per_date: int) -> None:
+    with pytest.raises(ChronoInputError, match="at least 1"):
+        select_key_dates(collection(), PUBLISHED, count=count, per_date=per_date)
+
+
+ARTICLES = [
+    ("date 2010-01-13\n-\nA powerful earthquake struck Haiti on Tuesday, killing thousands. Aid was promised on "
+     "Wednesday.", "one"),
+    ("date 2010-01-14\n-\nThe earthquake that struck Haiti on Tuesday killed thousands of people.", "two"),
+    ("date 2010-01-15\n-\nRescuers searched the rubble on Thursday after the earthquake of Tuesday.", "three"),
+]
+
+
+def documents() -> list[chrono.Document]:
+    return [parse_article(text, document_id=name) for text, name in ARTICLES]
+
+
+def test_build_from_documents_keeps_the_key_dates_and_their_sentences() -> None:
+    timeline = chrono.build_from_documents(documents(), key_dates=1, per_date=2)
+    assert [key.day for key in timeline.key_dates] == [dt.date(2010, 1, 12)]
+    assert timeline.events == timeline.key_dates[0].events
+    assert timeline.key_dates[0].articles == ("one", "two", "three")
+    full = chrono.build_from_documents(documents())
+    assert len(full.events) > len(timeline.events) and not full.key_dates  # without key_dates: the full timeline
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_md_and_html_show_each_date_once_with_its_support(fmt: str) -> None:
+    text = chrono.render(chrono.build_from_documents(documents(), key_dates=2), fmt)
+    assert text.count("Reported by 3 articles") == 1
+    assert "Reported by 1 article" in text
+    assert "12 January 2010" in text and "Key dates of 3 articles" in text
+
+
+def test_json_keeps_the_event_schema_and_adds_the_key_date() -> None:
+    record = json.loads(chrono.render(chrono.build_from_documents(documents(), key_dates=1), "json"))
+    assert record["key_dates"][0]["date"] == "2010-01-12"
+    assert record["key_dates"][0]["supporting_articles"] == 3
+    entry = record["events"][0]
+    assert {"when", "phrase", "span", "sentence", "headline", "document", "sources"} <= entry.keys()
+    assert entry["key_date"]["supporting_articles"] == 3 and entry["key_date"]["date"] == "2010-01-12"
+
+
+def test_the_command_builds_key_dates_with_links_and_refuses_a_bad_count(tmp_path: object) -> None:
+    from pathlib import Path
+
+    from typer.testing import CliRunner
+
+    from chrono.cli import app
+
+    folder = Path(str(tmp_path))
+    records = [{"id": name, "published": text[5:15], "text": text.split("-\n", 1)[1], "title": name.title(),
+                "url": f"https://news.example/{name}"} for text, name in ARTICLES]
+    (folder / "story.jsonl").write_text("\n".join(json.dumps(record) for record in records), encoding="utf-8")
+    result = CliRunner().invoke(app, ["build", str(folder / "story.jsonl"), "--key-dates", "1", "--per-date", "2"])
+    assert result.exit_code == 0, result.output
+    assert "## Tuesday, 12 January 2010" in result.output
+    assert "[One](https://news.example/one)" in result.output
+    refused = CliRunner().invoke(app, ["build", str(folder / "story.jsonl"), "--key-dates", "0"])
+    assert refused.exit_code == 2 and "at least 1" in refused.output
