@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from chrono.attach.events import attach_events
+from chrono.errors import require_type
 from chrono.lang import Language, or_default
 from chrono.model import Document, Event, Expression, Timeline
 from chrono.order.key_dates import select_key_dates
@@ -46,7 +47,11 @@ def build_from_documents(documents: Iterable[Document], *, domain: str = "news",
     ``date_to`` keep the events (or choose the key dates) inside that range (chrono.order.select).
     """
     chosen = None if language is None else _language(language)
-    docs = tuple(documents if chosen is None else (replace(document, language=chosen) for document in documents))
+    require_type(documents, Iterable, "documents")
+    given = tuple(documents)
+    for document in given:
+        require_type(document, Document, "each document")
+    docs = tuple(given if chosen is None else (replace(document, language=chosen) for document in given))
     shared = chosen or (docs[0].language if docs else Language.load())
     expressions: list[Expression] = []
     events: list[Event] = []
@@ -72,6 +77,10 @@ def build_timeline(text: str, published: dt.date | str | None = None, *, domain:
                    sort: str = "chronological", source: str = "", document_id: str | None = None,
                    language: Language | str | None = None) -> Timeline:
     """Build the timeline of one article given as text (sample format, or plain text with ``published``)."""
+    require_type(text, str, "text")
+    require_type(published, (dt.date, str, type(None)), "published")
+    if isinstance(published, dt.datetime):
+        published = published.date()
     date = parse_date(published) if isinstance(published, str) else published
     document = parse_article(text, published=date, source=source, document_id=document_id)
     return build_from_documents([document], domain=domain, sort=sort, language=language)

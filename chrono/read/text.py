@@ -11,7 +11,7 @@ import re
 import sys
 from pathlib import Path
 
-from chrono.errors import ChronoInputError
+from chrono.errors import ChronoInputError, require_type
 from chrono.model import Document, Span
 
 MAX_BYTES = 50 * 1024 * 1024  # far beyond any article; guards against feeding chrono a disk image by mistake
@@ -168,6 +168,8 @@ def _read_bytes(path: str | Path) -> bytes:
 
 def read_article(path: str | Path, published: dt.date | str | None = None) -> Document:
     """Read a file ('-' for standard input) as UTF-8; clear ChronoInputError for empty/binary/non-UTF-8."""
+    require_type(path, (str, Path), "path")
+    require_type(published, (dt.date, str, type(None)), "published")
     date = parse_date(published) if isinstance(published, str) else published
     text = decode_article(_read_bytes(path), _describe(path))
     is_stdin = str(path) == STDIN_NAME

@@ -17,7 +17,7 @@ from typing import Any
 import jinja2
 from jinja2.sandbox import SecurityError
 
-from chrono.errors import ChronoInputError
+from chrono.errors import ChronoInputError, require_type
 from chrono.model import Timeline
 from chrono.render.anchors import EventAnchors
 from chrono.render.excerpt import bounded_sentences
@@ -172,6 +172,9 @@ def render(timeline: Timeline, fmt: str = DEFAULT_FORMAT, *, template: str | Non
     Over-long sentences (unpunctuated text) are shown as excerpts around each phrase (chrono.render.excerpt);
     control characters and lone surrogates are shown as U+FFFD (chrono.render.safe_text).
     """
+    require_type(timeline, Timeline, "timeline")
+    require_type(fmt, str, "format")
+    require_type(template, (str, type(None)), "template")
     user_dirs = _user_dirs(template_dir)
     timeline = safe_timeline(bounded_sentences(timeline), keep_controls=template is None and fmt in JSON_FORMATS)
     if template is not None:
