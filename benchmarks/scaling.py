@@ -3,7 +3,8 @@
 Each input is generated here (nothing is stored): ordinary news (the TBAQ texts, read through
 chrono.read.timeml.read_timeml, joined as paragraphs and repeated to the size), text with no punctuation at all
 (random words, some of them temporal), one endless sentence of comma-separated dates, and short lines
-("Line 7: the council met on Tuesday."). Every input runs `chrono build FILE -f json -o OUT` in a fresh
+("Line 7: the council met on Tuesday."), and two resolver patterns: "It fell in 480 BC. " and "In 1990 sales
+grew. Recently they fell. " repeated. Every input runs `chrono build FILE -f json -o OUT` in a fresh
 process under /usr/bin/time -v: the figures include start-up, reading, analysis, ordering and rendering.
 With --stages, each stage of the analysis is also timed in this process (segment, tag, resolve, attach).
 
@@ -73,7 +74,18 @@ def lines(size: int) -> str:
     return _repeat_to(lambda index: f"Line {index}: the council met on Tuesday.\n", size)
 
 
-KINDS: dict[str, Callable[[int], str]] = {"news": news, "nopunct": nopunct, "manydates": manydates, "lines": lines}
+def bcyears(size: int) -> str:
+    """Years before Christ, each anchoring the next (the resolver once walked every earlier one per value)."""
+    return _repeat_to(lambda _: "It fell in 480 BC. ", size)
+
+
+def recently(size: int) -> str:
+    """Years, each followed by a vague reference that needs a day-precise mention (none ever comes)."""
+    return _repeat_to(lambda _: "In 1990 sales grew. Recently they fell. ", size)
+
+
+KINDS: dict[str, Callable[[int], str]] = {"news": news, "nopunct": nopunct, "manydates": manydates, "lines": lines,
+                                          "bcyears": bcyears, "recently": recently}
 
 
 def run_build(path: Path, output: Path, timeout: float) -> tuple[float | None, int | None]:

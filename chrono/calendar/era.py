@@ -11,9 +11,10 @@ import re
 from chrono.calendar.intervals import calendar_suffix
 from chrono.model import Granularity, PartialValue, Value
 
-__all__ = ["bc_granularity", "bc_value", "resolve_in_bc"]
+__all__ = ["bc_granularity", "bc_period_value", "bc_value", "resolve_in_bc"]
 
 _BC_RE = re.compile(r"BC(?P<digits>\d{2,4})(?P<rest>-.*)?")
+_DIGITS = {Granularity.YEAR: 4, Granularity.DECADE: 3, Granularity.CENTURY: 2}
 _ERA_REACH = 100  # a bare year this much past a BC anchor's year is read as AD ("1066" after "44 BC")
 
 
@@ -24,6 +25,16 @@ def bc_value(value: Value | None) -> tuple[int, Granularity] | None:
     digits = match["digits"]
     granularity = {4: Granularity.YEAR, 3: Granularity.DECADE, 2: Granularity.CENTURY}[len(digits)]
     return int(digits), granularity
+
+
+def bc_period_value(year: int, granularity: Granularity) -> str:
+    """The BC value of the year, decade or century (coarser: century) that holds the astronomical ``year``
+    (0 is 1 BC, -477 is 478 BC: there is no year 0), as "25 centuries ago" counts back from an AD year."""
+    if year > 0:
+        raise ValueError(f"year {year} is not before Christ")
+    number = 1 - year
+    digits = _DIGITS.get(granularity, 2)
+    return f"BC{number // 10 ** (4 - digits):0{digits}d}"
 
 
 def bc_granularity(value: Value) -> Granularity | None:
@@ -50,11 +61,11 @@ def resolve_in_bc(partial: PartialValue, anchor: Value) -> str | None:
         return f"BC{year - 1:04d}-WI"
     if suffix is not None:
         return f"BC{year:04d}{suffix}"
-    unit = p.unit or Granularity.DAY
+    unit = p.unit if p.unit is not None else Granularity.DAY
     if unit == Granularity.YEAR:
         return f"BC{year - p.shift:04d}" if year - p.shift > 0 else None
-    if unit == Granularity.DECADE:
-        return f"BC{year // 10 - p.shift:03d}"
+    if unit == Granularity.DECADE:  # a count past BC000 or BC00 would cross into the AD era
+        return f"BC{year // 10 - p.shift:03d}" if year // 10 - p.shift >= 0 else None
     if unit == Granularity.CENTURY:
-        return f"BC{year // 100 - p.shift:02d}"
+        return f"BC{year // 100 - p.shift:02d}" if year // 100 - p.shift >= 0 else None
     return f"BC{year:04d}" + {Granularity.MONTH: "-XX", Granularity.WEEK: "-WXX"}.get(unit, "-XX-XX")

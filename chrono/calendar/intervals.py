@@ -7,6 +7,7 @@ Years before 1 AD cannot be held by ``datetime.date``: their values format fine 
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 
@@ -15,13 +16,16 @@ import pendulum
 from chrono.model import Granularity, PartialValue
 
 __all__ = [
+    "OutOfCalendar",
     "SEASONS",
     "PARTS_OF_DAY",
+    "add_days",
     "add_months",
     "calendar_suffix",
     "format_year",
     "interval_of",
     "period_bounds",
+    "period_start",
     "period_value",
     "shift_period",
     "season_of",
@@ -44,6 +48,10 @@ _SEASON_RE = re.compile(r"(?P<year>\d{4})-(?P<season>SP|SU|FA|WI)")
 _YEARISH_RE = re.compile(r"(?P<digits>\d{1,4})(?P<unknown>X{0,3})")
 _MONTH_UNKNOWN_DAY_RE = re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})-XX")
 _YEAR_UNKNOWN_REST_RE = re.compile(r"(?P<year>\d{4})-(?:XX|WXX|XX-XX|QX|HX)")
+
+
+class OutOfCalendar(ValueError):
+    """A period that runs outside what ``datetime.date`` holds (1 January 1 to 31 December 9999)."""
 
 
 def format_year(year: int) -> str:
@@ -81,8 +89,27 @@ def calendar_suffix(p: PartialValue) -> str | None:
 
 def add_months(day: dt.date, months: int) -> dt.date:
     """``day`` moved by whole months, clamped to the last day of a shorter month (Jan 31 + 1 -> Feb 28/29)."""
-    moved = pendulum.Date(day.year, day.month, day.day).add(months=months)  # pendulum clamps month ends
+    try:
+        moved = pendulum.Date(day.year, day.month, day.day).add(months=months)  # pendulum clamps month ends
+    except (ValueError, OverflowError):
+        raise OutOfCalendar(f"{day.isoformat()} moved by {months} months") from None
     return dt.date(moved.year, moved.month, moved.day)
+
+
+def _last_day(first: dt.date, months: int) -> dt.date:
+    """The last day of the ``months`` months that begin on ``first`` (the first of a month)."""
+    count = first.month - 1 + months - 1
+    year, month = first.year + count // 12, count % 12 + 1
+    if year > 9999:
+        raise OutOfCalendar(f"{months} months from {first.isoformat()}")
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def add_days(day: dt.date, days: int) -> dt.date:
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        raise OutOfCalendar(f"{day.isoformat()} moved by {days} days") from None
 
 
 def season_of(day: dt.date) -> tuple[int, str]:
@@ -95,40 +122,60 @@ def season_of(day: dt.date) -> tuple[int, str]:
 
 
 def season_bounds(year: int, season: str) -> tuple[dt.date, dt.date]:
+    if not 1 <= year <= 9999:
+        raise OutOfCalendar(f"season {season} of year {year}")
     first = dt.date(year, _SEASON_FIRST_MONTH[season], 1)
-    return first, add_months(first, 3) - dt.timedelta(days=1)
+    return first, _last_day(first, 3)
 
 
 def period_bounds(day: dt.date, granularity: Granularity) -> tuple[dt.date, dt.date]:
-    """First and last day of the period of ``granularity`` that holds ``day`` (finer than a day: the day)."""
+    """First and last day of the period of ``granularity`` that holds ``day`` (finer than a day: the day).
+
+    A week or winter that runs past the calendar's ends raises OutOfCalendar; longer periods are cut at them.
+    """
     g = granularity
     if g >= Granularity.DAY:
         return day, day
     if g == Granularity.WEEK:
-        monday = day - dt.timedelta(days=day.isoweekday() - 1)
-        return monday, monday + dt.timedelta(days=6)
+        monday = add_days(day, 1 - day.isoweekday())
+        return monday, add_days(monday, 6)
     if g == Granularity.SEASON:
         return season_bounds(*season_of(day))
     months = {Granularity.MONTH: 1, Granularity.QUARTER: 3, Granularity.HALF: 6, Granularity.YEAR: 12}
     if g in months:
         size = months[g]
         first = dt.date(day.year, (day.month - 1) // size * size + 1, 1)
-        return first, add_months(first, size) - dt.timedelta(days=1)
+        return first, _last_day(first, size)
     years = {Granularity.DECADE: 10, Granularity.CENTURY: 100, Granularity.MILLENNIUM: 1000}[g]
     first_year = max(day.year // years * years, 1)
     last_year = min(day.year // years * years + years - 1, 9999)
     return dt.date(first_year, 1, 1), dt.date(last_year, 12, 31)
 
 
+def period_start(day: dt.date, granularity: Granularity) -> dt.date:
+    """The first day of the period of ``granularity`` that holds ``day`` (which may run past year 9999)."""
+    if granularity == Granularity.WEEK:
+        return add_days(day, 1 - day.isoweekday())
+    if granularity == Granularity.SEASON:
+        year, season = season_of(day)
+        if year < 1:
+            raise OutOfCalendar(f"the winter before {day.isoformat()}")
+        return dt.date(year, _SEASON_FIRST_MONTH[season], 1)
+    return period_bounds(day, granularity)[0]
+
+
 def shift_period(day: dt.date, granularity: Granularity, count: int) -> dt.date:
-    """``day`` moved by ``count`` periods of ``granularity`` (months clamp: Feb 29 + 1 year -> Feb 28)."""
+    """``day`` moved by ``count`` periods of ``granularity`` (months clamp: Feb 29 + 1 year -> Feb 28).
+
+    OutOfCalendar when the result lies before year 1 or after year 9999.
+    """
     g = granularity
     if count == 0:
         return day
     if g >= Granularity.DAY:
-        return day + dt.timedelta(days=count) if g == Granularity.DAY else day
+        return add_days(day, count) if g == Granularity.DAY else day
     if g == Granularity.WEEK:
-        return day + dt.timedelta(weeks=count)
+        return add_days(day, 7 * count)
     months = {Granularity.MONTH: 1, Granularity.SEASON: 3, Granularity.QUARTER: 3, Granularity.HALF: 6,
               Granularity.YEAR: 12, Granularity.DECADE: 120, Granularity.CENTURY: 1200,
               Granularity.MILLENNIUM: 12000}[g]
@@ -181,14 +228,14 @@ def _interval(text: str) -> Interval | None:
         monday = dt.date.fromisocalendar(int(match["year"]), int(match["week"]), 1)
         weekday = match["weekday"]
         if weekday == "WE":
-            return monday + dt.timedelta(days=5), monday + dt.timedelta(days=6), Granularity.WEEK
+            return add_days(monday, 5), add_days(monday, 6), Granularity.WEEK
         if weekday:
-            day = monday + dt.timedelta(days=int(weekday) - 1)
+            day = add_days(monday, int(weekday) - 1)
             return day, day, Granularity.DAY
-        return monday, monday + dt.timedelta(days=6), Granularity.WEEK
+        return monday, add_days(monday, 6), Granularity.WEEK
     if match := _MONTH_RE.fullmatch(text):
         first = dt.date(int(match["year"]), int(match["month"]), 1)
-        return first, add_months(first, 1) - dt.timedelta(days=1), Granularity.MONTH
+        return first, _last_day(first, 1), Granularity.MONTH
     if match := _PART_RE.fullmatch(text):
         size = 3 if match["kind"] == "Q" else 6
         count = 4 if match["kind"] == "Q" else 2
@@ -197,7 +244,7 @@ def _interval(text: str) -> Interval | None:
             return None
         first = dt.date(int(match["year"]), (n - 1) * size + 1, 1)
         granularity = Granularity.QUARTER if match["kind"] == "Q" else Granularity.HALF
-        return first, add_months(first, size) - dt.timedelta(days=1), granularity
+        return first, _last_day(first, size), granularity
     if match := _SEASON_RE.fullmatch(text):
         return (*season_bounds(int(match["year"]), match["season"]), Granularity.SEASON)
     if match := _MONTH_UNKNOWN_DAY_RE.fullmatch(text):

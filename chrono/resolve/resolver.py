@@ -15,13 +15,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
 
-from chrono.calendar.era import bc_granularity, resolve_in_bc
+from chrono.calendar.era import bc_granularity, bc_period_value, resolve_in_bc
 from chrono.calendar.holidays import holiday_date
 from chrono.calendar.intervals import (
+    OutOfCalendar,
+    add_days,
     calendar_suffix,
     format_year,
     interval_of,
     period_bounds,
+    period_start,
     period_value,
     season_bounds,
     shift_period,
@@ -68,6 +71,7 @@ _DATE_FIELDS = ("century", "decade", "year", "half", "quarter", "season", "month
                 "holiday")
 # what a clock time takes from the expression that names its day
 _DAY_FIELDS = ("year", "month", "week", "day", "weekday", "holiday", "shift", "unit", "anchor", "direction")
+_YEARS_IN = {Granularity.YEAR: 1, Granularity.DECADE: 10, Granularity.CENTURY: 100, Granularity.MILLENNIUM: 1000}
 # What a sub-year field's missing parts are counted in.
 _CYCLE_OF = {"weekday": Granularity.WEEK, "monthday": Granularity.MONTH}
 
@@ -86,7 +90,8 @@ class _Reference:
         if anchor is None:
             return cls(None, Granularity.DAY, False)
         if isinstance(anchor, Value):
-            return cls(anchor.start, anchor.granularity or Granularity.DAY, True, year_written)
+            granularity = anchor.granularity if anchor.granularity is not None else Granularity.DAY
+            return cls(anchor.start, granularity, True, year_written)
         return cls(anchor, Granularity.DAY, False)
 
 
@@ -105,10 +110,20 @@ def resolve_value(partial: PartialValue, anchor: dt.date | Value | None, tense: 
     ``previous`` is the latest earlier mention; partial values anchored on PREVIOUS use it when given.
     ``year_written`` says the mentioned anchor wrote its year (a history may then move on past it).
     ``firm`` says the tense cue is in the expression's own clause: the side it rules out is never chosen.
-    With no usable anchor, unknown digits are written as X ("XXXX-03-02").
+    With no usable anchor, unknown digits are written as X ("XXXX-03-02"), as are those of a period past
+    year 9999 or near the calendar's ends (a week running into year 10000); years before Christ counted
+    from an AD anchor are written as BC values ("25 centuries ago" -> BC04), which have no interval.
     """
     if partial.literal is not None:
         return _literal(partial)
+    try:
+        return _resolved(partial, anchor, tense, previous, year_written, firm)
+    except OutOfCalendar:
+        return _value(partial, _unknown(partial), None)
+
+
+def _resolved(partial: PartialValue, anchor: dt.date | Value | None, tense: Tense, previous: Value | None,
+              year_written: bool, firm: bool) -> Value:
     chosen = previous if partial.anchor is Anchor.PREVIOUS and previous is not None else anchor
     if isinstance(chosen, Value) and (in_bc := resolve_in_bc(partial, chosen)) is not None:
         return _value(partial, in_bc, None)
@@ -134,7 +149,13 @@ def _same_period_years_away(partial: PartialValue, previous: Value | None,
     counted from the publication date right after a period of the year before names that period again ("in the
     1988 period. The year-ago results..." -> 1988): news never chains the comparison back another year.
     """
-    p = partial
+    try:
+        return _compared_period(partial, previous, anchor)
+    except OutOfCalendar:
+        return None
+
+
+def _compared_period(p: PartialValue, previous: Value | None, anchor: dt.date | Value | None) -> _Period | None:
     if _repeats_comparison(p, previous, anchor):
         assert previous is not None and previous.start is not None and previous.granularity is not None
         return _period(previous.start, previous.granularity)
@@ -244,7 +265,7 @@ def _sub_year_kind(p: PartialValue) -> str | None:
 
 def _relative(p: PartialValue, reference: _Reference) -> _Period | str:
     """No calendar field: the period of ``unit`` that holds the anchor, moved by ``shift`` units."""
-    unit = p.unit or Granularity.DAY
+    unit = _unit(p)
     shift = p.shift
     if unit > Granularity.DAY:  # hours and minutes from a date: the day is all we know
         unit, shift = Granularity.DAY, 0
@@ -252,6 +273,8 @@ def _relative(p: PartialValue, reference: _Reference) -> _Period | str:
         return _unknown(p)
     if reference.from_mention and reference.granularity < unit and reference.granularity < Granularity.DAY:
         return _coarse_mention(reference, unit)
+    if unit in _YEARS_IN and not 1 <= (year := reference.day.year + shift * _YEARS_IN[unit]) <= 9999:
+        return bc_period_value(year, unit) if year < 1 else _unknown(p)  # "25 centuries ago"
     return _period(shift_period(reference.day, unit, shift), unit)
 
 
@@ -285,8 +308,8 @@ def _in_year(p: PartialValue, year: int) -> _Period | None:
         if p.week is not None:
             monday = dt.date.fromisocalendar(year, p.week, 1)
             if p.weekday is not None:
-                return _period(monday + dt.timedelta(days=p.weekday - 1), Granularity.DAY)
-            return _Period(f"{year:04d}-W{p.week:02d}", monday, monday + dt.timedelta(days=6), Granularity.WEEK)
+                return _period(add_days(monday, p.weekday - 1), Granularity.DAY)
+            return _Period(f"{year:04d}-W{p.week:02d}", monday, add_days(monday, 6), Granularity.WEEK)
         if p.month is not None:
             return _period(dt.date(year, p.month, 1), Granularity.MONTH)
         if p.season is not None:
@@ -301,15 +324,33 @@ def _in_year(p: PartialValue, year: int) -> _Period | None:
     return _period(dt.date(year, 1, 1), Granularity.YEAR)
 
 
+def _unit(p: PartialValue) -> Granularity:
+    """The unit a relative value counts in; a day when none is given (a millennium is 0: never test it as a bool)."""
+    return p.unit if p.unit is not None else Granularity.DAY
+
+
 def _in_cycle(p: PartialValue, kind: str) -> Callable[[dt.date], _Period | None]:
-    """A function from the first day of a cycle (year, month or week) to the period ``p`` names in it."""
+    """A function from the first day of a cycle (year, month or week) to the period ``p`` names in it; it gives
+    None for a period that runs past the calendar's ends."""
+    named = _named_in_cycle(p, kind)
+
+    def in_cycle(first: dt.date) -> _Period | None:
+        try:
+            return named(first)
+        except OutOfCalendar:
+            return None
+
+    return in_cycle
+
+
+def _named_in_cycle(p: PartialValue, kind: str) -> Callable[[dt.date], _Period | None]:
     if kind == "weekday" and p.weekend:
         return _weekend_of
     if kind == "weekday":
         weekday = p.weekday or 1
 
         def in_week(monday: dt.date) -> _Period:
-            return _period(monday + dt.timedelta(days=weekday - 1), Granularity.DAY)
+            return _period(add_days(monday, weekday - 1), Granularity.DAY)
 
         return in_week
     if kind == "monthday":
@@ -325,9 +366,9 @@ def _in_cycle(p: PartialValue, kind: str) -> Callable[[dt.date], _Period | None]
 
 def _weekend_of(monday: dt.date) -> _Period:
     """The weekend of an ISO week ("2023-W09-WE"): its Saturday and Sunday."""
-    saturday = monday + dt.timedelta(days=5)
+    saturday = add_days(monday, 5)
     year, week, _ = saturday.isocalendar()
-    return _Period(f"{year:04d}-W{week:02d}-WE", saturday, saturday + dt.timedelta(days=1), Granularity.WEEK)
+    return _Period(f"{year:04d}-W{week:02d}-WE", saturday, add_days(saturday, 1), Granularity.WEEK)
 
 
 def _placed(p: PartialValue, kind: str, reference: _Reference, cue: TenseCue) -> _Period | None:
@@ -339,8 +380,8 @@ def _placed(p: PartialValue, kind: str, reference: _Reference, cue: TenseCue) ->
     directional = p.direction in (Direction.PAST, Direction.FUTURE)
     if p.unit is not None and not (directional and p.shift == 0):
         moved = shift_period(reference.day, p.unit, p.shift)
-        return in_cycle(period_bounds(moved, cycle)[0])
-    first = period_bounds(reference.day, cycle)[0]
+        return in_cycle(period_start(moved, cycle))
+    first = period_start(reference.day, cycle)
     if p.direction is Direction.TENSE and kind != "weekday" and not reference.from_mention:
         return _nearest(in_cycle, first, cycle, reference.day, tense, firm=cue.firm)
     step = _step(p, kind, reference, tense)
@@ -354,7 +395,7 @@ def _placed(p: PartialValue, kind: str, reference: _Reference, cue: TenseCue) ->
             return in_cycle(shift_period(first, cycle, 1)) or candidate
         return candidate or _search(in_cycle, first, cycle, -1, lambda _: True)
     target = candidate.granularity if candidate and not p.weekend else Granularity.DAY
-    anchor_start = period_bounds(reference.day, target)[0]
+    anchor_start = period_start(reference.day, target)
 
     def fits(found: _Period) -> bool:
         if step < 0:
@@ -382,8 +423,8 @@ def _winter_after(reference: _Reference) -> _Period:
     assert reference.day is not None
     inside = reference.granularity > Granularity.YEAR and reference.day.month <= 2
     year = reference.day.year if inside else reference.day.year + 1
-    start, _ = season_bounds(year - 1, "WI")
-    return _Period(f"{year:04d}-WI", start, dt.date(year, 3, 1) - dt.timedelta(days=1), Granularity.SEASON)
+    start, end = season_bounds(year - 1, "WI")
+    return _Period(f"{year:04d}-WI", start, end, Granularity.SEASON)
 
 
 def _nearest(in_cycle: Callable[[dt.date], _Period | None], first: dt.date, cycle: Granularity, day: dt.date,
@@ -400,7 +441,7 @@ def _nearest(in_cycle: Callable[[dt.date], _Period | None], first: dt.date, cycl
     last_before: _Period | None = None
     first_after: _Period | None = None
     for count in range(_MAX_STEPS + 1):
-        found = in_cycle(shift_period(first, cycle, count))
+        found = _in_cycle_at(in_cycle, first, cycle, count)
         if found is None:
             continue
         if found.start > day:
@@ -409,7 +450,7 @@ def _nearest(in_cycle: Callable[[dt.date], _Period | None], first: dt.date, cycl
         last_before = found
     if last_before is None:  # the anchor's cycle has it later: step back
         for count in range(-1, -_MAX_STEPS - 1, -1):
-            found = in_cycle(shift_period(first, cycle, count))
+            found = _in_cycle_at(in_cycle, first, cycle, count)
             if found is None:
                 continue
             if found.start <= day:
@@ -457,17 +498,27 @@ def _step(p: PartialValue, kind: str, reference: _Reference, tense: Tense) -> in
 
 def _holds(in_cycle: Callable[[dt.date], _Period | None], first: dt.date, cycle: Granularity, day: dt.date) -> bool:
     """Whether the period named in the cycle before ``first`` holds ``day`` (a winter running into January)."""
-    found = in_cycle(shift_period(first, cycle, -1))
+    found = _in_cycle_at(in_cycle, first, cycle, -1)
     return found is not None and found.start <= day <= found.end
 
 
 def _search(in_cycle: Callable[[dt.date], _Period | None], first: dt.date, cycle: Granularity, step: int,
             fits: Callable[[_Period], bool]) -> _Period | None:
     for count in range(1, _MAX_STEPS + 1):
-        found = in_cycle(shift_period(first, cycle, step * count))
+        found = _in_cycle_at(in_cycle, first, cycle, step * count)
         if found is not None and fits(found):
             return found
     return None
+
+
+def _in_cycle_at(in_cycle: Callable[[dt.date], _Period | None], first: dt.date, cycle: Granularity,
+                 count: int) -> _Period | None:
+    """The period named in the cycle ``count`` cycles from ``first``; None past the calendar's ends (a
+    publication date of 0001-01-01 has no year before it)."""
+    try:
+        return in_cycle(shift_period(first, cycle, count))
+    except OutOfCalendar:
+        return None
 
 
 def _unknown(p: PartialValue) -> str:
@@ -478,7 +529,7 @@ def _unknown(p: PartialValue) -> str:
         return year + suffix
     if p.year is not None:
         return year
-    unit = p.unit or Granularity.DAY
+    unit = _unit(p)
     return {Granularity.YEAR: "XXXX", Granularity.MONTH: "XXXX-XX", Granularity.WEEK: "XXXX-WXX",
             Granularity.QUARTER: "XXXX-QX", Granularity.HALF: "XXXX-HX", Granularity.DECADE: "XXX",
             Granularity.CENTURY: "XX"}.get(unit, "XXXX-XX-XX")
@@ -503,8 +554,7 @@ def resolve_expressions(expressions: list[Expression], sentences: list[Sentence]
                                "give one, or use --domain narrative")
     ordered = sorted(sentences, key=lambda sentence: sentence.span.start)
     starts = [sentence.span.start for sentence in ordered]
-    mentions: list[Value] = []
-    written: set[int] = set()  # ids of the mentions whose year the text wrote
+    mentions = _Mentions()
     last_end = 0  # where the latest mention ends
     resolved: list[Expression] = []
     in_order = sorted(expressions, key=lambda item: (item.span.start, item.span.end))
@@ -514,40 +564,37 @@ def resolve_expressions(expressions: list[Expression], sentences: list[Sentence]
         sentence = _sentence_of(expression.span, ordered, starts) or document.body_span
         cue = governing_cue(document.text, expression.span, sentence, language=language)
         tense = cue.tense
-        previous = _latest_mention(expression.partial, mentions)
+        previous = mentions.latest(_needed_granularity(expression.partial))
         anchor: dt.date | Value | None = document.published
         if domain == "narrative":  # a history's "now" is the time it narrates, so deictic words anchor there too
             anchor = previous or document.published
-        elif _told_year(expression, mentions, written, last_end, document):
-            anchor = mentions[-1]
+        elif _told_year(expression, mentions, last_end, document):
+            anchor = mentions.last
         partial = _year_of_range_end(expression, in_order[index + 1:index + 2], document.text, range_gap)
         partial = _day_of_clock(partial, index, in_order, sentence)
-        value = resolve_value(partial, anchor, tense, previous=previous, year_written=id(anchor) in written,
+        value = resolve_value(partial, anchor, tense, previous=previous, year_written=mentions.wrote_year(anchor),
                               firm=cue.firm)
         # a period compared with ("from $2 a year ago") is not where the story is: it anchors nothing after it
         compared = _same_period_years_away(expression.partial, previous, anchor) is not None
         aside = compared or (domain == "narrative" and _is_aside(expression, tense, document.text))
         if ((value.is_datable and value.granularity is not None) or bc_granularity(value) is not None) and not aside:
-            mentions.append(value)
-            if partial.year is not None:
-                written.add(id(value))
+            mentions.add(value, year_written=partial.year is not None)
             last_end = expression.span.end
         resolved.append(replace(expression, value=value))
     return resolved
 
 
-def _told_year(expression: Expression, mentions: list[Value], written: set[int], last_end: int,
-               document: Document) -> bool:
+def _told_year(expression: Expression, mentions: _Mentions, last_end: int, document: Document) -> bool:
     """News: a bare month right after a paragraph has moved to another year is in that year ("in March 2021 ...
     on June 3, 2021. March was also when ..."). Moved means the two latest mentions are months or days of that
     same year, one of them written with it; one dated aside ("the Dec. 21, 1988, bombing") does not move a story."""
     p = expression.partial
-    if (len(mentions) < 2 or document.published is None or p.direction is not Direction.TENSE
+    told = mentions.last_two
+    if (len(told) < 2 or document.published is None or p.direction is not Direction.TENSE
             or p.anchor is not Anchor.CONTEXT or p.month is None or p.year is not None):
         return False
-    told = mentions[-2:]
     years = {mention.start.year for mention in told if mention.start is not None}
-    if (len(years) != 1 or document.published.year in years or all(id(mention) not in written for mention in told)
+    if (len(years) != 1 or document.published.year in years or not any(mentions.wrote_year(mention) for mention in told)
             or any(mention.granularity is None or mention.granularity < Granularity.MONTH for mention in told)):
         return False
     return _PARAGRAPH_BREAK not in document.text[last_end:expression.span.start]
@@ -625,14 +672,37 @@ def _sentence_of(span: Span, sentences: list[Sentence], starts: list[int]) -> Sp
     return None
 
 
-def _latest_mention(partial: PartialValue, mentions: list[Value]) -> Value | None:
-    """The latest mention at least as fine as the cycle the partial leaves open; else the latest mention."""
-    needed = _needed_granularity(partial)
-    for mention in reversed(mentions):
-        granularity = mention.granularity or bc_granularity(mention)
-        if granularity is not None and granularity >= needed:
-            return mention
-    return mentions[-1] if mentions else None
+class _Mentions:
+    """The dated mentions so far, indexed so that each lookup costs the same however many came before (a text
+    of 10,000 BC years or bare years must not walk them all for each expression)."""
+
+    def __init__(self) -> None:
+        self._latest_at_least: dict[Granularity, Value] = {}  # the latest mention at least this fine
+        self._year_written: set[int] = set()  # ids of the mentions whose year the text wrote
+        self._kept: list[Value] = []  # keeps every mention alive, so that its id is never reused
+        self.last_two: list[Value] = []
+
+    def add(self, value: Value, *, year_written: bool) -> None:
+        granularity = value.granularity if value.granularity is not None else bc_granularity(value)
+        for coarser in Granularity if granularity is not None else ():
+            if coarser > granularity:
+                break
+            self._latest_at_least[coarser] = value
+        if year_written:
+            self._year_written.add(id(value))
+        self._kept.append(value)
+        self.last_two = [*self.last_two[-1:], value]
+
+    @property
+    def last(self) -> Value | None:
+        return self.last_two[-1] if self.last_two else None
+
+    def latest(self, needed: Granularity) -> Value | None:
+        """The latest mention at least as fine as ``needed``; else the latest mention."""
+        return self._latest_at_least.get(needed) or self.last
+
+    def wrote_year(self, value: dt.date | Value | None) -> bool:
+        return isinstance(value, Value) and id(value) in self._year_written
 
 
 def _needed_granularity(p: PartialValue) -> Granularity:
@@ -641,4 +711,4 @@ def _needed_granularity(p: PartialValue) -> Granularity:
         return _CYCLE_OF.get(kind, Granularity.YEAR)
     if p.year is not None or p.decade is not None or p.century is not None:
         return Granularity.MILLENNIUM
-    return min(p.unit or Granularity.DAY, Granularity.DAY)
+    return min(_unit(p), Granularity.DAY)
