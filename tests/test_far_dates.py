@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from chrono.calendar.era import bc_period_value
 from chrono.calendar.intervals import interval_of
 from chrono.cli import app
-from chrono.lang import load_resource
+from chrono.lang import Language
 from chrono.model import Anchor, Document, Granularity, PartialValue, Tense, TimexType, Value
 from chrono.pipeline import analyse
 from chrono.resolve.resolver import resolve_value
@@ -94,7 +94,7 @@ def test_intervals_at_the_calendar_ends(value: str, expected: tuple[dt.date, dt.
 
 
 def _rule_examples() -> list[str]:
-    return [example["text"] for rule in load_resource("en", "rules")["rule"] for example in rule.get("examples", [])]
+    return [example["text"] for rule in Language.load("en").rules.rule for example in rule.examples]
 
 
 @pytest.mark.parametrize("domain", DOMAINS)

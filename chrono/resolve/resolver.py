@@ -684,10 +684,11 @@ class _Mentions:
 
     def add(self, value: Value, *, year_written: bool) -> None:
         granularity = value.granularity if value.granularity is not None else bc_granularity(value)
-        for coarser in Granularity if granularity is not None else ():
-            if coarser > granularity:
-                break
-            self._latest_at_least[coarser] = value
+        if granularity is not None:
+            for coarser in Granularity:
+                if coarser > granularity:
+                    break
+                self._latest_at_least[coarser] = value
         if year_written:
             self._year_written.add(id(value))
         self._kept.append(value)
