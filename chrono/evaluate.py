@@ -15,7 +15,8 @@ from typing import Any
 from chrono.errors import ChronoInputError
 from chrono.lang import Language
 from chrono.model import Span
-from chrono.read.timeml import TimeMLDocument, Timex, as_timex, document_name, read_timeml, timeml_files
+from chrono.read import document_id
+from chrono.read.timeml import TimeMLDocument, Timex, as_timex, read_timeml, timeml_files
 
 METRICS = ("strict", "relaxed", "value", "type")
 
@@ -253,7 +254,7 @@ def _read_named(paths: Iterable[Path], role: str) -> dict[str, TimeMLDocument]:
 def _named_paths(paths: Iterable[Path], problems: list[str], role: str) -> dict[str, Path]:
     named: dict[str, Path] = {}
     for path in paths:
-        name = document_name(path)
+        name = document_id(path)
         if name in named:
             problems.append(f"{name}: two {role} documents of this name ({named[name]}, {path})")
             continue

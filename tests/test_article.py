@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from chrono.errors import ChronoInputError
-from chrono.read import text as article
+from chrono.read import inputs
 from chrono.read.text import parse_article, parse_date, read_article
 
 SAMPLE_HEADER = " date 2023-03-02 \n\nhong kong\n\nCNN\n\n—\n\n\n\nChinese leader Xi met Lukashenko on Wednesday.\n"
@@ -132,6 +132,6 @@ def test_read_article_missing_and_directory(tmp_path) -> None:
 
 
 def test_read_article_size_limit(write_file, monkeypatch) -> None:
-    monkeypatch.setattr(article, "MAX_BYTES", 100)
+    monkeypatch.setattr(inputs, "MAX_BYTES", 100)
     with pytest.raises(ChronoInputError, match="larger than"):
         read_article(write_file("huge.txt", "date 2023-03-02\n-\n" + "word " * 100))

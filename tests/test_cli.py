@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from chrono import __version__
 from chrono.cli import app
 from chrono.cli import build as build_command
-from chrono.read import text as article
+from chrono.read import inputs
 
 SAMPLE = Path(__file__).resolve().parent.parent / "examples" / "000_15fbcc62132ba955.txt"
 runner = CliRunner()
@@ -63,7 +63,7 @@ BAD_INPUTS = [
 @pytest.mark.parametrize(("name", "content", "extra", "message"), BAD_INPUTS)
 def test_bad_input_exits_2_with_one_line(tmp_path: Path, monkeypatch, name: str, content: bytes | None,
                                          extra: list[str], message: str) -> None:
-    monkeypatch.setattr(article, "MAX_BYTES", len(ARTICLE) * 5)
+    monkeypatch.setattr(inputs, "MAX_BYTES", len(ARTICLE) * 5)
     path = tmp_path / name
     if content is not None:
         path.write_bytes(content)
@@ -77,7 +77,7 @@ def test_bad_input_exits_2_with_one_line(tmp_path: Path, monkeypatch, name: str,
 
 
 def test_directory_and_stdin_twice(tmp_path: Path) -> None:
-    for args, message in ([[str(tmp_path)], "holds no article files"], [["-", "-"], "only once"]):
+    for args, message in ([[str(tmp_path)], "holds no input files"], [["-", "-"], "only once"]):
         result = runner.invoke(app, ["build", *args], input="date 2023-03-02\n-\nBody.")
         assert (result.exit_code, result.stderr.count("\n")) == (2, 1)
         assert message in result.stderr

@@ -306,11 +306,12 @@ def test_tag_into_a_folder_writes_the_inputs_that_work(tmp_path: Path, monkeypat
 
 
 def test_tag_a_folder_of_articles(tmp_path: Path, fake_pipeline: None) -> None:
-    inputs = write_files(tmp_path / "in", {"two.txt": "date 2020-01-02\n---\nBuilt in 1850.", "notes.md": "1999"})
+    inputs = write_files(tmp_path / "in", {"two.txt": "date 2020-01-02\n---\nBuilt in 1850.",
+                                           "notes.md": "---\ndate: 2021-05-06\n---\nIn 1999.", "notes.pdf": "1999"})
     out = tmp_path / "out"
     result = RUNNER.invoke(app, ["tag", str(inputs), "--output-dir", str(out), "--format", "json"])
     assert result.exit_code == 0, result.output
-    assert [p.name for p in out.iterdir()] == ["two.json"]
+    assert sorted(p.name for p in out.iterdir()) == ["notes.json", "two.json"]  # every kind `build` reads
     record = json.loads((out / "two.json").read_text(encoding="utf-8"))
     assert record["documents"][0]["published"] == "2020-01-02"
     assert [(e["text"], e["value"]) for e in record["expressions"]] == [("1850", "1850")]

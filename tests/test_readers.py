@@ -96,7 +96,8 @@ def test_folders_expand_sorted_recursively_over_known_extensions(tmp_path: Path)
 
 @pytest.mark.parametrize(("records", "expected_ids"), [
     ([{"id": "x"}, {"id": "x"}, {"id": "x"}], ["x", "x-2", "x-3"]),
-    ([{"id": "x"}, {"id": "x"}, {"id": "x-2"}], ["x", "x-3", "x-2"]),
+    # ids are settled as documents stream in: a later explicit "x-2" is renamed, not the earlier duplicate
+    ([{"id": "x"}, {"id": "x"}, {"id": "x-2"}], ["x", "x-2", "x-2-2"]),
     ([{}, {"id": "news"}], ["news", "news-2"]),
 ])
 def test_document_ids_are_unique_across_inputs(tmp_path: Path, records: list[dict[str, str]],
@@ -160,15 +161,15 @@ def test_one_bad_input_does_not_stop_the_others(tmp_path: Path) -> None:
 
 def test_a_folder_without_articles_is_a_failure(tmp_path: Path) -> None:
     write(tmp_path, "image.png", b"\x89PNG")
-    assert read_documents([str(tmp_path)]) == ([], [(str(tmp_path), f"{tmp_path}: the folder holds no article "
-                                                    "files (.txt, .text, .json, .jsonl, .ndjson, .md, .markdown, "
-                                                    ".html, .htm)")])
+    assert read_documents([str(tmp_path)]) == ([], [(str(tmp_path), f"{tmp_path}: the folder holds no input "
+                                                    "files (.html, .htm, .md, .markdown, .json, .jsonl, .ndjson, "
+                                                    ".txt, .text, .tml, .TE3input)")])
 
 
 def test_inputs_beyond_the_size_limit_are_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from chrono.read import text as article
+    from chrono.read import inputs
 
-    monkeypatch.setattr(article, "MAX_BYTES", 100)
+    monkeypatch.setattr(inputs, "MAX_BYTES", 100)
     path = write(tmp_path, "big.jsonl", json.dumps({"text": "x" * 100, "date": "2023-03-02"}))
     documents, failures = read_documents([path, "-"], stdin=io.BytesIO(b"date 2023-03-02\n\n" + b"y" * 100))
     assert documents == []

@@ -9,14 +9,9 @@ import pytest
 
 from chrono.errors import ChronoInputError
 from chrono.model import Document, Expression, PartialValue, Span, TimexType, Value
-from chrono.read.timeml import (
-    Timex,
-    document_name,
-    load_source,
-    parse_timeml,
-    timeml_from_document,
-    write_timeml,
-)
+from chrono.read import document_id, read_input
+from chrono.read.timeml import Timex, parse_timeml
+from chrono.render.exporters.timeml_export import timeml_from_document, write_timeml
 
 DCT = ('<DCT><TIMEX3 tid="t0" type="DATE" value="1998-02-27" temporalFunction="false" '
        'functionInDocument="CREATION_TIME">02/27/1998</TIMEX3></DCT>')
@@ -191,15 +186,16 @@ def test_plain_text_is_wrapped_with_a_dct_and_escaped() -> None:
      ("wsj_0006.TE3input.tml", "wsj_0006"), ("story.txt", "story"), ("01_WW2", "01_WW2")],
 )
 def test_documents_pair_by_name_without_timeml_suffixes(path: str, name: str) -> None:
-    assert document_name(path) == name
+    assert document_id(path) == name
 
 
-def test_load_source_reads_timeml_or_an_article(tmp_path) -> None:
+def test_timeml_reads_through_the_common_reader(tmp_path) -> None:
     tml = tmp_path / "doc.TE3input"
     tml.write_text(TE3INPUT, encoding="utf-8")
-    assert load_source(tml).document.published == dt.date(1998, 2, 27)
+    (document,) = read_input(str(tml))
+    assert (document.id, document.published, document.published_source) == ("doc", dt.date(1998, 2, 27), "DCT")
     undated = tmp_path / "undated.tml"
     undated.write_text("<TimeML><TEXT>In 1990.</TEXT></TimeML>", encoding="utf-8")
-    with pytest.raises(ChronoInputError, match="--published"):
-        load_source(undated)
-    assert load_source(undated, dt.date(2000, 1, 1)).document.published == dt.date(2000, 1, 1)
+    with pytest.raises(ChronoInputError, match="no DCT.*--published"):
+        read_input(str(undated))
+    assert read_input(str(undated), dt.date(2000, 1, 1))[0].published == dt.date(2000, 1, 1)

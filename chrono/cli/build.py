@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator
 from pathlib import Path
 
 import typer
 
 from chrono.cli.app import app
 from chrono.cli.common import EXIT_USAGE, guarded, language_option, refuse_overwriting_inputs, write_output
+from chrono.model import Document
 from chrono.order.select import PRECISIONS, parse_bound, parse_granularity, select_events
 from chrono.order.sort import SORTS
 from chrono.pipeline import build_from_documents
-from chrono.read import read_documents
-from chrono.read.text import parse_date
+from chrono.read import iter_documents
+from chrono.read.published import publication_override
 from chrono.render import FORMATS, render
 from chrono.render.exporters.csv_export import RAW_CELLS
 from chrono.render.grouping import GROUPINGS
@@ -74,15 +76,23 @@ def build(
             parse_granularity(min_granularity)
         if key_dates is not None and (key_dates < 1 or per_date < 1):
             raise ChronoInputError(f"--key-dates and --per-date must be at least 1 (got {key_dates} and {per_date})")
-        date = parse_date(published) if published else None
+        date = publication_override(published)
         refuse_overwriting_inputs(inputs, output)
-        documents, failures = read_documents(inputs, date, skip=output)
-        for _path, message in failures:
-            typer.echo(f"chrono: error: {message}", err=True)
-        if not documents:
-            raise typer.Exit(EXIT_USAGE)
-        timeline = build_from_documents(documents, domain=domain, sort=sort, language=chosen, key_dates=key_dates,
+        failures = 0
+
+        def documents() -> Iterator[Document]:  # read as the build goes; each bad input or record: one line
+            nonlocal failures
+            for item in iter_documents(inputs, date, date_required=domain == "news", skip=output):
+                if isinstance(item, Document):
+                    yield item
+                else:
+                    failures += 1
+                    typer.echo(f"chrono: error: {item[1]}", err=True)
+
+        timeline = build_from_documents(documents(), domain=domain, sort=sort, language=chosen, key_dates=key_dates,
                                         per_date=per_date, date_from=date_from, date_to=date_to)
+        if not timeline.documents:
+            raise typer.Exit(EXIT_USAGE)
         events = select_events(timeline.events, date_from=date_from, date_to=date_to, min_granularity=min_granularity)
         timeline = dataclasses.replace(timeline, events=tuple(events), meta={**timeline.meta, "group_by": group_by,
                                                                                  RAW_CELLS: raw_cells})

@@ -1,11 +1,20 @@
-"""Read many inputs into Documents: files, folders and standard input, in the formats chrono knows.
+"""The read stage: files, folders and standard input into Documents, through one reader per input kind.
 
-Formats, by extension (the content decides for standard input and unknown extensions):
-- `.txt`: the sample format or plain text, through `chrono.read.text`;
-- `.json` (one record or a list) and `.jsonl` (one per line): records with `text`/`body`, `published`/`date`;
-- `.md`: Markdown with front matter (`date:`, `title:` ...);
-- `.html`/`.htm`: saved pages, through the optional extra `chrono-timelines[html]`.
-An input (or a record) that cannot be read becomes a failure (path, message); the others still build.
+Readers register themselves by suffix (and, for standard input and unknown suffixes, by what the text looks
+like) in ``chrono.read.registry``; each lives in its own module here:
+
+- `.txt` (`text.py`): the sample format (`date YYYY-MM-DD` header) or plain text; also any text no other reader
+  recognizes;
+- `.json` (one record or a list), `.jsonl` / `.ndjson` (`records.py`): records with `text`/`body`,
+  `published`/`date`;
+- `.md` (`markdown.py`): Markdown with front matter (`date:`, `title:` ...);
+- `.html` / `.htm` (`html.py`): saved pages, through the optional extra `chrono-timelines[html]`;
+- `.tml` / `.TE3input` (`timeml.py`): TimeML and TempEval input, dated by their DCT.
+
+Every input is read under one size limit (``chrono.read.inputs.MAX_BYTES``) with the same messages, and one
+rule settles publication dates (``chrono.read.published``). A record or file that cannot be read becomes a
+failure (path, one-line message naming it and the record); the others are still read. Reading streams:
+``iter_records`` and ``iter_documents`` yield one document at a time.
 """
 
 from __future__ import annotations
@@ -13,150 +22,110 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
-import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
 from chrono.errors import ChronoInputError
 from chrono.model import Document
-from chrono.read import text as article
-from chrono.read.common import Origin
-from chrono.read.html import parse_html
-from chrono.read.markdown import parse_markdown
-from chrono.read.records import parse_json, parse_jsonl
-from chrono.read.text import STDIN_NAME, decode_article, parse_article, parse_date
+from chrono.read.common import Origin, Record
+from chrono.read.inputs import STDIN_NAME, describe, expand, load_text
+from chrono.read.published import publication_override, settle_published
+from chrono.read.registry import (
+    READERS,
+    Reader,
+    ReaderEntry,
+    corpus_suffixes,
+    document_id,
+    folder_suffixes,
+    load_readers,
+    reader,
+    reader_for,
+)
 
-__all__ = ["EXTENSIONS", "Failure", "read_documents", "read_input"]
+__all__ = ["READERS", "Failure", "Reader", "ReaderEntry", "Record", "document_id", "iter_documents",
+           "iter_records", "read_documents", "read_input", "reader"]
 
 Failure = tuple[str, str]  # (path as given, one-line message naming it)
-Parsed = tuple[list[Document], list[str]]  # documents read, problems met (each a one-line message)
-Reader = Callable[[str, Origin], Parsed]
 
 
-def _article(text: str, origin: Origin) -> Parsed:
-    return [parse_article(text, published=origin.published, source=origin.source,
-                          document_id=origin.document_id)], []
+def iter_records(paths: Iterable[str], published: dt.date | str | None = None, *, date_required: bool = True,
+                 unique_ids: bool = True, stdin: BinaryIO | None = None,
+                 skip: str | os.PathLike[str] | None = None) -> Iterator[Record]:
+    """Every document of every input, one Record at a time, in input order: a Document with its publication date
+    settled, or the problem that kept a file or record from being read.
 
-
-def _markdown(text: str, origin: Origin) -> Parsed:
-    return [parse_markdown(text, origin)], []
-
-
-def _html(text: str, origin: Origin) -> Parsed:
-    return [parse_html(text, origin)], []
-
-
-READERS: dict[str, Reader] = {
-    ".txt": _article, ".text": _article,
-    ".json": parse_json,
-    ".jsonl": parse_jsonl, ".ndjson": parse_jsonl,
-    ".md": _markdown, ".markdown": _markdown,
-    ".html": _html, ".htm": _html,
-}
-EXTENSIONS = tuple(READERS)
-
-
-def read_documents(paths: list[str], published: dt.date | str | None = None, *, stdin: BinaryIO | None = None,
-                   skip: str | os.PathLike[str] | None = None) -> tuple[list[Document], list[Failure]]:
-    """Every input read into Documents with unique ids, plus the inputs (or records) that failed.
-
-    Folders are expanded recursively (sorted, known extensions, hidden entries skipped); '-' reads
-    standard input (or ``stdin``). A file of a folder that is ``skip`` (the command's output file, by any name or
-    link) is left out, so that a timeline written into the folder is not read back. ``published`` overrides
-    every input's own date, as `--published` does for one article. A bad ``published`` raises
-    ChronoInputError: it is the command's fault, not an input's.
+    Folders are expanded recursively (sorted, known suffixes, hidden entries skipped; a folder of TimeML files
+    is read for those alone); '-' reads standard input (or ``stdin``). ``published`` overrides every input's
+    own date; without a date a document fails when ``date_required`` (news), else it stays undated (narrative).
+    A file of a folder that is ``skip`` (the command's output file, by any name or link) is left out, so that a
+    timeline written into the folder is not read back.
+    A bad ``published`` raises ChronoInputError before anything is read: it is the caller's fault, not an
+    input's. With ``unique_ids``, ids are made unique as documents come: a repeated id gets -2, -3 ...
     """
-    date = parse_date(published) if isinstance(published, str) else published
-    documents: list[Document] = []
-    failures: list[Failure] = []
+    override = publication_override(published)
     read: set[str] = set()  # a file named twice (or inside a named folder too) is one article, not two reports
+    ids = _UniqueIds()
     for given in paths:
         try:
-            files = list(_expand(given))
+            files = list(expand(given, folder_suffixes(), corpus_suffixes=corpus_suffixes()))
         except ChronoInputError as exc:
-            failures.append((given, str(exc)))
+            yield dataclasses.replace(Record.failed(given, str(exc)), path=given)
             continue
+        root = given if given != STDIN_NAME and Path(given).is_dir() else ""
         for path in files:
             identity = path if path == STDIN_NAME else str(Path(path).resolve())
             if identity in read or (skip is not None and path != given and _same_file(path, skip)):
                 continue
             read.add(identity)
-            found, problems = _read_one(path, date, stdin)
-            documents.extend(found)
-            failures.extend((path, problem) for problem in problems)
-    return _unique_ids(documents), failures
+            for record in _read_file(path, stdin):
+                record = settle_published(record, override, required=date_required)
+                if record.document is not None and unique_ids:
+                    record = dataclasses.replace(record, document=ids.unique(record.document))
+                yield dataclasses.replace(record, path=path, root=root)
 
 
-def read_input(path: str, published: dt.date | None = None, *, stdin: BinaryIO | None = None) -> list[Document]:
+def iter_documents(paths: Iterable[str], published: dt.date | str | None = None, *, date_required: bool = True,
+                   stdin: BinaryIO | None = None,
+                   skip: str | os.PathLike[str] | None = None) -> Iterator[Document | Failure]:
+    """``iter_records`` as Documents and (path, message) failures, for callers that need nothing else."""
+    for record in iter_records(paths, published, date_required=date_required, stdin=stdin, skip=skip):
+        yield record.document if record.document is not None else (record.path, record.problem or "unreadable")
+
+
+def read_documents(paths: list[str], published: dt.date | str | None = None, *, date_required: bool = True,
+                   stdin: BinaryIO | None = None,
+                   skip: str | os.PathLike[str] | None = None) -> tuple[list[Document], list[Failure]]:
+    """Every input read into Documents with unique ids, plus the inputs (or records) that failed."""
+    documents: list[Document] = []
+    failures: list[Failure] = []
+    for item in iter_documents(paths, published, date_required=date_required, stdin=stdin, skip=skip):
+        if isinstance(item, Document):
+            documents.append(item)
+        else:
+            failures.append(item)
+    return documents, failures
+
+
+def read_input(path: str, published: dt.date | str | None = None, *, date_required: bool = True,
+               stdin: BinaryIO | None = None) -> list[Document]:
     """One file (or '-') -> its Documents; ChronoInputError naming it when any part cannot be read."""
-    documents, problems = _read_one(path, published, stdin)
-    if problems:
-        raise ChronoInputError(problems[0])
+    documents, failures = read_documents([path], published, date_required=date_required, stdin=stdin)
+    if failures:
+        raise ChronoInputError(failures[0][1])
     return documents
 
 
-def _read_one(path: str, published: dt.date | None, stdin: BinaryIO | None) -> Parsed:
-    is_stdin = path == STDIN_NAME
-    name = "standard input" if is_stdin else path
-    origin = Origin(name=name, source=path, document_id="stdin" if is_stdin else Path(path).stem,
-                    published=published)
+def _read_file(path: str, stdin: BinaryIO | None) -> Iterator[Record]:
+    """The records of one file through its reader; a problem with the whole file is one failed record."""
+    name = describe(path)
+    origin = Origin(name=name, source=path, document_id=document_id(path))
     try:
-        limit = article.MAX_BYTES  # read at call time: one limit for every input, set in chrono.read.text
-        data = (stdin or sys.stdin.buffer).read(limit + 1) if is_stdin else _read_bytes(Path(path), limit)
-        if len(data) > limit:
-            raise ChronoInputError(f"{name} is larger than the {limit // 2**20} MB limit for one input")
-        text = decode_article(data, name)
-        reader = None if is_stdin else READERS.get(Path(path).suffix.lower())
-        return (reader or _sniff(text))(text, origin)
+        text = load_text(path, stdin=stdin)
+        entry: ReaderEntry = reader_for(path, text)
+        yield from entry.read(text, origin)
     except ChronoInputError as exc:
-        message = str(exc)
-        return [], [message if name in message else f"{name}: {message}"]
-
-
-def _read_bytes(path: Path, limit: int) -> bytes:
-    try:
-        with path.open("rb") as handle:
-            return handle.read(limit + 1)
-    except OSError as exc:
-        raise ChronoInputError(f"cannot read {path}: {exc.strerror or exc}") from None
-
-
-def _sniff(text: str) -> Reader:
-    """The reader for text whose name does not say its format."""
-    head = text.lstrip()[:512]
-    if head.startswith("["):
-        return parse_json
-    if head.startswith("{"):
-        first_line = text.lstrip().split("\n", 1)[0].rstrip()
-        return parse_jsonl if first_line.endswith("}") and "\n" in text.strip() else parse_json
-    if text.startswith("---") and text[3:].lstrip(" \t")[:1] in ("\n", "\r"):
-        return _markdown
-    lowered = head.lower()
-    if head.startswith("<") and any(tag in lowered for tag in ("<!doctype html", "<html", "<head", "<body")):
-        return _html
-    return _article
-
-
-def _expand(given: str) -> Iterator[str]:
-    if given == STDIN_NAME:
-        yield given
-        return
-    path = Path(given)
-    if path.is_dir():
-        files = sorted(
-            (found for found in path.rglob("*")
-             if found.is_file() and found.suffix.lower() in READERS
-             and not any(part.startswith(".") for part in found.relative_to(path).parts)),
-            key=lambda found: found.relative_to(path).parts,
-        )
-        if not files:
-            raise ChronoInputError(f"{given}: the folder holds no article files ({', '.join(EXTENSIONS)})")
-        yield from (str(found) for found in files)
-    elif path.exists():
-        yield given
-    else:
-        raise ChronoInputError(f"{given}: no such file or folder")
+        yield Record.failed(name, str(exc))
 
 
 def _same_file(first: str, second: str | os.PathLike[str]) -> bool:
@@ -166,19 +135,22 @@ def _same_file(first: str, second: str | os.PathLike[str]) -> bool:
         return False
 
 
-def _unique_ids(documents: list[Document]) -> list[Document]:
+class _UniqueIds:
     """Rename repeated ids in input order: the first keeps its id, later ones get -2, -3 ..."""
-    taken = {document.id for document in documents}
-    seen: set[str] = set()
-    unique: list[Document] = []
-    for document in documents:
-        if document.id in seen:
+
+    def __init__(self) -> None:
+        self.taken: set[str] = set()
+
+    def unique(self, document: Document) -> Document:
+        identifier = document.id
+        if identifier in self.taken:
             number = 2
-            while f"{document.id}-{number}" in taken:
+            while f"{document.id}-{number}" in self.taken:
                 number += 1
-            renamed = f"{document.id}-{number}"
-            taken.add(renamed)
-            document = dataclasses.replace(document, id=renamed)
-        seen.add(document.id)
-        unique.append(document)
-    return unique
+            identifier = f"{document.id}-{number}"
+            document = dataclasses.replace(document, id=identifier)
+        self.taken.add(identifier)
+        return document
+
+
+load_readers()

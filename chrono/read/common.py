@@ -1,4 +1,4 @@
-"""What every input reader shares: where the text came from, and publication dates read from metadata."""
+"""What every input reader shares: where the text came from, what a reader yields, and metadata dates."""
 
 from __future__ import annotations
 
@@ -8,20 +8,46 @@ from dataclasses import dataclass
 
 from chrono.errors import ChronoInputError
 from chrono.lang import Language
+from chrono.model import Document
+from chrono.read.inputs import quoted
 
 # A metadata date: an ISO day, optionally followed by a time ("2023-03-02T08:00:00Z", "2023-03-02 10:00").
 _ISO_DAY = re.compile(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][^\n]*)?\s*")
+MAX_WRITTEN_DATE = 200  # a written date longer than this is no date: dateparser is not asked
 
 
 @dataclass(frozen=True, slots=True)
 class Origin:
-    """Where a text came from: ``name`` for messages, ``source`` for Document.source, a default id, and
-    the command line's publication date, which overrides any date the input carries."""
+    """Where a text came from: ``name`` for messages, ``source`` for Document.source, and a default id."""
 
     name: str
     source: str
     document_id: str
-    published: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """What a reader yields for each document of an input: the Document (``published`` None when the input
+    gives no date), or the problem that kept one part of the input from being read (the rest still is).
+
+    ``where`` names the input and the record for messages ("a.jsonl: line 3"); ``date_hint`` says how this
+    kind of input gives a date, for the one "no publication date" error (chrono.read.published); ``original``
+    is the reader's own form of the input for writers that keep its markup (TimeML). ``path`` and ``root``
+    (the folder argument it was found under) are filled by the dispatcher, not by readers.
+    """
+
+    where: str
+    document: Document | None = None
+    problem: str | None = None
+    date_hint: str = ""
+    original: object | None = None
+    path: str = ""
+    root: str = ""
+
+    @classmethod
+    def failed(cls, where: str, message: str) -> Record:
+        """A record that could not be read: ``message`` is prefixed with ``where`` unless it names it."""
+        return cls(where=where, problem=message if message.startswith(where) else f"{where}: {message}")
 
 
 def metadata_date(value: object, where: str) -> dt.date:
@@ -36,14 +62,14 @@ def metadata_date(value: object, where: str) -> dt.date:
         return value
     if not isinstance(value, str):
         raise ChronoInputError(f"{where}: the date must be a string YYYY-MM-DD, not {type(value).__name__}")
-    match = _ISO_DAY.fullmatch(value)
+    match = _ISO_DAY.fullmatch(value) if len(value) <= MAX_WRITTEN_DATE else None
     if match is None:
         return _written_date(value, where)
     year, month, day = (int(part) for part in match.groups())
     try:
         return dt.date(year, month, day)
     except ValueError as exc:
-        raise ChronoInputError(f"{where}: impossible date {value.strip()!r} ({exc})") from None
+        raise ChronoInputError(f"{where}: impossible date {quoted(value)} ({exc})") from None
 
 
 # Only absolute dates with a day, month and year: a relative one ("yesterday") would need a clock.
@@ -56,11 +82,13 @@ _DATEPARSER_SETTINGS = {
 
 
 def _written_date(value: str, where: str) -> dt.date:
-    import dateparser  # imported on first use: it is slow to load and most inputs carry ISO dates
+    parsed = None
+    if len(value) <= MAX_WRITTEN_DATE:
+        import dateparser  # imported on first use: it is slow to load and most inputs carry ISO dates
 
-    languages = list(Language.load().about.dateparser_languages)
-    parsed = dateparser.parse(value, languages=languages, settings=_DATEPARSER_SETTINGS)
+        languages = list(Language.load().about.dateparser_languages)
+        parsed = dateparser.parse(value, languages=languages, settings=_DATEPARSER_SETTINGS)
     if parsed is None:
-        raise ChronoInputError(f"{where}: cannot read the date {value!r}; write it as YYYY-MM-DD "
+        raise ChronoInputError(f"{where}: cannot read the date {quoted(value)}; write it as YYYY-MM-DD "
                                "(or a complete written date: day, month and year)")
     return parsed.date()

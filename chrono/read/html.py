@@ -1,37 +1,94 @@
-"""Saved HTML pages: the main text through trafilatura, the publication date through htmldate.
+"""Saved HTML pages: the main text through trafilatura, the publication date from the page's own metadata.
 
-Both come with the optional extra `chrono-timelines[html]`. The Document's text is the extracted main
-text (offsets index it, not the HTML); the page's title, when trafilatura puts it on the first line,
-stays in the text but outside the body.
+trafilatura and htmldate come with the optional extra `chrono-timelines[html]`. The page is parsed once (lxml,
+through trafilatura's loader) after a linear scan has checked it stays within the element and attribute limits;
+text, title, outlet and date are all read from that one tree. The Document's text is the extracted main text
+(offsets index it, not the HTML); the page's title, when trafilatura puts it on the first line, stays in the
+text but outside the body.
+
+The publication date is the page's own word first, in this order: JSON-LD `datePublished` (of the article, not
+of a teaser), `<meta property="article:published_time">` and its kin, the page's own date field (an element
+marked `itemprop="datePublished"`, a `<time pubdate>`, or the first `<time datetime>` of the article outside
+links and asides); only then what htmldate finds. `Document.published_source` says which one gave it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
+from collections.abc import Iterator
 from typing import Any
 
 from chrono.errors import ChronoInputError
 from chrono.model import Document, Span
-from chrono.read.common import Origin, metadata_date
+from chrono.read.common import Origin, Record, metadata_date
+from chrono.read.registry import reader
 
 INSTALL_HINT = "reading HTML pages needs the html extra: pip install 'chrono-timelines[html]'"
-NO_DATE_HINT = "pass --published YYYY-MM-DD"
+NO_DATE_HINT = "found no publication date in the HTML page; pass --published YYYY-MM-DD"
+MAX_ELEMENTS = 500_000  # a news page has a few thousand; lxml and trafilatura stay fast far beyond that
+MAX_ATTRIBUTES = 1_000  # per element: real pages use a few dozen; lxml slows down badly on huge counts
+MAX_JSON_LD = 1_000_000  # characters of one JSON-LD script read for a date
+
+# Linear scan: a start tag runs to the next '>' and never past the next '<' (so an unclosed '<' costs nothing)
+_START_TAG = re.compile(r"<[A-Za-z][^<>]*")
+_ATTRIBUTE = re.compile(r"""[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>]*))?""")
+# meta names and properties that state when the article itself was published (lower case)
+_META_DATES = ("article:published_time", "og:published_time", "og:article:published_time", "datepublished",
+               "publishdate", "publish-date", "publish_date", "pubdate", "date", "dc.date.issued", "dcterms.issued",
+               "dc.date", "sailthru.date", "parsely-pub-date")
+_ARTICLE_TYPES = ("article", "newsarticle", "reportagenewsarticle", "blogposting", "analysisnewsarticle",
+                  "opinionnewsarticle", "report", "webpage", "liveblogposting")
+_NOT_THE_PAGE = ("a", "aside", "nav", "footer")  # where teasers and related links live
 
 
-def parse_html(html: str, origin: Origin) -> Document:
-    """An HTML page -> Document; ``origin.published`` (the command line's) overrides the page's own date."""
+def _sniff(text: str) -> bool:
+    head = text.lstrip()[:512]
+    lowered = head.lower()
+    return head.startswith("<") and any(tag in lowered for tag in ("<!doctype html", "<html", "<head", "<body"))
+
+
+def check_limits(html: str, name: str) -> None:
+    """ChronoInputError when the page has more elements, or an element more attributes, than chrono parses."""
+    elements = 0
+    for match in _START_TAG.finditer(html):
+        elements += 1
+        if elements > MAX_ELEMENTS:
+            raise ChronoInputError(f"{name}: the HTML page has more than {MAX_ELEMENTS:,} elements")
+        tag = match.group()
+        if tag.count("=") + tag.count(" ") > MAX_ATTRIBUTES:  # cheap bound first; exact count only when near
+            attributes = sum(1 for _ in _ATTRIBUTE.finditer(tag, 1)) - 1  # the first token is the tag name
+            if attributes > MAX_ATTRIBUTES:
+                raise ChronoInputError(f"{name}: an HTML element has {attributes:,} attributes, more than "
+                                       f"the {MAX_ATTRIBUTES:,} chrono reads")
+
+
+@reader(".html", ".htm", sniff=_sniff)
+def read_html(html: str, origin: Origin) -> Iterator[Record]:
+    """An HTML page -> one Document, undated when the page gives no date."""
     name = origin.name
-    trafilatura, htmldate = _libraries(name)
-    text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
+    trafilatura, htmldate, load_html = _libraries(name)
+    check_limits(html, name)
+    tree = load_html(html)
+    if tree is None:
+        raise ChronoInputError(f"{name}: found no article text in the HTML page")
+    text = trafilatura.extract(tree, include_comments=False, include_tables=False, favor_precision=True)
     if not text or not text.strip():
         raise ChronoInputError(f"{name}: found no article text in the HTML page")
-    metadata = trafilatura.extract_metadata(html)
+    metadata = trafilatura.extract_metadata(tree)
     title = getattr(metadata, "title", None) or None
-    date = origin.published or _page_date(htmldate, html, name)
+    date: dt.date | None = None
+    source: str | None = None
+    hint = NO_DATE_HINT
+    try:
+        date, source = page_date(tree, htmldate, name)
+    except ChronoInputError as exc:
+        hint = str(exc)
     first_line = text.split("\n", 1)[0]
     body = Span(len(first_line) + 1, len(text)) if title and first_line.strip() == title.strip() and "\n" in text \
         else None
-    return Document(
+    yield Record(name, Document(
         id=origin.document_id,
         text=text,
         published=date,
@@ -40,21 +97,104 @@ def parse_html(html: str, origin: Origin) -> Document:
         title=title,
         url=getattr(metadata, "url", None) or None,
         body=body,
-    )
+        published_source=source,
+    ), date_hint=hint)
 
 
-def _page_date(htmldate: Any, html: str, name: str) -> dt.date:
+def page_date(tree: Any, htmldate: Any, name: str) -> tuple[dt.date | None, str | None]:
+    """(date, where it came from) in the page's own order of authority; (None, None) when no source has one."""
+    for source, found in (("JSON-LD", _json_ld_date(tree)), ("meta", _meta_date(tree)), ("page", _own_field(tree))):
+        if found:
+            try:
+                return metadata_date(found, f"{name}: {source} date"), source
+            except ChronoInputError:
+                continue  # an unreadable value in one place: the next source may hold a good one
     # No extensive search: a date guessed from the body text would silently shift every resolved value.
-    found = htmldate.find_date(html, original_date=True, extensive_search=False, outputformat="%Y-%m-%d")
+    found = htmldate.find_date(tree, original_date=True, extensive_search=False, outputformat="%Y-%m-%d")
     if not found:
-        raise ChronoInputError(f"{name}: found no publication date in the HTML page; {NO_DATE_HINT}")
-    return metadata_date(found, name)
+        return None, None
+    return metadata_date(found, name), "htmldate"
 
 
-def _libraries(name: str) -> tuple[Any, Any]:
+def _json_ld_date(tree: Any) -> str | None:
+    """`datePublished` of the page's article in its JSON-LD (an object, a list, or an @graph)."""
+    fallback = None
+    for script in tree.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json" or not script.text:
+            continue
+        if len(script.text) > MAX_JSON_LD:
+            continue
+        try:
+            data = json.loads(script.text)
+        except (ValueError, RecursionError):
+            continue
+        for item in _json_ld_items(data):
+            value = item.get("datePublished")
+            if not isinstance(value, str) or not value.strip():
+                continue
+            kinds = item.get("@type")
+            kinds = [kinds] if isinstance(kinds, str) else kinds if isinstance(kinds, list) else []
+            if any(isinstance(kind, str) and kind.lower() in _ARTICLE_TYPES for kind in kinds):
+                return value
+            fallback = fallback or value
+    return fallback
+
+
+def _json_ld_items(data: Any) -> Iterator[dict[str, Any]]:
+    """The top-level objects of a JSON-LD block and those of its @graph (teasers nest deeper; not followed)."""
+    items = data if isinstance(data, list) else [data]
+    for item in items:
+        if isinstance(item, dict):
+            yield item
+            graph = item.get("@graph")
+            if isinstance(graph, list):
+                yield from (node for node in graph if isinstance(node, dict))
+
+
+def _meta_date(tree: Any) -> str | None:
+    found: dict[str, str] = {}
+    for meta in tree.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
+        content = (meta.get("content") or "").strip()
+        if key in _META_DATES and content and key not in found:
+            found[key] = content
+    return next((found[key] for key in _META_DATES if key in found), None)
+
+
+def _own_field(tree: Any) -> str | None:
+    """The page's own date field: itemprop=datePublished or <time pubdate>, else the article's first <time>."""
+    for element in tree.iter():
+        if not isinstance(element.tag, str):
+            continue
+        if ((element.get("itemprop") or "").strip().lower() == "datepublished" or (
+                element.tag == "time" and element.get("pubdate") is not None)) and not _in_teaser(element):
+            value = element.get("datetime") or element.get("content") or (element.text or "").strip()
+            if value:
+                return str(value)
+    for container in ("article", "main"):
+        for holder in tree.iter(container):
+            for time in holder.iter("time"):
+                if time.get("datetime") and not _in_teaser(time, holder):
+                    return str(time.get("datetime"))
+            break  # only the first article: the others on the page are teasers
+    return None
+
+
+def _in_teaser(element: Any, within: Any = None) -> bool:
+    """True when the element sits in a link, aside, nav or footer (below ``within``, if given)."""
+    parent = element.getparent()
+    while parent is not None and parent is not within:
+        if isinstance(parent.tag, str) and parent.tag in _NOT_THE_PAGE:
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _libraries(name: str) -> tuple[Any, Any, Any]:
     try:
         import htmldate
         import trafilatura
+        from trafilatura.utils import load_html
     except ImportError:
         raise ChronoInputError(f"{name}: {INSTALL_HINT}") from None
-    return trafilatura, htmldate
+    return trafilatura, htmldate, load_html

@@ -1,109 +1,150 @@
 """JSON and JSON Lines inputs: each record (an object with `text` or `body` and `published` or `date`) is a Document.
 
-Optional fields: `title`, `url`, `outlet`, `id`. A bad record is reported on its own; the file's other
-records still build.
+Optional fields: `title`, `url`, `outlet`, `id`. A bad record is reported on its own (file and record number);
+the file's other records still build. JSON Lines records are split on line feeds only (CRLF too), so a record
+may hold U+2028 or U+0085, and are read one at a time.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import re
+from collections.abc import Iterator
 from typing import Any
 
 from chrono.errors import ChronoInputError
 from chrono.model import Document
-from chrono.read.common import Origin, metadata_date
+from chrono.read.common import Origin, Record, metadata_date
+from chrono.read.registry import reader
 
 TEXT_KEYS = ("text", "body")
 DATE_KEYS = ("published", "date")
 NO_DATE_HINT = "add a 'published' date YYYY-MM-DD to the record or pass --published YYYY-MM-DD"
+RECORD = "record"  # Document.published_source of a record's own date
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # JSON "\ud800" escapes decode to characters no output can encode
 
 
-def parse_json(text: str, origin: Origin) -> tuple[list[Document], list[str]]:
-    """A JSON file holding one record or a list of records -> (documents, problems)."""
-    name = origin.name
+def _loads(text: str, where: str, *, one_line: bool = False) -> Any:
+    """json.loads with every failure a one-line ChronoInputError (deep nesting and huge integers included)."""
     try:
-        data = json.loads(text)
+        return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ChronoInputError(f"{name}: invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}") from None
+        at = f"column {exc.colno}" if one_line else f"line {exc.lineno} column {exc.colno}"
+        raise ChronoInputError(f"{where}: invalid JSON at {at}: {exc.msg}") from None
+    except RecursionError:
+        raise ChronoInputError(f"{where}: the JSON is nested too deeply to read") from None
+    except ValueError as exc:  # an integer beyond Python's digit limit for str -> int
+        raise ChronoInputError(f"{where}: unreadable JSON value ({str(exc).split(';')[0]})") from None
+
+
+def _sniff_json(text: str) -> bool:
+    return text.lstrip()[:1] in ("[", "{") and not _sniff_jsonl(text)
+
+
+def _sniff_jsonl(text: str) -> bool:
+    stripped = text.strip()
+    first_line = stripped.split("\n", 1)[0].rstrip()
+    return stripped.startswith("{") and first_line.endswith("}") and "\n" in stripped
+
+
+@reader(".json", sniff=_sniff_json)
+def read_json(text: str, origin: Origin) -> Iterator[Record]:
+    """A JSON file holding one record or a list of records."""
+    name = origin.name
+    data = _loads(text, name)
     if isinstance(data, dict):
-        return _collect([(None, data)], origin)
-    if isinstance(data, list):
+        yield record_from(data, where=name, origin=origin, fallback_id=origin.document_id)
+    elif isinstance(data, list):
         if not data:
             raise ChronoInputError(f"{name}: the JSON list holds no records")
-        records = [(f"record {number}", item) for number, item in enumerate(data, 1)]
-        return _collect(records, origin)
-    raise ChronoInputError(f"{name}: expected a JSON object or a list of objects, found {type(data).__name__}")
+        for number, item in enumerate(data, 1):
+            fallback_id = f"{origin.document_id}-{number}" if len(data) > 1 else origin.document_id
+            yield record_from(item, where=f"{name}: record {number}", origin=origin, fallback_id=fallback_id)
+    else:
+        raise ChronoInputError(f"{name}: expected a JSON object or a list of objects, found {type(data).__name__}")
 
 
-def parse_jsonl(text: str, origin: Origin) -> tuple[list[Document], list[str]]:
-    """A JSON Lines file, one record per non-blank line -> (documents, problems); a bad line is a problem."""
-    name = origin.name
-    records: list[tuple[str | None, Any]] = []
-    problems: list[str] = []
-    for number, line in enumerate(text.splitlines(), 1):
+def _numbered_lines(text: str) -> Iterator[tuple[int, str]]:
+    """(line number, line) split on LF only, without building the list: U+2028, U+0085 are not line ends."""
+    start = 0
+    number = 0
+    while start <= len(text):
+        end = text.find("\n", start)
+        if end < 0:
+            end = len(text)
+        number += 1
+        yield number, text[start:end].removesuffix("\r")
+        start = end + 1
+
+
+@reader(".jsonl", ".ndjson", sniff=_sniff_jsonl)
+def read_jsonl(text: str, origin: Origin) -> Iterator[Record]:
+    """A JSON Lines file, one record per non-blank line; a bad line is a failed record, the others are read."""
+    count = 0
+    for number, line in _numbered_lines(text):
         if not line.strip():
             continue
+        count += 1
+        where = f"{origin.name}: line {number}"
         try:
-            records.append((f"line {number}", json.loads(line)))
-        except json.JSONDecodeError as exc:
-            problems.append(f"{name}: line {number}: invalid JSON at column {exc.colno}: {exc.msg}")
-    if not records and not problems:
-        raise ChronoInputError(f"{name}: the JSON Lines file holds no records")
-    documents, record_problems = _collect(records, origin)
-    return documents, problems + record_problems
-
-
-def _collect(records: list[tuple[str | None, Any]], origin: Origin) -> tuple[list[Document], list[str]]:
-    documents: list[Document] = []
-    problems: list[str] = []
-    for label, record in records:
-        where = f"{origin.name}: {label}" if label else origin.name
-        stem = origin.document_id
-        fallback_id = f"{stem}-{label.split()[-1]}" if label and len(records) > 1 else stem
-        try:
-            documents.append(record_document(record, where=where, source=origin.source, fallback_id=fallback_id,
-                                             published=origin.published))
+            data = _loads(line, where, one_line=True)
         except ChronoInputError as exc:
-            problems.append(str(exc))
-    return documents, problems
+            yield Record.failed(where, str(exc))
+            continue
+        yield record_from(data, where=where, origin=origin, fallback_id=f"{origin.document_id}-{number}")
+    if not count:
+        raise ChronoInputError(f"{origin.name}: the JSON Lines file holds no records")
 
 
-def record_document(record: Any, *, where: str, source: str, fallback_id: str,
-                    published: dt.date | None = None) -> Document:
-    """One record -> Document; ``published`` (from the command line) overrides the record's own date."""
+def record_from(record: Any, *, where: str, origin: Origin, fallback_id: str) -> Record:
+    """One JSON record -> a Record (undated when the record gives no date; failed when it cannot be read)."""
+    try:
+        return _record(record, where, origin, fallback_id)
+    except ChronoInputError as exc:
+        return Record.failed(where, str(exc))
+
+
+def _record(record: Any, where: str, origin: Origin, fallback_id: str) -> Record:
     if not isinstance(record, dict):
-        raise ChronoInputError(f"{where}: expected a JSON object with 'text' and 'published', "
-                               f"found {type(record).__name__}")
+        raise ChronoInputError(f"expected a JSON object with 'text' and 'published', found {type(record).__name__}")
     text = _first(record, TEXT_KEYS)
     if not isinstance(text, str) or not text.strip():
-        raise ChronoInputError(f"{where}: the record has no 'text' or 'body' string")
-    date = published
-    if date is None:
-        raw = _first(record, DATE_KEYS)
-        if raw is None:
-            raise ChronoInputError(f"{where}: the record has no publication date; {NO_DATE_HINT}")
-        date = metadata_date(raw, where)
-    return Document(
-        id=_optional_str(record, "id", where) or fallback_id,
-        text=text,
+        raise ChronoInputError("the record has no 'text' or 'body' string")
+    date: dt.date | None = None
+    hint = f"the record has no publication date; {NO_DATE_HINT}"
+    raw = _first(record, DATE_KEYS)
+    if raw is not None:
+        try:
+            date = metadata_date(raw, where)
+        except ChronoInputError as exc:
+            hint = str(exc)  # reported only when no --published date stands in for it
+    document = Document(
+        id=_optional_str(record, "id") or fallback_id,
+        text=_clean(text),
         published=date,
-        source=source,
-        outlet=_optional_str(record, "outlet", where),
-        title=_optional_str(record, "title", where),
-        url=_optional_str(record, "url", where),
+        source=origin.source,
+        outlet=_optional_str(record, "outlet"),
+        title=_optional_str(record, "title"),
+        url=_optional_str(record, "url"),
+        published_source=RECORD if date else None,
     )
+    return Record(where, document, date_hint=hint)
+
+
+def _clean(text: str) -> str:
+    """Lone surrogates replaced by U+FFFD (one character for one: offsets hold)."""
+    return _LONE_SURROGATE.sub("\ufffd", text)
 
 
 def _first(record: dict[str, Any], keys: tuple[str, ...]) -> Any:
     return next((record[key] for key in keys if record.get(key) is not None), None)
 
 
-def _optional_str(record: dict[str, Any], key: str, where: str) -> str | None:
+def _optional_str(record: dict[str, Any], key: str) -> str | None:
     value = record.get(key)
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, str | int):
-        raise ChronoInputError(f"{where}: '{key}' must be a string, not {type(value).__name__}")
-    return str(value).strip() or None
-
+        raise ChronoInputError(f"'{key}' must be a string, not {type(value).__name__}")
+    return _clean(str(value)).strip() or None

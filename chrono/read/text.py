@@ -1,26 +1,32 @@
 """Read: an article's text, publication date, dateline, outlet and where its body starts.
 
-Offsets everywhere index the text as decoded: a UTF-8 byte-order mark is dropped by decoding, and line
-endings (LF or CRLF) are kept as they are, so ``document.text[start:end]`` is exactly what the file says.
+The sample format (``date YYYY-MM-DD`` header, dateline, outlet, dash line, body) or plain text; the reader
+of `.txt` files and of any text no other reader recognizes. Offsets index the text as decoded: a UTF-8
+byte-order mark is dropped by decoding, and line endings (LF or CRLF) are kept as they are, so
+``document.text[start:end]`` is exactly what the file says.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from chrono.errors import ChronoInputError, require_type
 from chrono.model import Document, Span
+from chrono.read.common import Origin, Record
+from chrono.read.inputs import STDIN_NAME, describe, quoted
+from chrono.read.published import parse_date, publication_override, settle_published
+from chrono.read.registry import reader
 
-MAX_BYTES = 50 * 1024 * 1024  # far beyond any article; guards against feeding chrono a disk image by mistake
-STDIN_NAME = "-"
+__all__ = ["parse_article", "parse_date", "read_article", "read_sample"]
+
 DEFAULT_ID = "article"
+HEADER = "header"  # Document.published_source of a date from the 'date' line
 # how many non-blank lines may sit between the date line and the dash line (dateline, outlet, spare)
 MAX_HEADER_LINES = 3
 
-_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 # the date token must hold a digit, so a plain first line such as "Date nights" is not taken for a header
 _DATE_LINE = re.compile(r"[ \t\ufeff]*date:?[ \t]+(\S*\d\S*)[ \t]*", re.IGNORECASE)
 # a first line that means to be a date header but is not one ("date 2023-03-02 (updated)", "Date: March 2")
@@ -33,28 +39,13 @@ NO_DATE_MESSAGE = (
 )
 
 
-def parse_date(value: str) -> dt.date:
-    """'YYYY-MM-DD' -> date; ChronoInputError naming the problem for anything else (2023-02-30 too)."""
-    text = value.strip()
-    match = _ISO_DATE.fullmatch(text)
-    if match is None:
-        raise ChronoInputError(f"invalid publication date {value!r}: expected YYYY-MM-DD, e.g. 2023-03-02")
-    year, month, day = (int(part) for part in match.groups())
-    try:
-        return dt.date(year, month, day)
-    except ValueError as exc:
-        raise ChronoInputError(f"impossible publication date {text!r}: {exc}") from None
-
-
-def _lines(text: str) -> list[tuple[int, int, str]]:
-    """(start, end without line break, content) of every line, offsets into text."""
-    lines = []
+def _lines(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end without line break, content) of each line, offsets into text, read lazily from the top."""
     for match in _LINE.finditer(text):
         if match.start() == len(text) and match.start() == match.end():
-            break
+            return
         content = match.group().rstrip("\r\n")
-        lines.append((match.start(), match.start() + len(content), content))
-    return lines
+        yield match.start(), match.start() + len(content), content
 
 
 def _body_start(text: str, offset: int) -> int:
@@ -64,32 +55,30 @@ def _body_start(text: str, offset: int) -> int:
     return offset
 
 
-def parse_article(text: str, *, published: dt.date | None = None, source: str = "",
-                  document_id: str | None = None) -> Document:
-    """Sample format (``date YYYY-MM-DD`` header, dateline, outlet, dash line, body) or plain text.
-
-    ``published`` overrides the header; with neither, ChronoInputError naming both ways to give a date.
-    """
-    identifier = document_id or (Path(source).stem if source and source != STDIN_NAME else DEFAULT_ID)
+def read_sample(text: str, origin: Origin) -> Record:
+    """Sample format or plain text -> a Record whose Document is undated when the text has no date line."""
     lines = _lines(text)
-    first = next((i for i, line in enumerate(lines) if line[2].strip()), None)
-    header = _DATE_LINE.fullmatch(lines[first][2]) if first is not None else None
+    first = next((line for line in lines if line[2].strip()), None)
+    header = _DATE_LINE.fullmatch(first[2]) if first is not None else None
     if header is None:
-        if published is None:
-            bad_header = lines[first][2].strip() if first is not None else ""
-            if _BAD_DATE_LINE.match(bad_header):
-                raise ChronoInputError(f"the first line {bad_header[:60]!r} is not a date line: write it as "
-                                       "'date YYYY-MM-DD' or pass --published YYYY-MM-DD")
-            raise ChronoInputError(NO_DATE_MESSAGE)
-        return Document(id=identifier, text=text, published=published, source=source,
-                        body=Span(_body_start(text, 0), len(text)))
-
-    date = published if published is not None else parse_date(header.group(1))
-    after_date = lines[first][1]
+        bad_header = first[2].strip() if first is not None else ""
+        hint = NO_DATE_MESSAGE
+        if _BAD_DATE_LINE.match(bad_header):
+            hint = (f"the first line {quoted(bad_header, 60)} is not a date line: write it as 'date YYYY-MM-DD' "
+                    "or pass --published YYYY-MM-DD")
+        document = Document(id=origin.document_id, text=text, published=None, source=origin.source,
+                            body=Span(_body_start(text, 0), len(text)))
+        return Record(origin.name, document, date_hint=hint)
+    date: dt.date | None = None
+    hint = ""
+    try:
+        date = parse_date(header.group(1))
+    except ChronoInputError as exc:
+        hint = f"{exc}; write it as 'date YYYY-MM-DD' or pass --published YYYY-MM-DD"
     dateline = outlet = None
-    body_from = after_date
+    body_from = first[1]
     meta: list[str] = []
-    for _start, end, content in lines[first + 1:]:
+    for _start, end, content in lines:
         if not content.strip():
             continue
         if _DASH_LINE.fullmatch(content):
@@ -101,77 +90,40 @@ def parse_article(text: str, *, published: dt.date | None = None, source: str = 
         meta.append(content.strip())
         if len(meta) > MAX_HEADER_LINES:
             break  # no dash line near the top: everything after the date line is body
-    return Document(id=identifier, text=text, published=date, source=source, dateline=dateline, outlet=outlet,
-                    body=Span(_body_start(text, body_from), len(text)))
+    document = Document(id=origin.document_id, text=text, published=date, source=origin.source, dateline=dateline,
+                        outlet=outlet, body=Span(_body_start(text, body_from), len(text)),
+                        published_source=HEADER if date else None)
+    return Record(origin.name, document, date_hint=hint)
 
 
-def _describe(path: str | Path) -> str:
-    return "standard input" if str(path) == STDIN_NAME else str(path)
+@reader(".txt", ".text", fallback=True)
+def read_text(text: str, origin: Origin) -> Iterator[Record]:
+    """The reader of articles in the sample format or plain text (and of text no other reader recognizes)."""
+    yield read_sample(text, origin)
 
 
-# Byte-order marks of the encodings a Windows editor saves as "Unicode" (UTF-32's first: it starts like UTF-16's).
-_WIDE_BOMS = ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"), (b"\xff\xfe", "UTF-16"),
-              (b"\xfe\xff", "UTF-16"))
+def parse_article(text: str, *, published: dt.date | None = None, source: str = "",
+                  document_id: str | None = None) -> Document:
+    """Sample format (``date YYYY-MM-DD`` header, dateline, outlet, dash line, body) or plain text.
 
-
-def _wide_encoding(data: bytes) -> str | None:
-    """UTF-16 or UTF-32 when the bytes say so (a byte-order mark, or a NUL beside every other ASCII byte)."""
-    for bom, encoding in _WIDE_BOMS:
-        if data.startswith(bom):
-            return encoding
-    head = data[:4096]
-    even, odd = head[0::2].count(0), head[1::2].count(0)
-    half = len(head) // 2
-    # UTF-16 without a mark: most ASCII characters leave a NUL on the same side of every pair, never the other
-    if len(head) >= 8 and min(even, odd) <= half // 8 and max(even, odd) >= half * 3 // 4:
-        return "UTF-16"
-    return None
-
-
-def decode_article(data: bytes, name: str) -> str:
-    """UTF-8 bytes -> text; ChronoInputError for empty, binary, UTF-16/32 or other non-UTF-8 input."""
-    if not data.strip():
-        raise ChronoInputError(f"{name} is empty: nothing to read")
-    wide = _wide_encoding(data)
-    if wide is not None:
-        raise ChronoInputError(f"{name} is {wide} text; chrono reads UTF-8: convert it (iconv -f {wide} -t UTF-8)")
-    if b"\x00" in data:
-        raise ChronoInputError(f"{name} looks like a binary file (it contains NUL bytes); chrono reads UTF-8 text")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ChronoInputError(
-            f"{name} is not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); convert it to UTF-8"
-        ) from None
-
-
-def _read_bytes(path: str | Path) -> bytes:
-    if str(path) == STDIN_NAME:
-        data = sys.stdin.buffer.read(MAX_BYTES + 1)
-    else:
-        file = Path(path)
-        if not file.exists():
-            raise ChronoInputError(f"{file}: no such file")
-        if file.is_dir():
-            raise ChronoInputError(f"{file} is a directory, not an article file")
-        try:
-            if file.stat().st_size > MAX_BYTES:
-                raise ChronoInputError(f"{file} is larger than the {MAX_BYTES // 2**20} MB limit for one article")
-            with file.open("rb") as handle:
-                data = handle.read(MAX_BYTES + 1)
-        except OSError as exc:
-            raise ChronoInputError(f"cannot read {file}: {exc.strerror or exc}") from None
-    if len(data) > MAX_BYTES:
-        raise ChronoInputError(f"{_describe(path)} is larger than the {MAX_BYTES // 2**20} MB limit for one article")
-    return data
+    ``published`` overrides the header; with neither, ChronoInputError naming both ways to give a date.
+    """
+    identifier = document_id or (Path(source).stem if source and source != STDIN_NAME else DEFAULT_ID)
+    record = settle_published(read_sample(text, Origin("", source, identifier)), published)
+    if record.document is None:
+        raise ChronoInputError(record.problem or NO_DATE_MESSAGE)
+    return record.document
 
 
 def read_article(path: str | Path, published: dt.date | str | None = None) -> Document:
-    """Read a file ('-' for standard input) as UTF-8; clear ChronoInputError for empty/binary/non-UTF-8."""
+    """Read one article file ('-' for standard input) as UTF-8; ChronoInputError for what cannot be read."""
+    from chrono.read import read_input
+
     require_type(path, (str, Path), "path")
     require_type(published, (dt.date, str, type(None)), "published")
-    date = parse_date(published) if isinstance(published, str) else published
-    text = decode_article(_read_bytes(path), _describe(path))
-    is_stdin = str(path) == STDIN_NAME
-    return parse_article(text, published=date, source=STDIN_NAME if is_stdin else str(path),
-                         document_id="stdin" if is_stdin else Path(path).stem)
+    if str(path) != STDIN_NAME and Path(path).is_dir():
+        raise ChronoInputError(f"{path} is a directory, not an article file")
+    documents = read_input(str(path), publication_override(published))
+    if len(documents) != 1:
+        raise ChronoInputError(f"{describe(path)} holds {len(documents)} documents; read it with read_documents")
+    return documents[0]

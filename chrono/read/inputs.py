@@ -1,0 +1,138 @@
+"""Where inputs come from: files, folders and standard input, read as bytes under one size limit and decoded.
+
+Every command (`build`, `tag`, `eval`) reads through here, so the limit, the encodings refused and the messages
+are the same everywhere.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from chrono.errors import ChronoInputError
+
+MAX_BYTES = 50 * 1024 * 1024  # far beyond any article; guards against feeding chrono a disk image by mistake
+STDIN_NAME = "-"
+STDIN_ID = "stdin"
+MAX_ECHO = 80  # how much of a bad value a one-line message quotes
+
+
+def describe(path: str | Path) -> str:
+    """An input as messages name it: its path, or 'standard input' for '-'."""
+    return "standard input" if str(path) == STDIN_NAME else str(path)
+
+
+def quoted(value: str, limit: int = MAX_ECHO) -> str:
+    """``value`` quoted for a one-line message, cut to ``limit`` characters (a 280 KB date is not echoed)."""
+    value = " ".join(value.split())
+    return repr(value) if len(value) <= limit else repr(value[:limit]) + f"... ({len(value):,} characters)"
+
+
+def id_from_path(path: str | Path, suffixes: Iterable[str] = ()) -> str:
+    """The id a file's document gets, and the name TimeML files pair by: the file name without the input
+    suffixes it ends in ('wsj_0006.TE3input.tml' -> 'wsj_0006'); standard input is 'stdin'."""
+    if str(path) == STDIN_NAME:
+        return STDIN_ID
+    name = Path(path).name
+    lowered = tuple(suffix.lower() for suffix in suffixes)
+    while True:
+        ending = next((s for s in lowered if name.lower().endswith(s) and len(name) > len(s)), None)
+        if ending is None:
+            return name
+        name = name[: -len(ending)]
+
+
+def load_bytes(path: str | Path, *, stdin: BinaryIO | None = None) -> bytes:
+    """The bytes of a file or of standard input ('-'), never more than MAX_BYTES + 1 read."""
+    limit = MAX_BYTES
+    name = describe(path)
+    if str(path) == STDIN_NAME:
+        data = (stdin or sys.stdin.buffer).read(limit + 1)
+    else:
+        file = Path(path)
+        if file.is_dir():
+            raise ChronoInputError(f"{file} is a folder, not a file")
+        try:
+            with file.open("rb") as handle:
+                data = handle.read(limit + 1)
+        except FileNotFoundError:
+            raise ChronoInputError(f"{file}: no such file") from None
+        except OSError as exc:
+            raise ChronoInputError(f"cannot read {file}: {exc.strerror or exc}") from None
+    if len(data) > limit:
+        raise ChronoInputError(f"{name} is larger than the {limit // 2**20} MB limit for one input")
+    return data
+
+
+# Byte-order marks of the encodings a Windows editor saves as "Unicode" (UTF-32's first: it starts like UTF-16's).
+_WIDE_BOMS = ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"), (b"\xff\xfe", "UTF-16"),
+              (b"\xfe\xff", "UTF-16"))
+
+
+def _wide_encoding(data: bytes) -> str | None:
+    """UTF-16 or UTF-32 when the bytes say so (a byte-order mark, or a NUL beside every other ASCII byte)."""
+    for bom, encoding in _WIDE_BOMS:
+        if data.startswith(bom):
+            return encoding
+    head = data[:4096]
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    half = len(head) // 2
+    # UTF-16 without a mark: most ASCII characters leave a NUL on the same side of every pair, never the other
+    if len(head) >= 8 and min(even, odd) <= half // 8 and max(even, odd) >= half * 3 // 4:
+        return "UTF-16"
+    return None
+
+
+def decode(data: bytes, name: str) -> str:
+    """UTF-8 bytes -> text; ChronoInputError for empty, binary, UTF-16/32 or other non-UTF-8 input.
+
+    A UTF-8 byte-order mark is dropped; line endings are kept, so offsets index the file as decoded.
+    """
+    if not data.strip():
+        raise ChronoInputError(f"{name} is empty: nothing to read")
+    wide = _wide_encoding(data)
+    if wide is not None:
+        raise ChronoInputError(f"{name} is {wide} text; chrono reads UTF-8: convert it (iconv -f {wide} -t UTF-8)")
+    if b"\x00" in data:
+        raise ChronoInputError(f"{name} looks like a binary file (it contains NUL bytes); chrono reads UTF-8 text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ChronoInputError(
+            f"{name} is not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); convert it to UTF-8"
+        ) from None
+
+
+def load_text(path: str | Path, *, stdin: BinaryIO | None = None) -> str:
+    """A file or standard input as text, under the size limit; one-line ChronoInputError otherwise."""
+    return decode(load_bytes(path, stdin=stdin), describe(path))
+
+
+def expand(given: str, suffixes: Iterable[str], *, corpus_suffixes: Iterable[str] = ()) -> Iterator[str]:
+    """The files an argument stands for: '-' and files as given; a folder, its files with one of ``suffixes``
+    (recursively, sorted, hidden entries skipped). A folder that holds files with ``corpus_suffixes``
+    (TimeML) is a corpus: only those are read, so its README.txt is not taken for an article."""
+    if given == STDIN_NAME:
+        yield given
+        return
+    path = Path(given)
+    if not path.is_dir():
+        if not path.exists():
+            raise ChronoInputError(f"{given}: no such file or folder")
+        yield given
+        return
+    wanted = tuple(suffix.lower() for suffix in suffixes)
+    files = sorted(
+        (found for found in path.rglob("*")
+         if found.name.lower().endswith(wanted) and found.is_file()
+         and not any(part.startswith(".") for part in found.relative_to(path).parts)),
+        key=lambda found: found.relative_to(path).parts,
+    )
+    corpus = tuple(suffix.lower() for suffix in corpus_suffixes)
+    if corpus:
+        files = [found for found in files if found.name.lower().endswith(corpus)] or files
+    if not files:
+        raise ChronoInputError(f"{given}: the folder holds no input files ({', '.join(suffixes)})")
+    yield from (str(found) for found in files)
