@@ -7,6 +7,7 @@ import pytest
 from chrono.attach.events import attach_events
 from chrono.attach.headline import headline
 from chrono.model import Document, Expression, Granularity, PartialValue, Span, TimexType, Value
+from chrono.pipeline import build_timeline
 from chrono.segment.sentences import split_sentences
 
 DAY = Value("2023-03-01", TimexType.DATE, start=dt.date(2023, 3, 1), end=dt.date(2023, 3, 1),
@@ -153,3 +154,37 @@ def test_events_of_one_sentence_share_its_text(text: str, phrases: list[str]) ->
     assert len(events) == len(phrases)
     assert all(event.sentence is events[0].sentence for event in events)  # one string, not a copy per event
     assert all(text[event.span.start:event.span.end] == event.phrase for event in events)
+
+
+# Not every expression is an event: boilerplate, citations, names and titles, hypothetical days stay expressions
+# (TimeML tags them) but date nothing; the story's own dates beside them still do.
+@pytest.mark.parametrize(("text", "phrase", "is_event"), [
+    ("(c) Thomson Reuters 2020", "2020", False),
+    ("© 2019 Science X Network", "2019", False),
+    ("Copyright 2020 The Associated Press. All rights reserved.", "2020", False),
+    ("(c) Thomson Reuters 2020. The talks ended in 2019.", "2019", True),
+    ("Nature 574, 16-17 (2019).", "2019", False),
+    ("Smith et al. (2019) found that it works.", "2019", False),
+    ("Is this the recovery?Monday, 6 January 2020", "Monday, 6 January 2020", False),
+    ("Published: Monday, 6 January 2020\n\nThe talks began.", "Monday, 6 January 2020", False),
+    ("The talks began on Monday, 6 January 2020.", "Monday, 6 January 2020", True),
+    ("Sam Mendes' film \"1917\" won praise in 2020.", "1917", False),
+    ("Sam Mendes' film \"1917\" won praise in 2020.", "2020", True),
+    ("The war ended in 1917, he said.", "1917", True),
+    ("NOAA released its U.S. Winter Outlook on Thursday.", "Winter", False),
+    ("NOAA released its U.S. Winter Outlook on Thursday.", "Thursday", True),
+    ("If you need a dollar today to feed your children, you are poor.", "today", False),
+    ("If I wake up tomorrow, I will call you.", "tomorrow", False),
+    ("He will call you tomorrow, if he can.", "tomorrow", True),
+    ("It remains a mystery to this day.", "this day", False),
+    ("Ludendorff referred to this day as the black day of the army.", "this day", True),
+])
+def test_not_every_expression_is_an_event(text: str, phrase: str, is_event: bool) -> None:
+    timeline = build_timeline(text, published="2020-03-02")
+    assert phrase in [expression.text for expression in timeline.expressions]  # still an expression
+    assert (phrase in [event.phrase for event in timeline.events]) is is_event
+
+
+def test_in_spring_of_last_year_keeps_its_season() -> None:
+    timeline = build_timeline("They met in spring of last year.", published="2020-03-02")
+    assert [(event.phrase, event.when.value) for event in timeline.events] == [("spring of last year", "2019-SP")]

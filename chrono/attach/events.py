@@ -5,7 +5,8 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from chrono.attach.headline import headline
-from chrono.lang import Language
+from chrono.attach.nonevents import dates_an_event
+from chrono.lang import Language, or_default
 from chrono.model import Document, Event, Expression, Sentence, Span
 
 
@@ -21,12 +22,17 @@ def attach_events(expressions: list[Expression], sentences: list[Sentence], docu
                   *, language: Language | None = None) -> list[Event]:
     """One event per datable expression, with its sentence, a short headline and provenance.
 
-    Durations, sets and fuzzy references (PRESENT_REF...) have no interval and make no event.
+    Durations, sets and fuzzy references (PRESENT_REF...) have no interval and make no event; nor do expressions
+    whose surroundings say they date nothing: a copyright line, a citation, a title, a hypothetical day
+    (chrono/attach/nonevents.py).
     """
     starts = [sentence.span.start for sentence in sentences]
+    cues = or_default(language).attach
     events = []
     for expression in expressions:
         if expression.value is None or not expression.value.is_datable:
+            continue
+        if not dates_an_event(expression, document.text, cues):
             continue
         sentence = _holding_sentence(expression.span, sentences, starts)
         # an expression outside every sentence (a stray header line) stands as its own sentence

@@ -18,6 +18,7 @@ from chrono.errors import ChronoError, ChronoInputError
 from chrono.lang.schema import SchemaError, build, convert
 from chrono.lang.sections import (
     About,
+    AttachWords,
     LabelWords,
     MergeWords,
     Patterns,
@@ -68,6 +69,7 @@ def _word_tables(data: Mapping[str, Any]) -> WordTables:
 # file name (without .toml) -> how its table becomes a section; the field of Language that holds it
 _SECTIONS: dict[str, Callable[[Mapping[str, Any]], Any]] = {
     "language": lambda data: build(About, data),
+    "attach": lambda data: build(AttachWords, data),
     "labels": lambda data: build(LabelWords, data),
     "merge": lambda data: build(MergeWords, data),
     "patterns": _patterns,
@@ -84,6 +86,7 @@ class Language:
 
     code: str
     about: About  # language.toml
+    attach: AttachWords  # attach.toml
     labels: LabelWords  # labels.toml
     merge: MergeWords  # merge.toml
     patterns: Patterns  # patterns.toml
@@ -122,9 +125,9 @@ def _load(code: str, root: Path) -> Language:
                                     f"(known: {', '.join(sorted(_SECTIONS))})")
     sections = {name: _section(folder / f"{name}.toml", read) for name, read in _SECTIONS.items()}
     about: About = sections["language"]
-    return Language(code=code, about=about, labels=sections["labels"], merge=sections["merge"],
-                    patterns=sections["patterns"], rules=sections["rules"], segment=sections["segment"],
-                    tense=sections["tense"], words=sections["words"],
+    return Language(code=code, about=about, attach=sections["attach"], labels=sections["labels"],
+                    merge=sections["merge"], patterns=sections["patterns"], rules=sections["rules"],
+                    segment=sections["segment"], tense=sections["tense"], words=sections["words"],
                     calendar=_calendar_names(about.pendulum_locale, folder / "language.toml"))
 
 

@@ -140,6 +140,36 @@ class LabelWords:
     exports: ExportWords
 
 
+# ---------------------------------------------------------------- attach.toml
+
+
+@dataclass(frozen=True, eq=False)
+class NotEventCue:
+    """Text around an expression that says it dates no event (a copyright line, a film's title).
+
+    ``before`` must match the text that ends where the expression starts, ``after`` the text that starts where it
+    ends (both regular expressions, within ``AttachWords.window`` characters); ``rules`` limits the cue to the
+    expressions found by those tagging rules.
+    """
+
+    name: str
+    before: str = ""
+    after: str = ""
+    rules: Words = ()
+
+    def __post_init__(self) -> None:
+        if not self.before and not self.after:
+            raise SchemaError(f"not_event {self.name!r}", "needs 'before' or 'after'")
+
+
+@dataclass(frozen=True, eq=False)
+class AttachWords:
+    """attach.toml: expressions kept (TimeML tags them) that make no timeline event (chrono/attach/)."""
+
+    window: int
+    not_event: tuple[NotEventCue, ...] = ()
+
+
 # ---------------------------------------------------------------- merge.toml
 
 
