@@ -174,12 +174,26 @@ class AttachWords:
 
 
 @dataclass(frozen=True, eq=False)
+class FoldStep:
+    """A word ending in ``suffix`` (and in none of ``unless``) whose stem keeps ``min_stem`` letters takes
+    ``replacement`` for it; ``last`` ends the folding of that word."""
+
+    suffix: str
+    min_stem: int
+    replacement: str = ""
+    unless: Words = ()
+    last: bool = False
+
+
+@dataclass(frozen=True, eq=False)
 class MergeWords:
-    """merge.toml: words left out before two articles' sentences are compared (chrono/order/merge.py)."""
+    """merge.toml: words left out before two articles' sentences are compared (chrono/order/merge.py), and how
+    the others are folded so that forms of one word meet."""
 
     stopwords: Words
     reporting: Words
     calendar: Words
+    folding: tuple[FoldStep, ...]
 
 
 # ---------------------------------------------------------------- segment.toml
@@ -253,11 +267,22 @@ class PossessiveMarkers:
 
 
 @dataclass(frozen=True, eq=False)
+class RegularPast:
+    """How a regular past form ends ("-ed"); words ending in ``not_endings`` or shorter than ``min_letters`` are
+    not taken as past forms."""
+
+    ending: str
+    not_endings: Words
+    min_letters: int
+
+
+@dataclass(frozen=True, eq=False)
 class TenseWords:
     """tense.toml: the cue words of the tense of a governing verb (chrono/resolve/tense.py)."""
 
     future: TenseCueWords
     past: PastCueWords
+    regular_past: RegularPast
     present: TenseCueWords
     groups: VerbGroupWords
     clause: ClauseCueWords
@@ -275,7 +300,7 @@ class Patterns:
 
     fragments: Mapping[str, str]
     # fragments that code reads by name (chrono/tag/ranges.py, chrono/resolve/), not only rules
-    REQUIRED = ("range_join", "range_gap", "counted_after_number")
+    REQUIRED = ("range_join", "range_gap", "counted_after_number", "ordinal_suffix")
 
     def __post_init__(self) -> None:
         for name in self.REQUIRED:

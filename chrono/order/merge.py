@@ -25,7 +25,7 @@ from collections.abc import Iterable, Mapping
 from functools import cache, lru_cache
 
 from chrono.lang import Language, or_default
-from chrono.lang.sections import MergeWords
+from chrono.lang.sections import FoldStep, MergeWords
 from chrono.model import Event
 
 __all__ = ["MERGE_THRESHOLD", "merge_events", "similarity", "content_words"]
@@ -156,25 +156,24 @@ def content_words(text: str, phrase: str = "", language: Language | None = None)
     is taken out first."""
     if phrase:
         text = text.replace(phrase, " ")
-    ignored = _ignored_words(or_default(language).merge)
-    words = (_normalise(word) for word in _WORD.findall(text.lower()))
+    merge_words = or_default(language).merge
+    ignored = _ignored_words(merge_words)
+    steps = merge_words.folding
+    words = (_normalise(word, steps) for word in _WORD.findall(text.lower()))
     return frozenset(word for word in words if word not in ignored)
 
 
 @lru_cache(maxsize=1 << 17)  # a collection repeats its words; folding each once is most of the merge's time
-def _normalise(word: str) -> str:
-    """Fold possessives, plurals and -ed/-ing crudely so "rates"/"rate", "killed"/"killing" and
-    "Turkey's"/"Turkey" meet; both sides are folded alike, so a stem need not be a word."""
+def _normalise(word: str, steps: tuple[FoldStep, ...]) -> str:
+    """Fold possessives, plurals and -ed/-ing crudely (the language's folding steps, merge.toml) so "rates"/"rate",
+    "killed"/"killing" and "Turkey's"/"Turkey" meet; both sides are folded alike, so a stem need not be a word."""
     word = word.replace("’", "'")
-    if word.endswith("'s"):
-        word = word[:-2]
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        word = word[:-1]
-    for suffix in ("ing", "ed", "e"):
-        if len(word) - len(suffix) >= 3 and word.endswith(suffix):
-            return word[:-len(suffix)]
+    for step in steps:
+        if (word.endswith(step.suffix) and len(word) - len(step.suffix) >= step.min_stem
+                and not (step.unless and word.endswith(step.unless))):
+            word = word[:len(word) - len(step.suffix)] + step.replacement
+            if step.last:
+                return word
     return word
 
 

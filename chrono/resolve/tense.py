@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from chrono.lang import Language, or_default
-from chrono.lang.sections import TenseWords
+from chrono.lang.sections import RegularPast, TenseWords
 from chrono.model import Span, Tense
 
 __all__ = ["TenseCue", "governing_cue", "governing_tense"]
@@ -29,7 +29,6 @@ __all__ = ["TenseCue", "governing_cue", "governing_tense"]
 # curly apostrophes and quotes count as straight ones (each token is straightened, not the whole sentence)
 _WORD_RE = re.compile(r"[A-Za-z]+(?:['\u2019\u2018][A-Za-z]+)?|[;:,\"\u201c\u201d]")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
-_MIN_ED_WORD = 5  # shorter -ed words ("bed", "red") are rarely verbs
 _SENTENCES_CACHED = 256  # a document's sentences are met in order; a few hundred cover any lookback
 _TOKENS_REMEMBERED = 1 << 16  # distinct tokens whose cues are remembered; the memo restarts beyond that
 
@@ -55,6 +54,7 @@ class _Cues:
     suffix_tuple: tuple[str, ...]
     participles: frozenset[str]
     ed_exceptions: frozenset[str]
+    regular_past: RegularPast
     group_skip: frozenset[str]
     infinitives: frozenset[str]
     determiners: frozenset[str]  # a participle after one of these modifies a noun ("a still unspecified date")
@@ -112,6 +112,7 @@ def _cues(data: TenseWords) -> _Cues:
         suffix_tuple=tuple(suffixes),
         participles=frozenset(past.irregular),
         ed_exceptions=frozenset(past.ed_exceptions),
+        regular_past=data.regular_past,
         group_skip=frozenset(groups.skip),
         infinitives=frozenset(groups.infinitives),
         determiners=frozenset(groups.determiners),
@@ -232,7 +233,9 @@ def _lexical(raw: str, cues: _Cues) -> _Lexical:
 def _is_participle(word: str, capitalised: bool, cues: _Cues) -> bool:
     if word in cues.participles:
         return True
-    if not word.endswith("ed") or word.endswith("eed") or len(word) < _MIN_ED_WORD or word in cues.ed_exceptions:
+    regular = cues.regular_past
+    if (not word.endswith(regular.ending) or word.endswith(regular.not_endings) or len(word) < regular.min_letters
+            or word in cues.ed_exceptions):
         return False
     return not capitalised  # "United", "Ahmed": names, not verbs
 

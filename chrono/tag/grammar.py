@@ -123,4 +123,4 @@ def load_grammar(language: Language) -> Grammar:
         value.setdefault("type", spec.type or TimexType.DATE.value)
         rules.append(Rule(spec.name, body, flags, value, spec.examples))
     prefilter = Prefilter(skeletons, _parsed_fragments(fragments, words_table, stand_ins, flags))
-    return Grammar(language.code, tuple(rules), Words(words_table), prefilter)
+    return Grammar(language.code, tuple(rules), Words(words_table, fragments["ordinal_suffix"]), prefilter)

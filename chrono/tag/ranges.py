@@ -34,11 +34,12 @@ class _Joins:
 def _joins(patterns: Patterns) -> _Joins:
     join = patterns["range_join"]
     counted = rf"\s+(?:{patterns['counted_after_number']})\b"  # "15 percent", "20 years": not a day
+    suffix = patterns["ordinal_suffix"]
     year = r"(?:1\d\d\d|20\d\d)"
     return _Joins(
-        day_before=re.compile(rf"(?<![\w$£€.,/:-])(?P<end>(?P<n>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)(?:{join})$"),
+        day_before=re.compile(rf"(?<![\w$£€.,/:-])(?P<end>(?P<n>[12]\d|3[01]|0?[1-9])(?:{suffix})?)(?:{join})$"),
         day_after=re.compile(
-            rf"(?:{join})(?P<end>(?P<n>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?:,?\s+(?P<year>{year}))?)"
+            rf"(?:{join})(?P<end>(?P<n>[12]\d|3[01]|0?[1-9])(?:{suffix})?(?:,?\s+(?P<year>{year}))?)"
             rf"(?![\w%$]|[.,]\d|\s*[-–/]|{counted})"),
         year_after=re.compile(r"[-–/]['’]?(?P<n>\d\d)(?![\w%]|[.,]\d)"),
         year_before=re.compile(rf"(?<![\w$£€.,/:-])(?P<n>\d{{2,4}})(?:{join})$"),

@@ -24,9 +24,11 @@ _WIDTHS = {"year": 4, "month": 2, "day": 2, "hour": 2, "minute": 2, "second": 2}
 class Words:
     """The word tables of one language (words.toml) with the conversions rules refer to by name."""
 
-    def __init__(self, tables: Mapping[str, Any]) -> None:
+    def __init__(self, tables: Mapping[str, Any], ordinal_suffix: str = "") -> None:
         self.tables = tables
         self.settings: Mapping[str, Any] = tables.get("settings", {})
+        # what follows an ordinal's digits ("21st"): the pattern fragment ordinal_suffix
+        self._ordinal_suffix = re.compile(rf"(?:{ordinal_suffix})$") if ordinal_suffix else None
 
     @staticmethod
     def normalise(text: str) -> str:
@@ -87,7 +89,7 @@ class Words:
         return amount + 0.5 if isinstance(amount, (int, float)) else None
 
     def _convert_ordinal(self, key: str) -> int | None:
-        digits = key.rstrip("stndrh")
+        digits = self._ordinal_suffix.sub("", key) if self._ordinal_suffix else key
         return int(digits) if digits.isdigit() else None
 
     def _convert_year(self, key: str) -> int | None:
