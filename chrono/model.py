@@ -110,6 +110,11 @@ class PartialValue:
     holiday: str | None = None  # a day computed per year ("EASTER"); fixed-date holidays use month/day
     weekend: bool = False  # the weekend of the week the other fields name ("last weekend" -> 2023-W08-WE)
     week_of: bool = False  # the ISO week that holds the day the other fields name ("the week of March 6")
+    # a numeric date's day and month as written ("26/01" -> (26, 1)), order still open: the document's
+    # day/month policy (chrono/resolve/numeric_dates.py) turns them into ``day`` and ``month``
+    day_month: tuple[int, int] | None = None
+    short_year: bool = False  # a two-digit year ("26/01/24"): its century comes from the publication date
+    assumed_order: bool = False  # day and month were told apart by the default order alone
     # relative fields
     shift: int = 0  # move the anchor by this many `unit`s first ("two years ago": -2 YEAR)
     unit: Granularity | None = None  # the granularity of a shift, or of a "this X" period
@@ -138,6 +143,7 @@ class Value:
     granularity: Granularity | None = None
     quant: str | None = None
     freq: str | None = None
+    assumed_order: bool = False  # a numeric date whose day/month order rests on the default (a doubt to show)
 
     @property
     def is_datable(self) -> bool:
@@ -185,6 +191,7 @@ class Document:
     # what gave `published`: "header", "record", "front matter", "DCT", "JSON-LD", "meta", "page", "htmldate",
     # "command line" (chrono.read says which for each input kind); None when unknown or undated
     published_source: str | None = None
+    locale: str | None = None  # the locale the input says the text is written in ("en_GB"): day/month order
 
     @property
     def body_span(self) -> Span:

@@ -15,28 +15,33 @@ from chrono.order.merge import merge_events
 from chrono.order.select import select_events
 from chrono.order.sort import order_events
 from chrono.read.text import parse_article, parse_date
+from chrono.resolve.numeric_dates import carry_assumed_order, settle_numeric_dates
 from chrono.resolve.resolver import resolve_expressions
 from chrono.segment.sentences import split_sentences
 from chrono.tag.tagger import tag_text
 
 
-def analyse(document: Document, *, domain: str = "news",
-            language: Language | None = None) -> tuple[list[Expression], list[Event]]:
+def analyse(document: Document, *, domain: str = "news", language: Language | None = None,
+            locale: str | None = None) -> tuple[list[Expression], list[Event]]:
     """Find and resolve every expression of one document; return (expressions, events) in document order.
 
-    The document is read in its own language unless ``language`` says otherwise.
+    The document is read in its own language unless ``language`` says otherwise. ``locale`` ("en_GB") sets the
+    day/month order of numeric dates unless the document names its own (chrono.resolve.numeric_dates); without
+    either, the document's evidence and hints decide.
     """
     language = language or document.language
     sentences = split_sentences(document.text, document.body_span, language=language)
     found = tag_text(document.text, document.body_span, language=language, document=document.id)
-    resolved = resolve_expressions(found, sentences, document, domain=domain, language=language)
+    found = settle_numeric_dates(found, document, locale=locale, language=language)
+    resolved = carry_assumed_order(resolve_expressions(found, sentences, document, domain=domain, language=language))
     return resolved, attach_events(resolved, sentences, document, language=language)
 
 
 def build_from_documents(documents: Iterable[Document], *, domain: str = "news", sort: str = "chronological",
                          language: Language | str | None = None, merge: bool = True, key_dates: int | None = None,
                          per_date: int = 1, date_from: dt.date | str | None = None,
-                         date_to: dt.date | str | None = None) -> Timeline:
+                         date_to: dt.date | str | None = None,
+                         locale: str | None = None) -> Timeline:
     """One timeline from several documents; each keeps its own publication date for resolution.
 
     With ``merge``, an event several documents report becomes one entry listing them all (chrono.order.merge).
@@ -56,7 +61,7 @@ def build_from_documents(documents: Iterable[Document], *, domain: str = "news",
     expressions: list[Expression] = []
     events: list[Event] = []
     for document in docs:
-        found, dated = analyse(document, domain=domain)
+        found, dated = analyse(document, domain=domain, locale=locale)
         expressions.extend(found)
         events.extend(dated)
     published = {document.id: document.published for document in docs}
@@ -75,7 +80,7 @@ def build_from_documents(documents: Iterable[Document], *, domain: str = "news",
 
 def build_timeline(text: str, published: dt.date | str | None = None, *, domain: str = "news",
                    sort: str = "chronological", source: str = "", document_id: str | None = None,
-                   language: Language | str | None = None) -> Timeline:
+                   language: Language | str | None = None, locale: str | None = None) -> Timeline:
     """Build the timeline of one article given as text (sample format, or plain text with ``published``)."""
     require_type(text, str, "text")
     require_type(published, (dt.date, str, type(None)), "published")
@@ -83,7 +88,7 @@ def build_timeline(text: str, published: dt.date | str | None = None, *, domain:
         published = published.date()
     date = parse_date(published) if isinstance(published, str) else published
     document = parse_article(text, published=date, source=source, document_id=document_id)
-    return build_from_documents([document], domain=domain, sort=sort, language=language)
+    return build_from_documents([document], domain=domain, sort=sort, language=language, locale=locale)
 
 
 def _language(language: Language | str | None) -> Language:

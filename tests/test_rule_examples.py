@@ -24,6 +24,8 @@ def _cases() -> list[Any]:
 
 
 def _plain(value: Any) -> Any:
+    if isinstance(value, tuple):  # several numbers ("day_month") are written as a list
+        return list(value)
     return value.name if isinstance(value, Enum) else value
 
 

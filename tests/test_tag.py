@@ -41,7 +41,7 @@ CASES: list[tuple[str, str, str, dict[str, Any]]] = [
     ("Filed Sept. 30 with the agency.", "Sept. 30", "DATE", {"month": 9, "day": 30}),
     ("Signed on 2 Mar. 2023 in Rome.", "2 Mar. 2023", "DATE", {"year": 2023, "month": 3, "day": 2}),
     ("Signed on 2023-03-02.", "2023-03-02", "DATE", {"year": 2023, "month": 3, "day": 2}),
-    ("Signed on 03/02/2023.", "03/02/2023", "DATE", {"year": 2023, "month": 3, "day": 2}),
+    ("Signed on 03/02/2023.", "03/02/2023", "DATE", {"year": 2023, "day_month": [3, 2], "month": None}),
     ("Sales rose in September.", "September", "DATE", {"month": 9, "direction": "TENSE"}),
     ("The law took effect in May.", "May", "DATE", {"month": 5}),
     ("He left last September.", "last September", "DATE", {"month": 9, "direction": "PAST"}),
@@ -180,6 +180,8 @@ CASES: list[tuple[str, str, str, dict[str, Any]]] = [
 
 
 def _plain(value: Any) -> Any:
+    if isinstance(value, tuple):  # several numbers ("day_month") are written as a list
+        return list(value)
     return value.name if isinstance(value, Enum) else value
 
 

@@ -20,6 +20,7 @@ from chrono.lang.sections import (
     About,
     AttachWords,
     LabelWords,
+    LocaleHints,
     MergeWords,
     Patterns,
     RuleFile,
@@ -71,6 +72,7 @@ _SECTIONS: dict[str, Callable[[Mapping[str, Any]], Any]] = {
     "language": lambda data: build(About, data),
     "attach": lambda data: build(AttachWords, data),
     "labels": lambda data: build(LabelWords, data),
+    "locales": lambda data: build(LocaleHints, data),
     "merge": lambda data: build(MergeWords, data),
     "patterns": _patterns,
     "rules": lambda data: build(RuleFile, data),
@@ -88,6 +90,7 @@ class Language:
     about: About  # language.toml
     attach: AttachWords  # attach.toml
     labels: LabelWords  # labels.toml
+    locales: LocaleHints  # locales.toml
     merge: MergeWords  # merge.toml
     patterns: Patterns  # patterns.toml
     rules: RuleFile  # rules.toml
@@ -126,6 +129,7 @@ def _load(code: str, root: Path) -> Language:
     sections = {name: _section(folder / f"{name}.toml", read) for name, read in _SECTIONS.items()}
     about: About = sections["language"]
     return Language(code=code, about=about, attach=sections["attach"], labels=sections["labels"],
+                    locales=sections["locales"],
                     merge=sections["merge"], patterns=sections["patterns"], rules=sections["rules"],
                     segment=sections["segment"], tense=sections["tense"], words=sections["words"],
                     calendar=_calendar_names(about.pendulum_locale, folder / "language.toml"))

@@ -170,6 +170,28 @@ class AttachWords:
     not_event: tuple[NotEventCue, ...] = ()
 
 
+# ---------------------------------------------------------------- locales.toml
+
+DayMonthOrderName = Literal["day_first", "month_first"]
+
+
+@dataclass(frozen=True, eq=False)
+class LocaleHints:
+    """locales.toml: the day/month order of numeric dates by locale, and what suggests a document's locale
+    (chrono/resolve/numeric_dates.py)."""
+
+    default_order: DayMonthOrderName
+    locale_order: Mapping[str, DayMonthOrderName]  # "en_GB" -> "day_first" (Unicode CLDR)
+    domain_locale: Mapping[str, str] = field(default_factory=_no_entries)  # "uk" -> "en_GB": a URL host's end
+    outlet_locale: Mapping[str, str] = field(default_factory=_no_entries)  # "bbc" -> "en_GB"
+
+    def __post_init__(self) -> None:
+        for table in ("domain_locale", "outlet_locale"):
+            for key, locale in getattr(self, table).items():
+                if locale not in self.locale_order:
+                    raise SchemaError(f"{table}.{key}", f"names a locale not in locale_order: {locale!r}")
+
+
 # ---------------------------------------------------------------- merge.toml
 
 

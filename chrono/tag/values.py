@@ -135,6 +135,8 @@ def _coerce(name: str, value: Any) -> Any:
     enum = ENUM_FIELDS.get(name)
     if enum is not None and isinstance(value, str):
         return enum[value]
+    if isinstance(value, list):  # a field of several numbers ("day_month"): immutable, as the value is
+        return tuple(value)
     return value
 
 

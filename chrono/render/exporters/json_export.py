@@ -27,7 +27,7 @@ def value_record(value: Value | None, language: Language | None = None) -> dict[
     if value is None:
         return {"value": None, "type": None, "mod": None, "start": None, "end": None,
                 "label": label(None, language=language),
-                "granularity": None}
+                "granularity": None, "assumed_order": False}
     return {
         "value": value.value,
         "type": str(value.type),
@@ -36,6 +36,7 @@ def value_record(value: Value | None, language: Language | None = None) -> dict[
         "end": iso(value.end),
         "label": label(value, language=language),
         "granularity": value.granularity.name.lower() if value.granularity is not None else None,
+        "assumed_order": value.assumed_order,
     }
 
 
@@ -76,6 +77,7 @@ def expression_record(expression: Expression) -> dict[str, Any]:
         "mod": value.mod if value else expression.partial.mod,
         "quant": value.quant if value else expression.partial.quant,
         "freq": value.freq if value else expression.partial.freq,
+        "assumed_order": expression.partial.assumed_order,
         "document": expression.document,
     }
 
