@@ -74,6 +74,13 @@ from chrono.render.labels import date_label, group_key, label, ordinal
         ("2023-13", None, "2023-13"),
         ("2023-W60", None, "2023-W60"),
         ("XXXX-WXX-1", None, "XXXX-WXX-1"),
+        # read through the one value parser: unknown digits and weeks as TIMEX3 writes them
+        ("199X", None, "the 1990s"),
+        ("2023-QX", None, "2023"),
+        ("2023-W9", None, "week of 27 February 2023"),
+        ("2023-W09-3", None, "Wednesday, 1 March 2023"),
+        ("BC04", None, "BC04"),  # a century BC is no year 4 BC
+        ("2023-03-02T14", None, "2023-03-02T14"),
         ("", None, ""),
     ],
 )

@@ -6,25 +6,24 @@ Years are counted as TIMEX3 writes them: ``BC0490`` is 490 BC; the count runs do
 
 from __future__ import annotations
 
-import re
-
 from chrono.calendar.intervals import calendar_suffix
+from chrono.calendar.timex import parse_timex
 from chrono.model import Granularity, PartialValue, Value
 
 __all__ = ["bc_granularity", "bc_period_value", "bc_value", "resolve_in_bc"]
 
-_BC_RE = re.compile(r"BC(?P<digits>\d{2,4})(?P<rest>-.*)?")
 _DIGITS = {Granularity.YEAR: 4, Granularity.DECADE: 3, Granularity.CENTURY: 2}
 _ERA_REACH = 100  # a bare year this much past a BC anchor's year is read as AD ("1066" after "44 BC")
 
 
 def bc_value(value: Value | None) -> tuple[int, Granularity] | None:
     """(the BC year, decade or century number, its granularity) of a BC value; None for anything else."""
-    if value is None or (match := _BC_RE.fullmatch(value.value)) is None:
+    if value is None:
         return None
-    digits = match["digits"]
-    granularity = {4: Granularity.YEAR, 3: Granularity.DECADE, 2: Granularity.CENTURY}[len(digits)]
-    return int(digits), granularity
+    year_part = parse_timex(value.value.partition("-")[0])  # the era is in the year: "BC0480-WXX-2" is 480 BC
+    if year_part is None or not year_part.bc or year_part.digits is None or year_part.places < 2:
+        return None
+    return year_part.digits, year_part.year_granularity
 
 
 def bc_period_value(year: int, granularity: Granularity) -> str:

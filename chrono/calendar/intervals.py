@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import re
+from typing import NamedTuple
 
 import pendulum
 
+from chrono.calendar.timex import Timex, parse_timex
 from chrono.model import Granularity, PartialValue
 
 __all__ = [
+    "Interval",
     "OutOfCalendar",
     "SEASONS",
     "PARTS_OF_DAY",
@@ -36,18 +38,14 @@ SEASONS = ("SP", "SU", "FA", "WI")
 PARTS_OF_DAY = ("MO", "MI", "AF", "EV", "NI", "DT")
 _SEASON_FIRST_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
-Interval = tuple[dt.date, dt.date, Granularity]
 
-_TIME = r"(?:T(?:(?P<pod>MO|MI|AF|EV|NI|DT)|(?P<hour>\d{2})(?::(?P<minute>\d{2})(?::(?P<second>\d{2})(?:\.\d+)?)?)?))"
-_ZONE = r"(?:Z|[+-]\d{2}(?::?\d{2})?)?"
-_DAY_RE = re.compile(rf"(?P<year>\d{{4}})-(?P<month>\d{{2}})-(?P<day>\d{{2}}){_TIME}?{_ZONE}")
-_WEEK_RE = re.compile(r"(?P<year>\d{4})-W(?P<week>\d{1,2})(?:-(?P<weekday>[1-7]|WE))?")
-_MONTH_RE = re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})")
-_PART_RE = re.compile(r"(?P<year>\d{4})-(?P<kind>[QH])(?P<n>\d)")
-_SEASON_RE = re.compile(r"(?P<year>\d{4})-(?P<season>SP|SU|FA|WI)")
-_YEARISH_RE = re.compile(r"(?P<digits>\d{1,4})(?P<unknown>X{0,3})")
-_MONTH_UNKNOWN_DAY_RE = re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})-XX")
-_YEAR_UNKNOWN_REST_RE = re.compile(r"(?P<year>\d{4})-(?:XX|WXX|XX-XX|QX|HX)")
+class Interval(NamedTuple):
+    """The days a value covers, first and last included, and how precisely it names them (None only for a Value
+    built by hand without a granularity)."""
+
+    first: dt.date
+    last: dt.date
+    granularity: Granularity | None
 
 
 class OutOfCalendar(ValueError):
@@ -213,74 +211,45 @@ def interval_of(value: str) -> Interval | None:
 
     Partly unknown values keep what is known: ``2011-01-XX`` is some day of January 2011, ``199X`` of the 1990s.
     """
-    text = value.strip()
     try:
-        return _interval(text)
+        return _interval(parse_timex(value.strip()))
     except ValueError:  # a month 13, a February 30, a week 54: not a period
         return None
 
 
-def _interval(text: str) -> Interval | None:
-    if match := _DAY_RE.fullmatch(text):
-        day = dt.date(int(match["year"]), int(match["month"]), int(match["day"]))
-        return day, day, _time_granularity(match)
-    if match := _WEEK_RE.fullmatch(text):
-        monday = dt.date.fromisocalendar(int(match["year"]), int(match["week"]), 1)
-        weekday = match["weekday"]
-        if weekday == "WE":
-            return add_days(monday, 5), add_days(monday, 6), Granularity.WEEK
-        if weekday:
-            day = add_days(monday, int(weekday) - 1)
-            return day, day, Granularity.DAY
-        return monday, add_days(monday, 6), Granularity.WEEK
-    if match := _MONTH_RE.fullmatch(text):
-        first = dt.date(int(match["year"]), int(match["month"]), 1)
-        return first, _last_day(first, 1), Granularity.MONTH
-    if match := _PART_RE.fullmatch(text):
-        size = 3 if match["kind"] == "Q" else 6
-        count = 4 if match["kind"] == "Q" else 2
-        n = int(match["n"])
-        if not 1 <= n <= count:
-            return None
-        first = dt.date(int(match["year"]), (n - 1) * size + 1, 1)
-        granularity = Granularity.QUARTER if match["kind"] == "Q" else Granularity.HALF
-        return first, _last_day(first, size), granularity
-    if match := _SEASON_RE.fullmatch(text):
-        return (*season_bounds(int(match["year"]), match["season"]), Granularity.SEASON)
-    if match := _MONTH_UNKNOWN_DAY_RE.fullmatch(text):
-        return _interval(f"{match['year']}-{match['month']}")
-    if match := _YEAR_UNKNOWN_REST_RE.fullmatch(text):
-        return _interval(match["year"])
-    if match := _YEARISH_RE.fullmatch(text):
-        return _years(match["digits"], len(match["digits"]) + len(match["unknown"]))
-    return None
+def _interval(timex: Timex | None) -> Interval | None:
+    if timex is None or timex.bc or timex.digits is None:
+        return None  # before Christ, or no year known: datetime cannot place it
+    t = timex
+    if t.year is None:  # "199" and "199X" alike: the known digits name the decade (century...) holding the year
+        return _years(t.first_year or 0, 10 ** (4 - t.places), t.year_granularity)
+    if t.week is not None:
+        monday = dt.date.fromisocalendar(t.year, t.week, 1)
+        if t.weekend:
+            return Interval(add_days(monday, 5), add_days(monday, 6), Granularity.WEEK)
+        if t.weekday is not None:
+            day = add_days(monday, t.weekday - 1)
+            return Interval(day, day, Granularity.DAY)
+        return Interval(monday, add_days(monday, 6), Granularity.WEEK)
+    if t.month is not None and t.granularity >= Granularity.DAY:
+        day = dt.date(t.year, t.month, t.day or 1)
+        return Interval(day, day, t.granularity)
+    if t.month is not None:
+        first = dt.date(t.year, t.month, 1)
+        return Interval(first, _last_day(first, 1), Granularity.MONTH)
+    for n, size, granularity in ((t.quarter, 3, Granularity.QUARTER), (t.half, 6, Granularity.HALF)):
+        if n is not None:
+            if not 1 <= n <= 12 // size:
+                return None
+            first = dt.date(t.year, (n - 1) * size + 1, 1)
+            return Interval(first, _last_day(first, size), granularity)
+    if t.season is not None:
+        return Interval(*season_bounds(t.year, t.season), Granularity.SEASON)
+    return _years(t.year, 1, Granularity.YEAR)
 
 
-def _years(digits: str, width: int) -> Interval | None:
-    """A year, decade, century or millennium written with ``width`` places of which ``digits`` are known."""
-    if width > 4:
-        return None
-    if len(digits) == 4:
-        first = int(digits)
-        if first == 0:
-            return None
-        return dt.date(first, 1, 1), dt.date(first, 12, 31), Granularity.YEAR
-    span = 10 ** (4 - len(digits))
-    first = int(digits) * span
-    # "199" and "199X" alike: the known digits name the decade (century, millennium) that holds the year
-    granularity = {1: Granularity.MILLENNIUM, 2: Granularity.CENTURY, 3: Granularity.DECADE}[len(digits)]
+def _years(first: int, span: int, granularity: Granularity) -> Interval | None:
+    """The ``span`` years from ``first``, cut at the calendar's ends; None when none of them is in it."""
     if first + span - 1 < 1:
         return None
-    return dt.date(max(first, 1), 1, 1), dt.date(min(first + span - 1, 9999), 12, 31), granularity
-
-
-def _time_granularity(match: re.Match[str]) -> Granularity:
-    if match["pod"]:
-        return Granularity.PART_OF_DAY
-    if match["second"]:
-        return Granularity.SECOND
-    if match["minute"]:
-        return Granularity.MINUTE
-    if match["hour"]:
-        return Granularity.HOUR
-    return Granularity.DAY
+    return Interval(dt.date(max(first, 1), 1, 1), dt.date(min(first + span - 1, 9999), 12, 31), granularity)

@@ -5,14 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from chrono.calendar.intervals import interval_of
+from chrono.calendar.intervals import Interval, interval_of
 from chrono.errors import ChronoInputError
 from chrono.model import Event, Granularity
 
 __all__ = ["PRECISIONS", "event_interval", "parse_bound", "parse_granularity", "select_events"]
 
 PRECISIONS = ("day", "month", "year")  # the --min-granularity choices; any Granularity name is accepted too
-Interval = tuple[dt.date, dt.date, Granularity | None]
 
 
 def select_events(events: Iterable[Event], *, date_from: dt.date | str | None = None,
@@ -55,7 +54,7 @@ def event_interval(event: Event) -> Interval | None:
     """(first day, last day, granularity) of an event's value: the resolver's, else read from the value."""
     when = event.when
     if when.start is not None:
-        return when.start, when.end or when.start, when.granularity
+        return Interval(when.start, when.end or when.start, when.granularity)
     return interval_of(when.value)
 
 

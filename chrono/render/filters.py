@@ -12,8 +12,9 @@ from typing import Any
 
 import jinja2
 
+from chrono.calendar.timex import Timex, parse_timex
 from chrono.lang import Language
-from chrono.model import Document, Event, Timeline, Value
+from chrono.model import Document, Event, Granularity, Timeline, Value
 from chrono.render.anchors import EventAnchors
 from chrono.render.grouping import EventGroup, GroupBy, group_events
 from chrono.render.labels import Style, date_label, label
@@ -66,7 +67,6 @@ def iso(day: dt.date | None) -> str:
     return day.isoformat() if day else ""
 
 
-_HTML_DATETIME = re.compile(r"\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2})?)?)?|-W\d{2})?")
 
 
 def datetime_attr(item: Event | Value) -> str:
@@ -74,9 +74,25 @@ def datetime_attr(item: Event | Value) -> str:
     time), otherwise the first day of its interval (quarters, seasons, parts of day, decades).
     """
     value = item.when if isinstance(item, Event) else item
-    if _HTML_DATETIME.fullmatch(value.value):
-        return value.value
-    return iso(value.start)
+    timex = parse_timex(value.value)
+    return value.value if timex is not None and _html_says(timex, value.value) else iso(value.start)
+
+
+_HTML_FORMS = {Granularity.YEAR: "{y:04d}", Granularity.MONTH: "{y:04d}-{m:02d}",
+               Granularity.DAY: "{y:04d}-{m:02d}-{d:02d}",
+               Granularity.MINUTE: "{y:04d}-{m:02d}-{d:02d}T{h:02d}:{mi:02d}",
+               Granularity.SECOND: "{y:04d}-{m:02d}-{d:02d}T{h:02d}:{mi:02d}:{s:02d}"}
+
+
+def _html_says(t: Timex, text: str) -> bool:
+    """Whether HTML's datetime grammar writes the value as TIMEX3 does: a year, month, week, day or clock time
+    of a known AD year, with no zone or fraction."""
+    if t.bc or t.year is None or not t.exact:
+        return False
+    if t.week is not None:
+        return not t.weekend and t.weekday is None and text == f"{t.year:04d}-W{t.week:02d}"
+    form = _HTML_FORMS.get(t.granularity)
+    return form is not None and text == form.format(y=t.year, m=t.month, d=t.day, h=t.hour, mi=t.minute, s=t.second)
 
 
 def safe_url(url: str | None) -> str:

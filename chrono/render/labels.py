@@ -12,28 +12,15 @@ import re
 from functools import lru_cache
 from typing import Literal
 
+from chrono.calendar.intervals import add_days
+from chrono.calendar.timex import Timex, parse_timex
 from chrono.lang import Language, or_default
 from chrono.lang.sections import LabelWords
-from chrono.model import Value
+from chrono.model import Granularity, Value
 
 Style = Literal["long", "short"]
 GroupBy = Literal["year", "month"]
 
-_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:T(.+))?")
-_MONTH = re.compile(r"(\d{4})-(\d{2})(?:-XX)?")
-_WEEK = re.compile(r"(\d{4})-W(\d{2})(-WE)?")
-_QUARTER = re.compile(r"(\d{4})-Q([1-4])")
-_HALF = re.compile(r"(\d{4})-H([12])")
-_SEASON = re.compile(r"(\d{4})-(SP|SU|FA|WI)")
-_YEAR = re.compile(r"(\d{4})(?:-XX(?:-XX)?)?")
-_DECADE = re.compile(r"(\d{3})")
-_CENTURY = re.compile(r"(\d{2})")
-_MILLENNIUM = re.compile(r"(\d)")
-_BC_YEAR = re.compile(r"BC(\d{1,4})")
-_DAY_NO_YEAR = re.compile(r"XXXX-(\d{2})-(\d{2})")
-_MONTH_NO_YEAR = re.compile(r"XXXX-(\d{2})")
-_CLOCK = re.compile(r"(\d{2}):(\d{2})(?::(\d{2}))?")
-_PART_OF_DAY = re.compile(r"(MO|AF|EV|NI|MI|DT)")
 _DURATION = re.compile(r"P((?:(?:\d+(?:\.\d+)?|X)(?:DE|CE|Y|M|W|D))*)(?:T((?:(?:\d+(?:\.\d+)?|X)[HMS])+))?")
 _DURATION_PART = re.compile(r"(\d+(?:\.\d+)?|X)(DE|CE|Y|M|W|D|H|S)")
 
@@ -66,53 +53,13 @@ def date_label(day: dt.date, language: Language | None = None, *, weekday: bool 
 @lru_cache(maxsize=4096)  # timelines repeat values ("2023", "Wednesday"); labels are pure
 def _plain_label(text: str, style: Style, language: Language) -> tuple[str, str] | None:
     """(label, kind) of a value string without its mod; None when the value is not one chrono reads."""
-    words = _words(language)
-    formats = words.formats
-    months = language.calendar.months
-    if match := _DAY.fullmatch(text):
-        day = _date(int(match[1]), int(match[2]), int(match[3]))
-        if day is None:
-            return None
-        return _time_of_day(day, match[4], language) if match[4] else (date_label(day, language), "day")
-    if (match := _MONTH.fullmatch(text)) and 1 <= int(match[2]) <= 12:
-        return formats.month.format(month=months[int(match[2]) - 1], year=int(match[1])), "month"
-    if match := _WEEK.fullmatch(text):
+    timex = parse_timex(text)
+    if timex is not None:
         try:
-            monday = dt.date.fromisocalendar(int(match[1]), int(match[2]), 1)
-        except ValueError:
+            return _date_value_label(timex, style, language)
+        except ValueError:  # a February 30, a week 60: not a date
             return None
-        if match[3]:
-            return formats.weekend.format(date=date_label(monday + dt.timedelta(days=5), language,
-                                                             weekday=False)), "week"
-        return formats.week.format(date=date_label(monday, language, weekday=False)), "week"
-    for pattern, kind in ((_QUARTER, "quarter"), (_HALF, "half")):
-        if match := pattern.fullmatch(text):
-            n = int(match[2])
-            if style == "short":
-                return getattr(formats, kind).format(n=n, year=int(match[1])), kind
-            long_label = getattr(formats, f"{kind}_long").format(ordinal=words.ordinal_words[n - 1],
-                                                                 year=int(match[1]))
-            return long_label, f"{kind}_long"
-    if match := _SEASON.fullmatch(text):
-        year, season = int(match[1]), words.seasons[match[2]]
-        if match[2] == "WI":  # winter runs from December into the next year
-            return formats.season_across_years.format(season=season, year=year,
-                                                         next_year_short=f"{(year + 1) % 100:02d}"), "season"
-        return formats.season.format(season=season, year=year), "season"
-    if match := _YEAR.fullmatch(text):
-        return formats.year.format(year=int(match[1])), "year"
-    if match := _DECADE.fullmatch(text):
-        return formats.decade.format(decade=int(match[1]) * 10), "decade"
-    if match := _CENTURY.fullmatch(text):
-        return formats.century.format(ordinal=ordinal(int(match[1]) + 1, language)), "century"
-    if match := _MILLENNIUM.fullmatch(text):
-        return formats.millennium.format(ordinal=ordinal(int(match[1]) + 1, language)), "millennium"
-    if match := _BC_YEAR.fullmatch(text):
-        return formats.bc_year.format(year=int(match[1])), "bc_year"
-    if (match := _DAY_NO_YEAR.fullmatch(text)) and 1 <= int(match[1]) <= 12:
-        return formats.day_no_year.format(day=int(match[2]), month=months[int(match[1]) - 1]), "day"
-    if (match := _MONTH_NO_YEAR.fullmatch(text)) and 1 <= int(match[1]) <= 12:
-        return formats.month_no_year.format(month=months[int(match[1]) - 1]), "month"
+    words = _words(language)
     if text in words.references:
         return words.references[text], "reference"
     if _DURATION.fullmatch(text) and text not in ("P", "PT"):
@@ -120,22 +67,71 @@ def _plain_label(text: str, style: Style, language: Language) -> tuple[str, str]
     return None
 
 
-def _date(year: int, month: int, day: int) -> dt.date | None:
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
-
-
-def _time_of_day(day: dt.date, time: str, language: Language) -> tuple[str, str] | None:
+def _date_value_label(t: Timex, style: Style, language: Language) -> tuple[str, str] | None:
     words = _words(language)
-    if _PART_OF_DAY.fullmatch(time):
-        part = words.parts_of_day[time]
+    formats = words.formats
+    months = language.calendar.months
+    if t.bc:  # a BC year; BC decades and centuries are shown as written
+        return (formats.bc_year.format(year=t.year), "bc_year") if t.granularity == Granularity.YEAR else None
+    if t.year is None:
+        if t.digits is not None:
+            return _years_label(t, language)
+        if t.hour is not None or t.part_of_day is not None or t.month is None or not 1 <= t.month <= 12:
+            return None
+        if t.day is not None:  # "XXXX-12-25"
+            return formats.day_no_year.format(day=t.day, month=months[t.month - 1]), "day"
+        return formats.month_no_year.format(month=months[t.month - 1]), "month"
+    if t.granularity >= Granularity.DAY and t.week is None:
+        assert t.month is not None and t.day is not None
+        day = dt.date(t.year, t.month, t.day)
+        return _time_of_day(day, t, language)
+    if t.week is not None:
+        monday = dt.date.fromisocalendar(t.year, t.week, 1)
+        if t.weekend:
+            return formats.weekend.format(date=date_label(add_days(monday, 5), language, weekday=False)), "week"
+        if t.weekday is not None:
+            return date_label(add_days(monday, t.weekday - 1), language), "day"
+        return formats.week.format(date=date_label(monday, language, weekday=False)), "week"
+    if t.month is not None:
+        return (formats.month.format(month=months[t.month - 1], year=t.year), "month") if t.month <= 12 else None
+    for n, kind in ((t.quarter, "quarter"), (t.half, "half")):
+        if n is not None:
+            if not 1 <= n <= (4 if kind == "quarter" else 2):
+                return None
+            if style == "short":
+                return getattr(formats, kind).format(n=n, year=t.year), kind
+            return getattr(formats, f"{kind}_long").format(ordinal=words.ordinal_words[n - 1], year=t.year), \
+                f"{kind}_long"
+    if t.season is not None:
+        season = words.seasons[t.season]
+        if t.season == "WI":  # winter runs from December into the next year
+            return formats.season_across_years.format(season=season, year=t.year,
+                                                      next_year_short=f"{(t.year + 1) % 100:02d}"), "season"
+        return formats.season.format(season=season, year=t.year), "season"
+    return formats.year.format(year=t.year), "year"
+
+
+def _years_label(t: Timex, language: Language) -> tuple[str, str]:
+    """A decade, century or millennium ("199", "19XX"): "the 1990s", "the 20th century"."""
+    formats = _words(language).formats
+    assert t.digits is not None
+    if t.places == 3:
+        return formats.decade.format(decade=t.digits * 10), "decade"
+    kind = "century" if t.places == 2 else "millennium"
+    return getattr(formats, kind).format(ordinal=ordinal(t.digits + 1, language)), kind
+
+
+def _time_of_day(day: dt.date, t: Timex, language: Language) -> tuple[str, str] | None:
+    words = _words(language)
+    if t.part_of_day is not None:
+        part = words.parts_of_day[t.part_of_day]
         return words.formats.part_of_day.format(part=part, date=date_label(day, language)), "part_of_day"
-    if clock := _CLOCK.match(time):
-        shown = f"{clock[1]}:{clock[2]}" + (f":{clock[3]}" if clock[3] and clock[3] != "00" else "")
+    if t.minute is not None:
+        shown = f"{t.hour:02d}:{t.minute:02d}" + (f":{t.second:02d}" if t.second else "")
         return words.formats.clock.format(time=shown, date=date_label(day, language)), "clock"
-    return None
+    if t.hour is not None:
+        return None  # an hour alone is shown as written
+    return date_label(day, language), "day"
 
 
 def _duration_label(text: str, language: Language) -> str:
@@ -216,9 +212,10 @@ def group_key(value: Value | str | None, by: GroupBy = "year", *, language: Lang
 
 def _start_month(text: str) -> str | None:
     """ "2023-03-02T10:00" -> "2023-03"; weeks give the month of their Monday."""
-    if match := _WEEK.fullmatch(text):
-        monday = dt.date.fromisocalendar(int(match[1]), int(match[2]), 1)
+    timex = parse_timex(text)
+    if timex is None or timex.year is None:
+        return None
+    if timex.week is not None:
+        monday = dt.date.fromisocalendar(timex.year, timex.week, 1)
         return f"{monday.year:04d}-{monday.month:02d}"
-    if re.match(r"\d{4}-\d{2}", text):
-        return text[:7]
-    return None
+    return f"{timex.year:04d}-{timex.month:02d}" if timex.month is not None else None

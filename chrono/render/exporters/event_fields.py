@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
+from chrono.calendar.timex import parse_timex
 from chrono.lang import Language
 from chrono.model import Document, Event, Granularity, Timeline, Value
 from chrono.render.exporters.json_export import event_record
@@ -35,7 +35,6 @@ __all__ = [
     "when_label",
 ]
 
-_CLOCK = re.compile(r"T(\d{2}):(\d{2})")
 # list-valued record fields that flatten into named columns rather than a joined cell
 _LIST_COLUMNS = {"span": ("start", "end")}
 
@@ -86,8 +85,10 @@ def start_fields(value: Value) -> dict[str, int]:
 
 def clock_time(value: Value) -> tuple[int, int] | None:
     """Hour and minute of a TIME value with a clock time ("2023-03-02T14:05"), else None."""
-    match = _CLOCK.search(value.value)
-    return (int(match.group(1)), int(match.group(2))) if match else None
+    timex = parse_timex(value.value)
+    if timex is None or timex.hour is None or timex.minute is None:
+        return None
+    return timex.hour, timex.minute
 
 
 def stable_digest(event: Event) -> str:
