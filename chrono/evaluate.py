@@ -171,7 +171,7 @@ def evaluate_document(name: str, gold: Sequence[Timex], system: Sequence[Timex])
 SystemTagger = Callable[[TimeMLDocument], Iterable[Any]]
 
 
-def chrono_tagger(domain: str = "news", language: Language | None = None) -> SystemTagger:
+def chrono_tagger(domain: str = "news", language: Language | None = None, locale: str | None = None) -> SystemTagger:
     """A system that runs chrono's pipeline on each gold document's text with its DCT."""
 
     def tag(source: TimeMLDocument) -> list[Timex]:
@@ -180,7 +180,7 @@ def chrono_tagger(domain: str = "news", language: Language | None = None) -> Sys
         if source.document.published is None and domain == "news":
             raise ChronoInputError(f"{source.document.source or source.name}: no DCT TIMEX3 "
                                    '(functionInDocument="CREATION_TIME") to resolve news expressions against')
-        expressions, _events = analyse(source.document, domain=domain, language=language)
+        expressions, _events = analyse(source.document, domain=domain, language=language, locale=locale)
         return [as_timex(expression) for expression in expressions]
 
     return tag
@@ -211,7 +211,7 @@ def evaluate_documents(gold_docs: Sequence[TimeMLDocument], system: SystemTagger
 
 def evaluate_folders(gold_paths: Sequence[str | Path], system_paths: Sequence[str | Path] | None = None, *,
                      domain: str = "news", keep_going: bool = True,
-                     language: Language | None = None) -> Evaluation:
+                     language: Language | None = None, locale: str | None = None) -> Evaluation:
     """Score system TimeML files (or chrono itself when none are given) against gold TimeML, pairing by name.
 
     A gold document with no system document counts all its gold expressions as misses; a system document
@@ -220,7 +220,8 @@ def evaluate_folders(gold_paths: Sequence[str | Path], system_paths: Sequence[st
     """
     gold_docs = _read_named(timeml_files(gold_paths), "gold")
     if system_paths is None:
-        return evaluate_documents(list(gold_docs.values()), chrono_tagger(domain, language), keep_going=keep_going)
+        return evaluate_documents(list(gold_docs.values()), chrono_tagger(domain, language, locale),
+                                  keep_going=keep_going)
     evaluation = Evaluation()
     system_files = _named_paths(timeml_files(system_paths), evaluation.problems, "system")
     for name, source in gold_docs.items():

@@ -9,7 +9,14 @@ from pathlib import Path
 import typer
 
 from chrono.cli.app import app
-from chrono.cli.common import EXIT_USAGE, guarded, language_option, refuse_overwriting_inputs, write_output
+from chrono.cli.common import (
+    EXIT_USAGE,
+    guarded,
+    language_option,
+    locale_option,
+    refuse_overwriting_inputs,
+    write_output,
+)
 from chrono.model import Document
 from chrono.order.select import PRECISIONS, parse_bound, parse_granularity, select_events
 from chrono.order.sort import SORTS
@@ -47,6 +54,7 @@ def build(
                                    "- @ as they are (by default a leading ' stops spreadsheets running them)."),
     group_by: str = typer.Option("year", "--group-by", help=f"Headings: {', '.join(GROUPINGS)}."),
     language: str = language_option(),
+    locale: str | None = locale_option(),
     key_dates: int | None = typer.Option(None, "--key-dates", metavar="N",
                                          help="Only the N most important dates (inside --from/--to)."),
     per_date: int = typer.Option(1, "--per-date", metavar="K", help="With --key-dates: up to K sentences per date."),
@@ -57,8 +65,10 @@ def build(
     def run() -> None:
         from chrono.errors import ChronoInputError
         from chrono.lang import Language
+        from chrono.resolve.numeric_dates import check_locale
 
         chosen = Language.load(language)
+        run_locale = check_locale(locale, chosen) if locale is not None else None
         if fmt not in FORMATS:
             raise ChronoInputError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
         if sort not in SORTS:
@@ -90,7 +100,7 @@ def build(
                     typer.echo(f"chrono: error: {item[1]}", err=True)
 
         timeline = build_from_documents(documents(), domain=domain, sort=sort, language=chosen, key_dates=key_dates,
-                                        per_date=per_date, date_from=date_from, date_to=date_to)
+                                        per_date=per_date, date_from=date_from, date_to=date_to, locale=run_locale)
         if not timeline.documents:
             raise typer.Exit(EXIT_USAGE)
         events = select_events(timeline.events, date_from=date_from, date_to=date_to, min_granularity=min_granularity)

@@ -33,6 +33,14 @@ def language_option() -> Any:
                         help=f"Language of the articles: {', '.join(languages())}.")
 
 
+def locale_option() -> Any:
+    """``--locale``: the locale the articles are written in ("en_GB"), which sets the day/month order of numeric
+    dates ("05/03/2024"); a record's own `locale` field wins. Without it chrono infers the order per document."""
+    return typer.Option(None, "--locale", metavar="LOCALE",
+                        help="Locale of the articles (en_GB, en_US, en_IN...): the day/month order of numeric "
+                        "dates. Default: inferred per document (README: Day and month).")
+
+
 def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
     """Print one line on stderr and return the Exit to raise."""
     typer.echo(f"chrono: error: {message}", err=True)

@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from chrono.cli.app import app
-from chrono.cli.common import EXIT_USAGE, guarded, language_option
+from chrono.cli.common import EXIT_USAGE, guarded, language_option, locale_option
 
 
 @app.command(
@@ -25,6 +25,7 @@ def evaluate(
     errors: bool = typer.Option(False, "--errors", help="List misses, false alarms, wrong values and extents."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON (percentages)."),
     language: str = language_option(),
+    locale: str | None = locale_option(),
     debug: bool = typer.Option(False, "--debug", help="Stop at the first failing document, with its traceback."),
 ) -> None:
     """Score temporal expressions with the TempEval-3 Task A metrics: strict/relaxed span, value and type F1.
@@ -36,13 +37,15 @@ def evaluate(
         from chrono.errors import ChronoInputError
         from chrono.evaluate import error_lines, evaluate_folders, format_table
         from chrono.lang import Language
+        from chrono.resolve.numeric_dates import check_locale
 
         chosen = Language.load(language)
+        run_locale = check_locale(locale, chosen) if locale is not None else None
 
         if domain not in ("news", "narrative"):
             raise ChronoInputError(f"unknown domain {domain!r}; choose news or narrative")
         evaluation = evaluate_folders([gold], [system] if system is not None else None, domain=domain,
-                                      keep_going=not debug, language=chosen)
+                                      keep_going=not debug, language=chosen, locale=run_locale)
         if not evaluation.documents:
             raise ChronoInputError(f"{gold}: no gold documents (.tml, .TE3input) found")
         if as_json:

@@ -7,7 +7,15 @@ from pathlib import Path
 import typer
 
 from chrono.cli.app import app
-from chrono.cli.common import EXIT_INTERNAL, EXIT_USAGE, guarded, language_option, write_atomic, write_output
+from chrono.cli.common import (
+    EXIT_INTERNAL,
+    EXIT_USAGE,
+    guarded,
+    language_option,
+    locale_option,
+    write_atomic,
+    write_output,
+)
 
 TAG_FORMATS = ("timeml", "json")
 
@@ -29,6 +37,7 @@ def tag(
     published: str | None = typer.Option(None, "--published",
                                          help="Publication date YYYY-MM-DD (overrides the input's own)."),
     language: str = language_option(),
+    locale: str | None = locale_option(),
     debug: bool = typer.Option(False, "--debug", help="Show the traceback of an internal error."),
 ) -> None:
     """Find and resolve the temporal expressions of each input; write TimeML with TIMEX3 tags, or JSON."""
@@ -43,8 +52,10 @@ def tag(
         from chrono.read.timeml import TimeMLDocument
         from chrono.render.exporters.json_export import document_record, dumps, expression_record
         from chrono.render.exporters.timeml_export import timeml_from_document, write_timeml
+        from chrono.resolve.numeric_dates import check_locale
 
         chosen = Language.load(language)
+        run_locale = check_locale(locale, chosen) if locale is not None else None
         if fmt not in TAG_FORMATS:
             raise ChronoInputError(f"unknown format {fmt!r}; choose one of {', '.join(TAG_FORMATS)}")
         if domain not in ("news", "narrative"):
@@ -69,7 +80,7 @@ def tag(
             try:
                 if record.document is None:
                     raise ChronoInputError(record.problem or f"{record.where}: cannot be read")
-                found, _events = analyse(record.document, domain=domain, language=chosen)
+                found, _events = analyse(record.document, domain=domain, language=chosen, locale=run_locale)
             except Exception as exc:
                 if debug:
                     raise

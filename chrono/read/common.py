@@ -14,6 +14,8 @@ from chrono.read.inputs import quoted
 # A metadata date: an ISO day, optionally followed by a time ("2023-03-02T08:00:00Z", "2023-03-02 10:00").
 _ISO_DAY = re.compile(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][^\n]*)?\s*")
 MAX_WRITTEN_DATE = 200  # a written date longer than this is no date: dateparser is not asked
+# the fields of a record or front matter that say the article's locale ("en_GB", "en-IN"): its day/month order
+LOCALE_KEYS = ("locale", "language")
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,4 @@
-"""Markdown with YAML front matter: `date:`, `title:`, `url:`, `outlet:`, `id:` between two `---` lines.
+"""Markdown with YAML front matter: `date:`, `title:`, `url:`, `outlet:`, `id:`, `locale:` between two `---` lines.
 
 Only the flat `key: value` subset of YAML is read (quoted or bare scalars, `#` comments); nested values
 and lists are skipped, so no YAML library is needed. The Document keeps the whole file as its text and
@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from chrono.errors import ChronoInputError
 from chrono.model import Document, Span
-from chrono.read.common import Origin, Record, metadata_date
+from chrono.read.common import LOCALE_KEYS, Origin, Record, metadata_date
 from chrono.read.registry import reader
 
 _OPENING = re.compile(r"---[ \t]*\r?\n")
@@ -65,6 +65,7 @@ def read_markdown(text: str, origin: Origin) -> Iterator[Record]:
         url=fields.get("url") or None,
         body=Span(body_start, len(text)),
         published_source=FRONT_MATTER if date else None,
+        locale=next((fields[key] for key in LOCALE_KEYS if fields.get(key)), None),
     ), date_hint=hint)
 
 

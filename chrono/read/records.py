@@ -1,8 +1,9 @@
 """JSON and JSON Lines inputs: each record (an object with `text` or `body` and `published` or `date`) is a Document.
 
-Optional fields: `title`, `url`, `outlet`, `id`. A bad record is reported on its own (file and record number);
-the file's other records still build. JSON Lines records are split on line feeds only (CRLF too), so a record
-may hold U+2028 or U+0085, and are read one at a time.
+Optional fields: `title`, `url`, `outlet`, `id`, `locale` (or `language`: "en_GB", for the day/month order). A
+bad record is reported on its own (file and record number); the file's other records still build. JSON Lines
+records are split on line feeds only (CRLF too), so a record may hold U+2028 or U+0085, and are read one at a
+time.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any
 
 from chrono.errors import ChronoInputError
 from chrono.model import Document
-from chrono.read.common import Origin, Record, metadata_date
+from chrono.read.common import LOCALE_KEYS, Origin, Record, metadata_date
 from chrono.read.registry import reader
 
 TEXT_KEYS = ("text", "body")
@@ -128,6 +129,7 @@ def _record(record: Any, where: str, origin: Origin, fallback_id: str) -> Record
         title=_optional_str(record, "title"),
         url=_optional_str(record, "url"),
         published_source=RECORD if date else None,
+        locale=next((locale for key in LOCALE_KEYS if (locale := _optional_str(record, key))), None),
     )
     return Record(where, document, date_hint=hint)
 
