@@ -269,3 +269,15 @@ def test_the_scan_finds_calendar_names_in_string_constants(tmp_path: Path, sourc
 
 def test_the_calendar_name_list_is_not_empty() -> None:
     assert {"january", "december", "monday", "sunday"} <= _calendar_names()
+
+
+@pytest.mark.parametrize("path", CODE, ids=lambda path: path.relative_to(LANG_ROOT.parent).as_posix())
+def test_only_chrono_lang_reads_resource_files(path: Path) -> None:
+    """The stages get a Language: none of them parses TOML or walks the resource folders itself."""
+    import ast
+
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    imported = {alias.name for node in ast.walk(tree) if isinstance(node, (ast.Import, ast.ImportFrom))
+                for alias in node.names} | {node.module for node in ast.walk(tree)
+                                            if isinstance(node, ast.ImportFrom) and node.module}
+    assert not imported & {"tomllib", "tomli", "LANG_ROOT"}, f"{path.name} reads language resources itself"
