@@ -16,7 +16,7 @@ from chrono.errors import ChronoInputError
 from chrono.lang import Language
 from chrono.model import Span
 from chrono.read import document_id
-from chrono.read.timeml import TimeMLDocument, Timex, as_timex, read_timeml, timeml_files
+from chrono.read.timeml import NO_DCT, TimeMLDocument, Timex, as_timex, read_timeml, timeml_files
 
 METRICS = ("strict", "relaxed", "value", "type")
 
@@ -178,8 +178,8 @@ def chrono_tagger(domain: str = "news", language: Language | None = None, locale
         from chrono.pipeline import analyse
 
         if source.document.published is None and domain == "news":
-            raise ChronoInputError(f"{source.document.source or source.name}: no DCT TIMEX3 "
-                                   '(functionInDocument="CREATION_TIME") to resolve news expressions against')
+            problem = source.dct_problem or f"{NO_DCT} to resolve news expressions against"
+            raise ChronoInputError(f"{source.document.source or source.name}: {problem}")
         expressions, _events = analyse(source.document, domain=domain, language=language, locale=locale)
         return [as_timex(expression) for expression in expressions]
 

@@ -37,7 +37,8 @@ _ATTRIBUTE = re.compile(r"""([A-Za-z_][\w.:-]*)\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+
 _TIMEX_TAG = re.compile(r"<TIMEX3\b([^<>]*)>", re.IGNORECASE)
 _ISO_DATE = re.compile(r"(\d{4})-?(\d{2})-?(\d{2})")
 _ROOT_CLOSE = re.compile(r"</TimeML\s*>", re.IGNORECASE)
-NO_DCT_HINT = ('no DCT TIMEX3 (functionInDocument="CREATION_TIME"); give the date with --published YYYY-MM-DD')
+NO_DCT = 'no DCT TIMEX3 (functionInDocument="CREATION_TIME")'
+OVERRIDE_HINT = "give the date with --published YYYY-MM-DD"
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +108,8 @@ def parse_timeml(content: str, *, name: str = "document", source: str = "") -> T
 def read_timeml_text(text: str, origin: Origin) -> Iterator[Record]:
     """A TimeML file as a Record whose ``original`` keeps the markup for writing it back."""
     parsed = parse_timeml(text, name=origin.document_id, source=origin.source)
-    yield Record(origin.name, parsed.document, date_hint=parsed.dct_problem or NO_DCT_HINT, original=parsed)
+    yield Record(origin.name, parsed.document, date_hint=f"{parsed.dct_problem or NO_DCT}; {OVERRIDE_HINT}",
+                 original=parsed)
 
 
 def as_timex(item: Timex | Expression) -> Timex:
@@ -146,13 +148,11 @@ def _read_dct(outside_text: str) -> tuple[dt.date | None, str, str]:
 def _parse_dct_value(value: str) -> tuple[dt.date | None, str]:
     match = _ISO_DATE.match(value.strip())
     if not match:
-        return None, (f"the DCT value {quoted(value)} is not a date YYYY-MM-DD; "
-                      "give the date with --published YYYY-MM-DD")
+        return None, f"the DCT value {quoted(value)} is not a date YYYY-MM-DD"
     try:
         return dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3))), ""
     except ValueError as exc:
-        return None, (f"the DCT value {quoted(value)} is an impossible date ({exc}); "
-                      "give the date with --published YYYY-MM-DD")
+        return None, f"the DCT value {quoted(value)} is an impossible date ({exc})"
 
 
 def _scan_text(raw: str) -> tuple[str, str, list[int], list[Timex]]:
