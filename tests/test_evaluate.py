@@ -151,7 +151,8 @@ def test_pairing_problems_are_reported_and_counted(tmp_path: Path, system_files:
 RUNNER = CliRunner()
 
 
-def fake_analyse(document: Document, *, domain: str = "news", language: object = None) -> tuple[list, list]:
+def fake_analyse(document: Document, *, domain: str = "news", language: object = None,
+                 locale: str | None = None) -> tuple[list, list]:
     """A stand-in tagger: every four-digit year, valued as itself (narrative adds a mod, to see --domain)."""
     found = []
     body = document.body_span
