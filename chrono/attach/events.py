@@ -5,9 +5,9 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from chrono.attach.headline import headline
-from chrono.attach.nonevents import dates_an_event
 from chrono.lang import Language, or_default
 from chrono.model import Document, Event, Expression, Sentence, Span
+from chrono.tag.surroundings import dates_an_event
 
 
 def _holding_sentence(span: Span, sentences: list[Sentence], starts: list[int]) -> Sentence | None:
@@ -24,10 +24,10 @@ def attach_events(expressions: list[Expression], sentences: list[Sentence], docu
 
     Durations, sets and fuzzy references (PRESENT_REF...) have no interval and make no event; nor do expressions
     whose surroundings say they date nothing: a copyright line, a citation, a title, a hypothetical day
-    (chrono/attach/nonevents.py).
+    (chrono/tag/surroundings.py).
     """
     starts = [sentence.span.start for sentence in sentences]
-    cues = or_default(language).attach
+    cues = or_default(language).surroundings
     events = []
     for expression in expressions:
         if expression.value is None or not expression.value.is_datable:

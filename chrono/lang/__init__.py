@@ -18,13 +18,13 @@ from chrono.errors import ChronoError, ChronoInputError
 from chrono.lang.schema import SchemaError, build, convert
 from chrono.lang.sections import (
     About,
-    AttachWords,
     LabelWords,
     LocaleHints,
     MergeWords,
     Patterns,
     RuleFile,
     SegmentWords,
+    Surroundings,
     TenseWords,
     WordSettings,
     WordTables,
@@ -70,13 +70,13 @@ def _word_tables(data: Mapping[str, Any]) -> WordTables:
 # file name (without .toml) -> how its table becomes a section; the field of Language that holds it
 _SECTIONS: dict[str, Callable[[Mapping[str, Any]], Any]] = {
     "language": lambda data: build(About, data),
-    "attach": lambda data: build(AttachWords, data),
     "labels": lambda data: build(LabelWords, data),
     "locales": lambda data: build(LocaleHints, data),
     "merge": lambda data: build(MergeWords, data),
     "patterns": _patterns,
     "rules": lambda data: build(RuleFile, data),
     "segment": lambda data: build(SegmentWords, data),
+    "surroundings": lambda data: build(Surroundings, data),
     "tense": lambda data: build(TenseWords, data),
     "words": _word_tables,
 }
@@ -88,13 +88,13 @@ class Language:
 
     code: str
     about: About  # language.toml
-    attach: AttachWords  # attach.toml
     labels: LabelWords  # labels.toml
     locales: LocaleHints  # locales.toml
     merge: MergeWords  # merge.toml
     patterns: Patterns  # patterns.toml
     rules: RuleFile  # rules.toml
     segment: SegmentWords  # segment.toml
+    surroundings: Surroundings  # surroundings.toml
     tense: TenseWords  # tense.toml
     words: WordTables  # words.toml
     calendar: CalendarNames  # from pendulum's locale named in language.toml
@@ -128,10 +128,10 @@ def _load(code: str, root: Path) -> Language:
                                     f"(known: {', '.join(sorted(_SECTIONS))})")
     sections = {name: _section(folder / f"{name}.toml", read) for name, read in _SECTIONS.items()}
     about: About = sections["language"]
-    return Language(code=code, about=about, attach=sections["attach"], labels=sections["labels"],
-                    locales=sections["locales"],
+    return Language(code=code, about=about, labels=sections["labels"], locales=sections["locales"],
                     merge=sections["merge"], patterns=sections["patterns"], rules=sections["rules"],
-                    segment=sections["segment"], tense=sections["tense"], words=sections["words"],
+                    segment=sections["segment"], surroundings=sections["surroundings"], tense=sections["tense"],
+                    words=sections["words"],
                     calendar=_calendar_names(about.pendulum_locale, folder / "language.toml"))
 
 

@@ -140,15 +140,15 @@ class LabelWords:
     exports: ExportWords
 
 
-# ---------------------------------------------------------------- attach.toml
+# ---------------------------------------------------------------- surroundings.toml
 
 
 @dataclass(frozen=True, eq=False)
-class NotEventCue:
-    """Text around an expression that says it dates no event (a copyright line, a film's title).
+class SurroundingCue:
+    """Text around an expression that says what it is (a copyright line, a film's title, a comparison).
 
     ``before`` must match the text that ends where the expression starts, ``after`` the text that starts where it
-    ends (both regular expressions, within ``AttachWords.window`` characters); ``rules`` limits the cue to the
+    ends (both regular expressions, within ``Surroundings.window`` characters); ``rules`` limits the cue to the
     expressions found by those tagging rules.
     """
 
@@ -163,11 +163,16 @@ class NotEventCue:
 
 
 @dataclass(frozen=True, eq=False)
-class AttachWords:
-    """attach.toml: expressions kept (TimeML tags them) that make no timeline event (chrono/attach/)."""
+class Surroundings:
+    """surroundings.toml: cues read in the text around an expression (chrono/tag/surroundings.py).
+
+    ``not_event``: kept as expressions (TimeML tags them) but no timeline event (attach). ``aside``: a mention that
+    is not where the story stands, so later expressions do not count from it (resolve).
+    """
 
     window: int
-    not_event: tuple[NotEventCue, ...] = ()
+    not_event: tuple[SurroundingCue, ...] = ()
+    aside: tuple[SurroundingCue, ...] = ()
 
 
 # ---------------------------------------------------------------- locales.toml

@@ -47,6 +47,7 @@ from chrono.model import (
 )
 from chrono.resolve.tense import TenseCue, governing_cue
 from chrono.tag.anchored import anchored_amounts
+from chrono.tag.surroundings import is_aside
 
 __all__ = ["resolve_value", "resolve_expressions", "DOMAINS"]
 
@@ -576,7 +577,8 @@ def resolve_expressions(expressions: list[Expression], sentences: list[Sentence]
                               firm=cue.firm)
         # a period compared with ("from $2 a year ago") is not where the story is: it anchors nothing after it
         compared = _same_period_years_away(expression.partial, previous, anchor) is not None
-        aside = compared or (domain == "narrative" and _is_aside(expression, tense, document.text))
+        aside = (compared or (domain == "narrative" and _is_aside(expression, tense, document.text))
+                 or is_aside(expression, document.text, language.surroundings))
         if ((value.is_datable and value.granularity is not None) or bc_granularity(value) is not None) and not aside:
             mentions.add(value, year_written=partial.year is not None)
             last_end = expression.span.end
@@ -585,17 +587,20 @@ def resolve_expressions(expressions: list[Expression], sentences: list[Sentence]
 
 
 def _told_year(expression: Expression, mentions: _Mentions, last_end: int, document: Document) -> bool:
-    """News: a bare month right after a paragraph has moved to another year is in that year ("in March 2021 ...
-    on June 3, 2021. March was also when ..."). Moved means the two latest mentions are months or days of that
-    same year, one of them written with it; one dated aside ("the Dec. 21, 1988, bombing") does not move a story."""
+    """News: a bare month, or "the end of the year", right after a paragraph has moved to another year is in that
+    year ("in March 2021 ... on June 3, 2021. March was also when ..."). Moved means the two latest mentions are
+    months or days of that same year, one of them written with it; one dated aside ("the Dec. 21, 1988, bombing")
+    does not move a story."""
     p = expression.partial
     told = mentions.last_two
+    story_year = p.unit == Granularity.YEAR and p.shift == 0 and _sub_year_kind(p) is None  # "the end of the year"
     if (len(told) < 2 or document.published is None or p.direction is not Direction.TENSE
-            or p.anchor is not Anchor.CONTEXT or p.month is None or p.year is not None):
+            or p.anchor is not Anchor.CONTEXT or (p.month is None and not story_year) or p.year is not None):
         return False
     years = {mention.start.year for mention in told if mention.start is not None}
     if (len(years) != 1 or document.published.year in years or not any(mentions.wrote_year(mention) for mention in told)
-            or any(mention.granularity is None or mention.granularity < Granularity.MONTH for mention in told)):
+            or any(mention.granularity is None or mention.granularity < Granularity.YEAR for mention in told)
+            or all((mention.granularity or Granularity.YEAR) < Granularity.MONTH for mention in told)):
         return False
     return _PARAGRAPH_BREAK not in document.text[last_end:expression.span.start]
 

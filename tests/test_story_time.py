@@ -1,0 +1,46 @@
+"""The story's own time: asides, parentheses, citations, comparisons and names do not move the time a text tells
+of; "the end of the year" in a paragraph told about another year is in that year. Rows: (domain, published,
+text, phrase, value)."""
+
+from __future__ import annotations
+
+import pytest
+
+from chrono.pipeline import build_timeline
+
+ROWS = [
+    # narrative: a history of 1920 with an aside about 1812 or 2004
+    ("narrative", "2020-03-01", "In March 1920 the army reached the river (the one it had crossed in 1812). "
+     "On September 18 it attacked.", "September 18", "1920-09-18"),
+    ("narrative", "2020-03-01", "In March 1920 the treaty was signed, unlike in 2004. The next month, troops left.",
+     "The next month", "1920-04"),
+    ("narrative", "2020-03-01", "In June 1920 the river flooded, the worst flood since 1812. "
+     "The previous year had been dry.", "The previous year", "1919"),
+    ("narrative", "2020-03-01", "In May 1920 the orchestra played the 1812 Overture. On September 18 it toured Spain.",
+     "September 18", "1920-09-18"),
+    ("narrative", "2020-03-01", "In May 1920 the law was passed (see Smith, Laws 12, 4-5 (2004)). "
+     "On September 18 it took effect.", "September 18", "1920-09-18"),
+    ("narrative", "2020-03-01", "In May 1920 the law was passed. In 1921 it took effect. On September 18 it lapsed.",
+     "September 18", "1921-09-18"),
+    # news looking back: a story told about 2019 in a post published in 2020
+    ("news", "2020-03-01", "In June 2019, the developers froze the code. On July 14, 2019, the beta came out. "
+     "Python 3.8 was scheduled for release by the end of the year, and the final was planned for early November.",
+     "the end of the year", "2019"),
+    ("news", "2020-03-01", "In June 2019, the developers froze the code. On July 14, 2019, the beta came out. "
+     "Python 3.8 was scheduled for release by the end of the year, and the final was planned for early November.",
+     "early November", "2019-11"),
+    ("news", "2020-03-01", "The plant will close by the end of the year, the company said on Monday.",
+     "the end of the year", "2020"),
+    ("news", "2020-03-01", "In June 2019 sales fell. On July 14, 2019 they rose. They will fall by the end of this "
+     "year.", "the end of this year", "2020"),
+    ("news", "2020-03-01", "Turkish troops crossed the border, the first incursion since 1995, on February 3, 2008. "
+     "They withdrew the next day.", "the next day", "2008-02-04"),
+]
+
+
+@pytest.mark.parametrize(("domain", "published", "text", "phrase", "expected"), ROWS,
+                         ids=[f"{row[0]}-{row[3]}-{number}" for number, row in enumerate(ROWS)])
+def test_story_time(domain: str, published: str, text: str, phrase: str, expected: str) -> None:
+    timeline = build_timeline(text, published=published, domain=domain)
+    values = {expression.text: expression.value.value for expression in timeline.expressions if expression.value}
+    assert values.get(phrase) == expected, values
