@@ -21,11 +21,11 @@ import datetime as dt
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import cache, lru_cache
 
 from chrono.lang import Language, or_default
-from chrono.lang.sections import FoldStep, MergeWords
+from chrono.lang.sections import MergeWords
 from chrono.model import Event
 
 __all__ = ["MERGE_THRESHOLD", "merge_events", "similarity", "content_words"]
@@ -158,23 +158,30 @@ def content_words(text: str, phrase: str = "", language: Language | None = None)
         text = text.replace(phrase, " ")
     merge_words = or_default(language).merge
     ignored = _ignored_words(merge_words)
-    steps = merge_words.folding
-    words = (_normalise(word, steps) for word in _WORD.findall(text.lower()))
+    fold = _folding(merge_words)
+    words = (fold(word) for word in _WORD.findall(text.lower()))
     return frozenset(word for word in words if word not in ignored)
 
 
-@lru_cache(maxsize=1 << 17)  # a collection repeats its words; folding each once is most of the merge's time
-def _normalise(word: str, steps: tuple[FoldStep, ...]) -> str:
-    """Fold possessives, plurals and -ed/-ing crudely (the language's folding steps, merge.toml) so "rates"/"rate",
-    "killed"/"killing" and "Turkey's"/"Turkey" meet; both sides are folded alike, so a stem need not be a word."""
-    word = word.replace("’", "'")
-    for step in steps:
-        if (word.endswith(step.suffix) and len(word) - len(step.suffix) >= step.min_stem
-                and not (step.unless and word.endswith(step.unless))):
-            word = word[:len(word) - len(step.suffix)] + step.replacement
-            if step.last:
-                return word
-    return word
+@cache
+def _folding(words: MergeWords) -> Callable[[str], str]:
+    """The language's folding steps (merge.toml) as one function: possessives, plurals and -ed/-ing folded crudely
+    so "rates"/"rate", "killed"/"killing" and "Turkey's"/"Turkey" meet; both sides are folded alike, so a stem
+    need not be a word."""
+    steps = tuple((step.suffix, len(step.suffix), step.min_stem, step.replacement, step.unless, step.last)
+                  for step in words.folding)
+
+    @lru_cache(maxsize=1 << 17)  # a collection repeats its words; folding each once is most of the merge's time
+    def fold(word: str) -> str:
+        word = word.replace("’", "'")
+        for suffix, length, min_stem, replacement, unless, last in steps:
+            if word.endswith(suffix) and len(word) - length >= min_stem and not (unless and word.endswith(unless)):
+                word = word[:len(word) - length] + replacement
+                if last:
+                    return word
+        return word
+
+    return fold
 
 
 @cache
