@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from chrono.errors import ChronoError, ChronoInputError
+from chrono.lang import Language
 from chrono.model import Document, Event, Expression, Granularity, Span, Tense, Timeline, TimexType, Value
 from chrono.pipeline import build_from_documents, build_timeline
 from chrono.read.text import read_article
@@ -16,6 +17,7 @@ __all__ = [
     "Event",
     "Expression",
     "Granularity",
+    "Language",
     "Span",
     "Tense",
     "Timeline",
