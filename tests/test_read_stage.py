@@ -130,3 +130,40 @@ def test_timeml_in_a_collection_is_read_like_any_article(tmp_path: Path) -> None
     assert failures == []
     assert {(d.text[d.body_span.start:d.body_span.end].strip(), str(d.published)) for d in documents} == {
         (STORY, "2023-03-02")}
+
+
+@pytest.mark.parametrize("command", [["build", "--format", "json"], ["tag", "--format", "json"]])
+@pytest.mark.parametrize(("name", "records", "where"), [
+    ("feed.jsonl", [{"text": "It rained on March 1, 2023."}, {"text": ""}, {"text": "It snowed on March 2, 2023."}],
+     "feed.jsonl: line 2: the record has no 'text' or 'body' string"),
+    ("feed.jsonl", [{"text": "It rained on March 1, 2023."}, {"text": "   \n"},
+                    {"text": "It snowed on March 2, 2023."}],
+     "feed.jsonl: line 2: the record has no 'text' or 'body' string"),
+    ("list.json", [{"text": "It rained on March 1, 2023."}, {"text": 7}, {"text": "It snowed on March 2, 2023."}],
+     "list.json: record 2: the record has no 'text' or 'body' string"),
+    ("feed.jsonl", [{"text": "It rained on March 1, 2023."}, {"text": "Fine.", "published": "March"},
+                    {"text": "It snowed on March 2, 2023."}], "feed.jsonl: line 2: cannot read the date 'March'"),
+])
+def test_one_bad_record_is_reported_and_the_rest_is_built(tmp_path: Path, command: list[str], name: str,
+                                                          records: list[dict[str, object]], where: str) -> None:
+    records = [{"published": "2023-03-03", **record} for record in records]
+    content = json.dumps(records) if name.endswith(".json") else "\n".join(json.dumps(r) for r in records) + "\n"
+    path = write(tmp_path, name, content)
+    result = RUNNER.invoke(app, [command[0], str(path), *command[1:]])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0].startswith(f"chrono: error: {tmp_path / where}")
+    assert len(result.stderr.splitlines()) == 1 + (command[0] == "tag")  # tag adds its "1 of 3 inputs" summary
+    assert len(json.loads(result.stdout)["documents"]) == 2
+
+
+def test_reading_streams_one_document_at_a_time(tmp_path: Path) -> None:
+    from chrono.read import iter_documents
+
+    first = write(tmp_path, "a.jsonl", "\n".join(json.dumps({"text": f"Day {n}.", "published": "2023-03-02"})
+                                                  for n in range(3)) + "\n")
+    later = write(tmp_path, "b.txt", KINDS["a.txt"])
+    stream = iter_documents([str(first), str(later)])
+    assert next(stream).text == "Day 0."
+    later.unlink()  # the second file is opened only when the stream reaches it
+    assert [getattr(item, "text", None) or item[1].split(": ")[-1] for item in stream] == ["Day 1.", "Day 2.",
+                                                                                          "no such file or folder"]

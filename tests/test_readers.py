@@ -250,3 +250,59 @@ def test_relative_or_partial_metadata_dates_are_refused(tmp_path: Path, written:
     path = write(tmp_path, "story.json", json.dumps({"text": "Officials met on Tuesday.", "published": written}))
     documents, failures = read_documents([path])
     assert documents == [] and "cannot read the date" in failures[0][1]
+
+
+ARTICLE_BODY = """<article><h1>Storm hits coast</h1><p>A powerful storm hit the coast on Tuesday, cutting power to
+thousands of homes across the region, officials said on Wednesday morning.</p><p>The storm had formed last week
+over warm water and strengthened quickly, forecasters said. Repairs will take until next month, the utility said in
+a statement.</p></article>"""
+OLD_TEASER = ('<div class="teaser"><a href="/floods">Floods <time class="published" datetime="2021-06-01">1 June'
+              "</time></a></div>")
+TEASER_LIST_LD = ('<script type="application/ld+json">{"@type": "ItemList", "itemListElement": '
+                  '[{"@type": "NewsArticle", "datePublished": "2021-06-01"}]}</script>')
+
+
+def page(head: str = "", body: str = ARTICLE_BODY) -> str:
+    return f"<!doctype html><html><head><title>Storm hits coast</title>{head}</head><body>{body}</body></html>"
+
+
+@pytest.mark.skipif(not HAS_HTML, reason="the html extra (trafilatura, htmldate) is not installed")
+@pytest.mark.parametrize(("content", "published", "source"), [
+    # the page's JSON-LD article, not the related-articles list before it (htmldate took the teaser's 2021-06-01)
+    (page(TEASER_LIST_LD + '<script type="application/ld+json">{"@context": "https://schema.org", "@graph": ['
+          '{"@type": "WebSite", "name": "Daily"}, {"@type": "NewsArticle", "datePublished": "2023-03-02T08:00Z"}]}'
+          "</script>"), "2023-03-02", "JSON-LD"),
+    (page('<script type="application/ld+json">[{"@type": ["NewsArticle"], "datePublished": "2023-03-02"}]</script>'
+          '<meta property="article:published_time" content="2023-01-01">'), "2023-03-02", "JSON-LD"),
+    (page('<meta property="article:modified_time" content="2023-04-10">'
+          '<meta property="article:published_time" content="2023-03-02T23:30:00-05:00">', OLD_TEASER + ARTICLE_BODY),
+     "2023-03-02", "meta"),
+    # the page's own date field beats a teaser's <time class="published"> (htmldate took the teaser)
+    (page(body=OLD_TEASER + '<article><time itemprop="datePublished" datetime="2023-03-02">2 March</time>'
+          + ARTICLE_BODY + "</article>"), "2023-03-02", "page"),
+    (page(body="<article><aside>" + OLD_TEASER + '</aside><header><time datetime="2023-03-02">2 March 2023</time>'
+          "</header>" + ARTICLE_BODY + "</article>"), "2023-03-02", "page"),
+    (page('<link rel="canonical" href="https://example.org/2023/03/02/storm-hits-coast">'), "2023-03-02", "htmldate"),
+    (page('<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "soon"}</script>'
+          '<meta property="article:published_time" content="2023-03-02">'), "2023-03-02", "meta"),
+])
+def test_html_dates_come_from_the_pages_own_metadata_first(tmp_path: Path, content: str, published: str,
+                                                           source: str) -> None:
+    (document,), failures = read_documents([write(tmp_path, "page.html", content)])
+    assert failures == []
+    assert (str(document.published), document.published_source) == (published, source)
+
+
+@pytest.mark.parametrize(("name", "content", "source"), [
+    ("a.txt", "date 2023-03-02\n\nIt rained.", "header"),
+    ("a.json", json.dumps({"text": "It rained.", "date": "2023-03-02"}), "record"),
+    ("a.md", "---\ndate: 2023-03-02\n---\nIt rained.\n", "front matter"),
+    ("a.tml", '<TimeML><TIMEX3 tid="t0" type="DATE" value="2023-03-02" functionInDocument="CREATION_TIME"/>'
+              "<TEXT>It rained.</TEXT></TimeML>", "DCT"),
+])
+@pytest.mark.parametrize("override", [None, "2023-03-02"])
+def test_every_document_says_where_its_date_came_from(tmp_path: Path, name: str, content: str, source: str,
+                                                      override: str | None) -> None:
+    (document,), failures = read_documents([write(tmp_path, name, content)], published=override)
+    assert failures == []
+    assert document.published_source == ("command line" if override else source)

@@ -314,7 +314,8 @@ def test_json_keeps_timeline_and_document_order_with_iso_dates() -> None:
           "freq": None, "assumed_order": False, "document": "a"}),
         (document_record(ARTICLE),
          {"id": "a", "source": "/home/reporter/articles/story.txt", "published": "2023-03-02",
-          "dateline": "Hong Kong", "outlet": "CNN", "title": None, "url": None}),
+          "published_source": None, "dateline": "Hong Kong", "outlet": "CNN", "title": None,
+          "url": None}),
     ],
 )
 def test_json_records(record: dict, expected: dict) -> None:

@@ -46,6 +46,7 @@ def document_record(document: Document) -> dict[str, Any]:
         "id": document.id,
         "source": document.source,
         "published": iso(document.published),
+        "published_source": document.published_source,
         "dateline": document.dateline,
         "outlet": document.outlet,
         "title": document.title,
