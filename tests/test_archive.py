@@ -279,3 +279,72 @@ def test_the_plain_commands_load_no_archive_package() -> None:
 def test_a_query_of_a_folder_that_is_no_store_fails_in_one_line(tmp_path: Path) -> None:
     result = runner.invoke(app, ["query", str(tmp_path)])
     assert result.exit_code == 2 and "not a chrono store" in result.stderr
+
+
+@pytest.mark.parametrize("crash", ["before the commit", "after the commit"])
+def test_a_compaction_cut_short_loses_and_repeats_nothing(crash: str, corpus: Path, one_process: Path,
+                                                          tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from chrono.archive import store as store_module
+
+    store = tmp_path / "store"
+    with monkeypatch.context() as patched:
+        patched.setattr(Store, "compact", lambda self: 0)
+        index([str(corpus)], str(store), workers=1, settings=Settings(batch_size=5))
+    assert len(list((store / "manifest").glob("part-*"))) > 2
+    real_concatenate, real_unlink = store_module._concatenate, Path.unlink
+
+    def concatenate(parts: list[Path], target: Path, metadata: Any = None) -> None:
+        if metadata and crash == "before the commit":
+            raise KeyboardInterrupt  # the manifest part is never renamed into place
+        real_concatenate(parts, target, metadata)
+
+    def unlink(self: Path, missing_ok: bool = False) -> None:
+        if crash == "after the commit" and self.name.startswith("part-") and not self.name.startswith("part-c-"):
+            raise KeyboardInterrupt  # the replaced parts stay on disk
+        real_unlink(self, missing_ok=missing_ok)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(store_module, "_concatenate", concatenate)
+        patched.setattr(Path, "unlink", unlink)
+        with pytest.raises(KeyboardInterrupt):
+            Store(store).compact()
+    assert _tables(store) == _tables(one_process)
+    Store(store).remove_uncommitted()
+    Store(store).compact()
+    assert _tables(store) == _tables(one_process)
+    assert [path.name for path in (store / "manifest").iterdir()] == [path.name for path in
+                                                                     (one_process / "manifest").iterdir()]
+    assert all(len(list(folder.glob("part-*"))) == 1 for folder in (store / "events").iterdir())
+
+
+def _dies_on_poison(store_root: str, items: list[Any], **options: Any) -> Any:
+    """A batch task whose worker process dies when the batch holds a document with POISON in it."""
+    from chrono.archive.worker import index_batch
+
+    if any("POISON" in item.document.text for item in items):
+        os._exit(1)
+    return index_batch(store_root, items, **options)
+
+
+def test_a_worker_that_dies_has_its_batch_redone_and_the_culprit_recorded(tmp_path: Path) -> None:
+    import cloudpickle
+    import dask
+
+    from chrono.archive.index import _Dask
+    from chrono.archive.sources import iter_inputs
+
+    cloudpickle.register_pickle_by_value(sys.modules[__name__])  # the workers cannot import this test module
+    text = EXAMPLES[0].read_text(encoding="utf-8").split("\n\n", 1)[1]
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("".join(json.dumps({"id": f"d{number}", "published": f"2023-03-{number + 1:02d}",
+                                          "text": text + (" POISON" if number == 1 else "")}) + "\n"
+                              for number in range(2)), encoding="utf-8")
+    store = Store(tmp_path / "s", create=True)
+    items = [entry for entry in iter_inputs([str(corpus)]) if not isinstance(entry, str)]
+    # no retry of a whole batch by Dask itself: the test's time is a worker restart per death
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}), \
+            _Dask(str(store.root), Settings(), workers=2, scheduler=None, task=_dies_on_poison) as runner:
+        runner.submit(items)
+        results = runner.collect(block=True)
+    assert sum(result.documents for result in results) == 1
+    assert [item.document.id for batch in runner.lost for item in batch] == ["d1"]

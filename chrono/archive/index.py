@@ -11,15 +11,17 @@ from __future__ import annotations
 import logging
 import os
 import time
+import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from chrono.archive.sources import Columns, Failure, Item, iter_inputs
-from chrono.archive.store import Store
-from chrono.archive.worker import BatchResult, batch_name, error_row, index_batch
+from chrono.archive.store import Store, batch_name
+from chrono.archive.worker import BatchResult, error_row, index_batch
 
 DEFAULT_BATCH = 64
+SINGLE_TRIES = 2  # a document alone on which workers died this many times is recorded as an error
 
 
 @dataclass
@@ -34,6 +36,7 @@ class IndexReport:
     workers: int = 1
     bytes_read: int = 0
     bytes_total: int = 0
+    compacted: int = 0  # batches merged into one part per table and year at the end
     started: float = field(default_factory=time.monotonic)
 
 
@@ -59,7 +62,6 @@ def index(inputs: list[str], store_root: str, *, workers: int | None = None, sch
     report = IndexReport(bytes_total=sum(_size(path) for path in inputs))
     notify = listener or (lambda _report: None)
     with _runner(str(store.root), workers, scheduler, settings) as runner:
-        report.workers = runner.workers
         batch: list[Item] = []
         failures: list[dict[str, Any]] = []
         for entry in _with_sizes(iter_inputs(inputs, settings.columns), report):
@@ -91,6 +93,8 @@ def index(inputs: list[str], store_root: str, *, workers: int | None = None, sch
                               "a worker process died analysing it", "") for item in items]
             _commit_failures(store, rows, hashes=[item.digest for item in items])
             report.failed += len(rows)
+        report.workers = runner.workers
+    report.compacted = store.compact()
     report.seconds = time.monotonic() - report.started
     notify(report)
     return report
@@ -165,30 +169,38 @@ class _Dask:
     """Batches as Dask tasks, at most a few per worker in flight; a batch whose worker died is redone by the
     scheduler, and one that keeps killing workers is split until the document that does it stands alone."""
 
-    def __init__(self, store_root: str, settings: Settings, workers: int | None, scheduler: str | None) -> None:
-        from distributed import Client, LocalCluster
-
-        self.store_root, self.settings = store_root, settings
-        self.cluster = None
-        if scheduler:
-            self.client = Client(scheduler, timeout="30s")
-        else:
-            self.cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1,
-                                        processes=True, dashboard_address=None, silence_logs=logging.ERROR)
-            self.client = Client(self.cluster)
-        self.workers = max(1, len(self.client.scheduler_info().get("workers", {})))
-        self.in_flight: dict[Any, list[Item]] = {}
-        self.limit = 2 * self.workers + 1
+    def __init__(self, store_root: str, settings: Settings, workers: int | None, scheduler: str | None,
+                 task: Callable[..., BatchResult] = index_batch) -> None:
+        self.store_root, self.settings, self.task = store_root, settings, task
+        self.requested, self.scheduler = workers or os.cpu_count() or 1, scheduler
+        self.workers = 1 if scheduler else self.requested
+        self.client: Any = None
+        self.cluster: Any = None
+        self.in_flight: dict[Any, tuple[list[Item], int]] = {}  # future -> its documents, the tries they had
         self.lost: list[list[Item]] = []
         self._finished: list[BatchResult] = []
 
-    def submit(self, items: list[Item]) -> None:
-        while len(self.in_flight) >= self.limit:
+    def _start(self) -> None:
+        """Start (or join) the cluster on the first batch: a run with nothing new starts no process."""
+        from distributed import Client, LocalCluster
+
+        if self.scheduler:
+            self.client = Client(self.scheduler, timeout="30s")
+        else:
+            self.cluster = LocalCluster(n_workers=self.requested, threads_per_worker=1, processes=True,
+                                        dashboard_address=None, silence_logs=logging.ERROR)
+            self.client = Client(self.cluster)
+        self.workers = max(1, len(self.client.scheduler_info().get("workers", {})))
+
+    def submit(self, items: list[Item], tries: int = 0) -> None:
+        if self.client is None:
+            self._start()
+        while len(self.in_flight) >= 2 * self.workers + 1:  # enough to keep every worker busy, no more
             self._settle(self.collect_one())
-        future = self.client.submit(index_batch, self.store_root, items, domain=self.settings.domain,
-                                    language=self.settings.language, max_chars=self.settings.max_chars,
-                                    key=f"chrono-index-{batch_name(item.digest for item in items)}", pure=False)
-        self.in_flight[future] = items
+        key = f"chrono-index-{batch_name(item.digest for item in items)}-{uuid.uuid4().hex[:8]}"  # a try each
+        future = self.client.submit(self.task, self.store_root, items, domain=self.settings.domain,
+                                    language=self.settings.language, max_chars=self.settings.max_chars, key=key)
+        self.in_flight[future] = (items, tries)
 
     def collect_one(self) -> list[Any]:
         from distributed import wait
@@ -200,16 +212,20 @@ class _Dask:
         from distributed import KilledWorker
 
         for future in futures:
-            items = self.in_flight.pop(future)
+            items, tries = self.in_flight.pop(future)
             try:
                 self._finished.append(future.result())
             except KilledWorker:
-                if len(items) == 1:
-                    self.lost.append(items)
-                else:
+                # a batch queued on the worker that died fails with the culprit's: a document alone gets
+                # SINGLE_TRIES chances before it counts as the one that kills workers
+                if len(items) > 1:
                     half = len(items) // 2
                     self.submit(items[:half])
                     self.submit(items[half:])
+                elif tries + 1 < SINGLE_TRIES:
+                    self.submit(items, tries + 1)
+                else:
+                    self.lost.append(items)
 
     def collect(self, *, block: bool) -> list[BatchResult]:
         if block:
@@ -224,7 +240,8 @@ class _Dask:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self.client.close()
+        if self.client is not None:
+            self.client.close()
         if self.cluster is not None:
             self.cluster.close()
 

@@ -12,14 +12,17 @@ Layout (every part named after the batch that wrote it)::
 Each part is written to a temporary name and renamed when complete. A batch counts only once its manifest part
 exists, so the parts of a batch cut short by a crash are never read, and are removed by the next index run.
 A batch's name is derived from its content, so a batch redone (after a worker died) rewrites the same files.
+At the end of a run the run's small parts are compacted into one part per table and year (``Store.compact``).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import uuid
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +35,9 @@ from chrono.errors import ChronoInputError
 MARKER = "chrono-store.json"
 DATA_TABLES = ("documents", "expressions", "events", "errors")
 PART_PREFIX, PART_SUFFIX = "part-", ".parquet"
+COMPACT_PREFIX = "c-"  # a batch made by compacting others
+SUPERSEDES = b"chrono.supersedes"  # manifest metadata of a compacted batch: the batches it replaces
+ROW_GROUP_BYTES = 64 * 2**20
 
 
 class Store:
@@ -57,7 +63,14 @@ class Store:
 
     # -- what is committed -------------------------------------------------------------------------------
     def committed_batches(self) -> set[str]:
-        return {batch_of(path) for path in _parts(self.root / "manifest")}
+        """Batches whose manifest part exists, less those a committed compaction replaced."""
+        manifests = list(_parts(self.root / "manifest"))
+        superseded: set[str] = set()
+        for path in manifests:
+            if batch_of(path).startswith(COMPACT_PREFIX):
+                metadata = pq.read_schema(path).metadata or {}
+                superseded.update(json.loads(metadata.get(SUPERSEDES, b"[]")))
+        return {batch_of(path) for path in manifests} - superseded
 
     def committed_parts(self, table: str, *, years: Iterable[str] | None = None) -> list[Path]:
         """The parts of ``table`` that belong to committed batches (for events, only the ``years`` given)."""
@@ -116,14 +129,34 @@ class Store:
         self._write_part(self.root / "manifest", batch, "manifest", rows.get("manifest", []))
 
     def _write_part(self, folder: Path, batch: str, table: str, rows: list[dict[str, Any]]) -> None:
-        folder.mkdir(parents=True, exist_ok=True)
-        target = folder / f"{PART_PREFIX}{batch}{PART_SUFFIX}"
-        temporary = folder / f".{target.name}.{uuid.uuid4().hex}.tmp"  # unique: a redone batch may run twice
-        try:
+        with _atomic_part(folder, batch) as temporary:
             pq.write_table(pa.Table.from_pylist(rows, schema=TABLES[table]), temporary, compression="zstd")
-            os.replace(temporary, target)
-        finally:
-            temporary.unlink(missing_ok=True)
+
+    # -- compaction ------------------------------------------------------------------------------------------
+    def compact(self) -> int:
+        """Merge the parts of all committed batches not yet compacted into one part per table and year; the
+        number of batches merged. Crash-safe: the new parts count only once the new manifest part (which names
+        the batches it replaces) exists; the replaced parts are deleted after it, or by the next index run."""
+        small = sorted(batch for batch in self.committed_batches() if not batch.startswith(COMPACT_PREFIX))
+        if len(small) < 2:
+            return 0
+        merged = set(small)
+        batch = COMPACT_PREFIX + batch_name(small)
+        folders = [self.root / "documents", self.root / "expressions", self.root / "errors",
+                   *(self.root / "events" / f"year={year}" for year in self.event_years())]
+        replaced: list[Path] = []
+        for folder in folders:
+            parts = [path for path in _parts(folder) if batch_of(path) in merged]
+            if parts:
+                with _atomic_part(folder, batch) as temporary:
+                    _concatenate(parts, temporary)
+                replaced.extend(parts)
+        manifests = [path for path in _parts(self.root / "manifest") if batch_of(path) in merged]
+        with _atomic_part(self.root / "manifest", batch) as temporary:
+            _concatenate(manifests, temporary, metadata={SUPERSEDES: json.dumps(small).encode()})
+        for path in replaced + manifests:
+            path.unlink(missing_ok=True)
+        return len(small)
 
 
 def batch_of(path: Path) -> str:
@@ -141,6 +174,45 @@ def _read_column(paths: list[Path], column: str) -> list[Any]:
     for path in paths:
         values.extend(pq.read_table(path, columns=[column]).column(column).to_pylist())
     return values
+
+
+@contextmanager
+def _atomic_part(folder: Path, batch: str) -> Iterator[Path]:
+    """A temporary path to write a part to; renamed to the batch's part name when the block completes."""
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"{PART_PREFIX}{batch}{PART_SUFFIX}"
+    temporary = folder / f".{target.name}.{uuid.uuid4().hex}.tmp"  # unique: a redone batch may run twice
+    try:
+        yield temporary
+        os.replace(temporary, target)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def _concatenate(parts: list[Path], target: Path, metadata: dict[bytes, bytes] | None = None) -> None:
+    """Copy parts into one file, one part in memory at a time, in row groups of about ROW_GROUP_BYTES."""
+    schema = pq.read_schema(parts[0]).with_metadata(metadata or {})
+    with pq.ParquetWriter(target, schema, compression="zstd") as writer:
+        pending: list[pa.Table] = []
+        size = 0
+        for path in parts:
+            table = pq.ParquetFile(path).read().replace_schema_metadata(metadata or {})
+            pending.append(table)
+            size += table.nbytes
+            if size >= ROW_GROUP_BYTES:
+                writer.write_table(pa.concat_tables(pending), row_group_size=1 << 30)
+                pending, size = [], 0
+        if pending:
+            writer.write_table(pa.concat_tables(pending), row_group_size=1 << 30)
+
+
+def batch_name(keys: Iterable[str]) -> str:
+    """A batch is named by what it holds (its documents' hashes, its error keys, the batches it compacts), so
+    a batch redone after a worker died writes the same files."""
+    digest = hashlib.blake2b(digest_size=12)
+    for key in keys:
+        digest.update(key.encode())
+    return digest.hexdigest()
 
 
 def write_atomic_bytes(path: Path, data: bytes) -> None:

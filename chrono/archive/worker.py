@@ -7,13 +7,12 @@ never travel back through the driver. A document whose analysis fails becomes an
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from chrono.archive.schema import document_row, event_row, expression_row
 from chrono.archive.sources import Item
-from chrono.archive.store import Store
+from chrono.archive.store import Store, batch_name
 from chrono.lang import Language
 from chrono.pipeline import analyse
 
@@ -24,15 +23,6 @@ class BatchResult:
     documents: int
     events: int
     errors: int
-
-
-def batch_name(keys: Iterable[str]) -> str:
-    """A batch is named by its documents' hashes (or error keys), so a batch redone after a worker died writes
-    the same files."""
-    digest = hashlib.blake2b(digest_size=12)
-    for key in keys:
-        digest.update(key.encode())
-    return digest.hexdigest()
 
 
 def index_batch(store_root: str, items: list[Item], *, domain: str = "news", language: str = "en",
