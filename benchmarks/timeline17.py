@@ -45,7 +45,7 @@ def detokenize(line: str) -> str:
 @dataclass(frozen=True)
 class ReferenceTimeline:
     name: str
-    dates: tuple[tuple[dt.date, tuple[str, ...]], ...]  # (date, its sentences as written), in file order
+    dates: tuple[tuple[dt.date, tuple[str, ...]], ...]  # (date, its sentences as written), each date once
 
     @property
     def first(self) -> dt.date:
@@ -87,7 +87,7 @@ def read_articles(topic: Path, first: dt.date | None = None, last: dt.date | Non
 def read_timelines(topic: Path) -> list[ReferenceTimeline]:
     timelines = []
     for path in sorted((topic / "timelines").glob("*.txt")):
-        dates: list[tuple[dt.date, tuple[str, ...]]] = []
+        dates: dict[dt.date, tuple[str, ...]] = {}  # a date written twice is one date with both blocks' sentences
         for block in re.split(r"\n-{5,}\n?", path.read_text(encoding="utf-8", errors="replace")):
             lines = [line.strip() for line in block.strip().splitlines() if line.strip()]
             if not lines:
@@ -96,9 +96,9 @@ def read_timelines(topic: Path) -> list[ReferenceTimeline]:
                 day = dt.date.fromisoformat(lines[0][:10])
             except ValueError:
                 continue
-            dates.append((day, tuple(lines[1:])))
+            dates[day] = dates.get(day, ()) + tuple(lines[1:])
         if dates:
-            timelines.append(ReferenceTimeline(f"{topic.name}/{path.name}", tuple(dates)))
+            timelines.append(ReferenceTimeline(f"{topic.name}/{path.name}", tuple(dates.items())))
     return timelines
 
 

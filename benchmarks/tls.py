@@ -34,12 +34,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from timeline17 import DEFAULT_DATA, ReferenceTimeline, read_articles, read_timelines, topics  # noqa: E402
 
 from chrono.model import Document, Event  # noqa: E402
-from chrono.order.key_dates import select_key_dates  # noqa: E402
-from chrono.pipeline import analyse  # noqa: E402
+from chrono.order.key_dates import lead_events, select_key_dates  # noqa: E402
+from chrono.pipeline import analyse_with_sentences  # noqa: E402
 
 Predicted = dict[dt.date, list[str]]
-# (events of the window's articles, publication date of each article, N, K, first day, last day) -> timeline
-Method = Callable[[list[Event], Mapping[str, dt.date | None], int, int, dt.date, dt.date], Predicted]
+# (events and undated leads of the window's articles, publication date of each article, N, K, first and last day)
+Method = Callable[[list[Event], list[Event], Mapping[str, dt.date | None], int, int, dt.date, dt.date], Predicted]
 
 _TOKEN = re.compile(r"n't|'(?:s|re|ve|ll|d|m)\b|\w+(?:[-.,]\w+)*|[^\w\s]", re.IGNORECASE)
 
@@ -51,14 +51,15 @@ def tokenized(sentence: str) -> str:
 
 # ---- the methods ----------------------------------------------------------------------------------------------
 
-def chrono_key_dates(events: list[Event], published: Mapping[str, dt.date | None], count: int, per_date: int,
-                     first: dt.date, last: dt.date) -> Predicted:
-    chosen = select_key_dates(events, published, count=count, per_date=per_date, date_from=first, date_to=last)
+def chrono_key_dates(events: list[Event], leads: list[Event], published: Mapping[str, dt.date | None], count: int,
+                     per_date: int, first: dt.date, last: dt.date) -> Predicted:
+    chosen = select_key_dates(events, published, count=count, per_date=per_date, date_from=first, date_to=last,
+                              leads=leads)
     return {key_date.day: [event.sentence for event in key_date.events] for key_date in chosen}
 
 
-def naive_baseline(events: list[Event], published: Mapping[str, dt.date | None], count: int, per_date: int,
-                   first: dt.date, last: dt.date) -> Predicted:
+def naive_baseline(events: list[Event], leads: list[Event], published: Mapping[str, dt.date | None], count: int,
+                   per_date: int, first: dt.date, last: dt.date) -> Predicted:
     """Dates by mention count; per date the one sentence nearest the centroid of its sentences' word counts."""
     by_day: dict[dt.date, list[str]] = defaultdict(list)
     for event in events:
@@ -134,18 +135,22 @@ class Topic:
     name: str
     documents: list[Document]
     events: dict[str, list[Event]]  # per document id
+    leads: dict[str, list[Event]]  # per document id: its undated opening sentences (chrono.order.key_dates)
     references: list[ReferenceTimeline]
 
 
 def load_topic(folder: Path) -> Topic:
     documents = list(read_articles(folder))
     events: dict[str, list[Event]] = {}
+    leads: dict[str, list[Event]] = {}
     for document in documents:
         try:
-            events[document.id] = analyse(document)[1]
+            _, events[document.id], sentences = analyse_with_sentences(document)
         except Exception as exc:  # noqa: BLE001 - an article chrono cannot analyse is reported and left out
             print(f"tls: skipped {document.id}: {type(exc).__name__}: {exc}", file=sys.stderr)
-    return Topic(folder.name, documents, events, read_timelines(folder))
+            continue
+        leads[document.id] = lead_events(document.id, document.published, sentences, events[document.id])
+    return Topic(folder.name, documents, events, leads, read_timelines(folder))
 
 
 def run(topic: Topic, reference: ReferenceTimeline, method: Method) -> Predicted:
@@ -153,9 +158,10 @@ def run(topic: Topic, reference: ReferenceTimeline, method: Method) -> Predicted
     window = [document for document in topic.documents
               if document.published and first <= document.published <= last and document.id in topic.events]
     events = [event for document in window for event in topic.events[document.id]]
+    leads = [lead for document in window for lead in topic.leads[document.id]]
     published = {document.id: document.published for document in window}
     per_date = max(1, round(sum(len(sentences) for _, sentences in reference.dates) / len(reference.dates)))
-    return method(events, published, len(reference.dates), per_date, first, last)
+    return method(events, leads, published, len(reference.dates), per_date, first, last)
 
 
 def evaluate(loaded: Sequence[Topic], methods: Mapping[str, Method], *, per_topic: bool = False
@@ -164,11 +170,11 @@ def evaluate(loaded: Sequence[Topic], methods: Mapping[str, Method], *, per_topi
     for topic in loaded:
         for reference in topic.references:
             for name, method in methods.items():
-                for metric, (precision, recall) in score(run(topic, reference, method), reference).items():
+                single = score(run(topic, reference, method), reference)
+                for metric, (precision, recall) in single.items():
                     results[name].precision[metric].append(precision)
                     results[name].recall[metric].append(recall)
                 if per_topic:
-                    single = score(run(topic, reference, method), reference)
                     figures = "  ".join(f"{metric} {2 * p * r / (p + r) if p + r else 0:.3f}"
                                         for metric, (p, r) in single.items())
                     print(f"  {reference.name:<45} {name:<20} {figures}")

@@ -9,8 +9,8 @@ from dataclasses import replace
 from chrono.attach.events import attach_events
 from chrono.errors import require_type
 from chrono.lang import Language, or_default
-from chrono.model import Document, Event, Expression, Timeline
-from chrono.order.key_dates import select_key_dates
+from chrono.model import Document, Event, Expression, Sentence, Timeline
+from chrono.order.key_dates import lead_events, select_key_dates
 from chrono.order.merge import merge_events
 from chrono.order.select import select_events
 from chrono.order.sort import order_events
@@ -29,12 +29,19 @@ def analyse(document: Document, *, domain: str = "news", language: Language | No
     day/month order of numeric dates unless the document names its own (chrono.resolve.numeric_dates); without
     either, the document's evidence and hints decide.
     """
+    expressions, events, _ = analyse_with_sentences(document, domain=domain, language=language, locale=locale)
+    return expressions, events
+
+
+def analyse_with_sentences(document: Document, *, domain: str = "news", language: Language | None = None,
+                           locale: str | None = None) -> tuple[list[Expression], list[Event], list[Sentence]]:
+    """analyse, plus the document's sentences."""
     language = language or document.language
     sentences = split_sentences(document.text, document.body_span, language=language)
     found = tag_text(document.text, document.body_span, language=language, document=document.id)
     found = settle_numeric_dates(found, document, locale=locale, language=language)
     resolved = carry_assumed_order(resolve_expressions(found, sentences, document, domain=domain, language=language))
-    return resolved, attach_events(resolved, sentences, document, language=language)
+    return resolved, attach_events(resolved, sentences, document, language=language), sentences
 
 
 def build_from_documents(documents: Iterable[Document], *, domain: str = "news", sort: str = "chronological",
@@ -60,14 +67,17 @@ def build_from_documents(documents: Iterable[Document], *, domain: str = "news",
     shared = chosen or (docs[0].language if docs else Language.load())
     expressions: list[Expression] = []
     events: list[Event] = []
+    leads: list[Event] = []  # undated opening sentences: more candidates for key dates
     for document in docs:
-        found, dated = analyse(document, domain=domain, locale=locale)
+        found, dated, sentences = analyse_with_sentences(document, domain=domain, locale=locale)
         expressions.extend(found)
         events.extend(dated)
+        if key_dates is not None:
+            leads.extend(lead_events(document.id, document.published, sentences, dated))
     published = {document.id: document.published for document in docs}
     if key_dates is not None:
         days = select_key_dates(events, published, count=key_dates, per_date=per_date, date_from=date_from,
-                                date_to=date_to, language=shared)
+                                date_to=date_to, language=shared, leads=leads)
         picked = [event for day in days for event in day.events]
         return Timeline(documents=docs, events=tuple(order_events(picked, sort)), expressions=tuple(expressions),
                         language=shared, key_dates=days if sort != "reverse" else days[::-1])

@@ -1,14 +1,14 @@
 """Key dates of a collection: the N days that matter most, each with up to K sentences that say what happened.
 
 Date salience is read from the collection's evidence, not a single count (the weights are SALIENCE, one
-setting for every collection):
-- how many articles date something on the day, and from how many different publication days: a day that
-  articles keep coming back to over weeks outranks one a single busy news day mentioned;
-- how many of them were published after the day (looking back at it) and before it (announcing it);
-- the burst of publication on the day and the day after (news follows events);
-- how much the sentences dated on it agree with each other (a day of one story rather than stray mentions).
+setting for every collection, chosen on t17-dev with leave-one-topic-out checks: benchmarks/tls.py):
+- how many articles date something on the day, from how many different publication days;
+- how many of them look back at it from two days or more later (a day still cited later mattered);
+- how many write the date out ("20 April") rather than "Tuesday" or "yesterday";
+- the burst of publication on the day and the day after (news follows events).
 
-Sentences are chosen per day among the events dated on it, from any article: reports of one event by several
+Sentences are chosen per day among the events dated on it, from any article, plus the undated opening
+sentences of the articles published on the day or the next (lead_events): reports of one event by several
 articles are merged first (chrono.order.merge), so each candidate carries its sources; a candidate scores by its
 closeness to the centroid of the day's sentences (TF-IDF of content words, each report weighted by its number of
 sources) with penalties for quotes, questions and sentences too short or too long to state an event; the choice
@@ -18,6 +18,7 @@ Linear in the number of events (plus a sort of the days).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 from collections import Counter, defaultdict
@@ -26,7 +27,7 @@ from dataclasses import dataclass
 
 from chrono.errors import ChronoInputError
 from chrono.lang import Language
-from chrono.model import Event, KeyDate
+from chrono.model import Event, Granularity, KeyDate, Sentence, Span, Value
 from chrono.order.merge import MERGE_THRESHOLD, content_words, merge_events
 from chrono.order.select import parse_bound
 
@@ -34,13 +35,17 @@ __all__ = ["SALIENCE", "select_key_dates"]
 
 # Weights of the evidence (each a log count) in a day's salience; one setting for all collections.
 SALIENCE = {
-    "articles": 1.0,  # documents that date something on the day
-    "publication_days": 1.0,  # distinct publication days among them
-    "looking_back": 0.5,  # of them, published after the day
-    "announcing": 0.25,  # of them, published before the day
+    "articles": 0.0,  # documents that date something on the day (kept for the record: the others carry it)
+    "publication_days": 0.25,  # distinct publication days among them
+    "looking_back": 1.0,  # of them, published two days or more after the day: it is still news later
+    "announcing": 0.0,  # of them, published before the day
     "burst": 0.5,  # articles published on the day and the next
+    "written_dates": 0.25,  # of them, those that write the date out ("April 20"), not "Tuesday" or "yesterday"
 }
 MMR_BALANCE = 0.7  # relevance against redundancy in the choice of a day's sentences
+LEAD_SENTENCES = 3  # an article's opening sentences without a date of their own are candidates for ...
+LEAD_DAYS = (0, 1)  # ... the day it was published and the day before (news reports yesterday's events)
+_SHORT, _LONG = 8, 30  # words: a sentence outside this range states an event less well
 _QUOTES = ('"', "“", "”", "``", "''")
 
 
@@ -52,10 +57,11 @@ class _Day:
 
 def select_key_dates(events: Iterable[Event], published: Mapping[str, dt.date | None], *, count: int,
                      per_date: int = 1, date_from: dt.date | str | None = None, date_to: dt.date | str | None = None,
-                     language: Language | None = None) -> tuple[KeyDate, ...]:
+                     language: Language | None = None, leads: Iterable[Event] = ()) -> tuple[KeyDate, ...]:
     """The ``count`` most salient days of the events (inside [date_from, date_to] when given), in chronological
     order, each with up to ``per_date`` sentences. ``published`` maps every document of the collection to its
-    publication date (it also gives the publication bursts). Deterministic."""
+    publication date (it also gives the publication bursts). ``leads`` (from lead_events) are more candidate
+    sentences: an article's undated opening, for the day it was published and the day before. Deterministic."""
     if count < 1 or per_date < 1:
         raise ChronoInputError(f"--key-dates and --per-date must be at least 1 (got {count} and {per_date})")
     first = parse_bound(date_from, "--from", last=False) if date_from is not None else dt.date.min
@@ -70,6 +76,10 @@ def select_key_dates(events: Iterable[Event], published: Mapping[str, dt.date | 
         entry.documents.update((event.document, *event.sources))
     if not days:
         return ()
+    opening: dict[dt.date, list[Event]] = defaultdict(list)
+    for lead in leads:
+        if lead.when.start is not None:
+            opening[lead.when.start].append(lead)
     publications = Counter(day for day in published.values() if day is not None)
     scores = {day: _salience(day, entry, published, publications) for day, entry in days.items()}
     chosen = sorted(sorted(days, key=lambda day: (-scores[day], day))[:count])
@@ -77,11 +87,34 @@ def select_key_dates(events: Iterable[Event], published: Mapping[str, dt.date | 
     key_dates = []
     for day in chosen:
         entry = days[day]
-        sentences = _choose_sentences(entry.events, published, per_date, weights, language)
+        value = Value(day.isoformat(), start=day, end=day, granularity=Granularity.DAY)
+        extra = [dataclasses.replace(lead, when=value)
+                 for offset in LEAD_DAYS for lead in opening.get(day + dt.timedelta(days=offset), ())]
+        sentences = _choose_sentences(entry.events + extra, published, per_date, weights, language)
         articles = sorted(entry.documents, key=lambda document: (published.get(document) or dt.date.max, document))
         key_dates.append(KeyDate(day=day, score=round(scores[day], 4), articles=tuple(articles),
                                  events=tuple(sentences)))
     return tuple(key_dates)
+
+
+def lead_events(document_id: str, published: dt.date | None, sentences: Iterable[Sentence],
+                events: Iterable[Event]) -> list[Event]:
+    """The first LEAD_SENTENCES sentences of an article that hold no dated event, as events of its publication
+    day with no phrase: a news article opens with what happened, often without saying when."""
+    if published is None:
+        return []
+    dated = {(event.span.start, event.span.end) for event in events}
+    value = Value(published.isoformat(), start=published, end=published, granularity=Granularity.DAY)
+    leads: list[Event] = []
+    for sentence in sentences:
+        if len(leads) == LEAD_SENTENCES:
+            break
+        start, end = sentence.span.start, sentence.span.end
+        if any(start <= first and last <= end for first, last in dated):
+            continue
+        leads.append(Event(when=value, phrase="", span=Span(start, start), sentence=sentence.text,
+                           headline=sentence.text, document=document_id))
+    return leads
 
 
 def _day_of(event: Event) -> dt.date | None:
@@ -96,14 +129,21 @@ def _salience(day: dt.date, entry: _Day, published: Mapping[str, dt.date | None]
               publications: Counter[dt.date]) -> float:
     dates = [published.get(document) for document in entry.documents]
     known = [date for date in dates if date is not None]
+    next_day = day + dt.timedelta(days=1)
     evidence = {
         "articles": len(entry.documents),
         "publication_days": len(set(known)),
-        "looking_back": sum(1 for date in known if date > day),
+        "looking_back": sum(1 for date in known if date > next_day),
         "announcing": sum(1 for date in known if date < day),
-        "burst": publications[day] + publications[day + dt.timedelta(days=1)],
+        "burst": publications[day] + publications[next_day],
+        "written_dates": len({event.document for event in entry.events if _written_out(event.phrase)}),
     }
     return sum(SALIENCE[name] * math.log1p(value) for name, value in evidence.items())
+
+
+def _written_out(phrase: str) -> bool:
+    """A date written with its day number ("April 20", "20/4"), in any language, rather than a relative word."""
+    return any(character.isdigit() for character in phrase)
 
 
 def _idf(events: Iterable[Event]) -> dict[str, float]:
@@ -144,7 +184,7 @@ def _choose_sentences(events: list[Event], published: Mapping[str, dt.date | Non
     centroid: Vector = defaultdict(float)
     for report, vector in zip(candidates, vectors, strict=True):
         for word, value in vector.items():
-            centroid[word] += value * (1 + len(report.sources))
+            centroid[word] += value * math.log(2 + len(report.sources))
     norm = math.sqrt(sum(value * value for value in centroid.values())) or 1.0
     relevance = [_cosine(vector, centroid) / norm * _form(report) for report, vector in zip(candidates, vectors,
                                                                                           strict=True)]
@@ -180,8 +220,8 @@ def _form(event: Event) -> float:
         factor *= 0.6
     if event.sentence.rstrip().endswith("?"):
         factor *= 0.3
-    if words < 8:
+    if words < _SHORT:
         factor *= 0.5
-    elif words > 45:
-        factor *= 0.7
+    elif words > _LONG:
+        factor *= 0.6
     return factor
