@@ -16,7 +16,7 @@ import pytest
 from chrono.model import Document, Event, Granularity, Span, Timeline, TimexType, Value
 from chrono.render import render as render_timeline
 from chrono.render.exporters import load_exporters
-from chrono.render.exporters.event_fields import document_names, start_fields, unique_ids
+from chrono.render.exporters.event_fields import export_names, start_fields, unique_ids
 from chrono.render.exporters.ics import escape_text, export_ics, fold
 from chrono.render.exporters.mermaid import export_mermaid, mermaid_text
 from chrono.render.exporters.timelinejs import SPREADSHEET_COLUMNS, export_timelinejs, export_timelinejs_csv
@@ -107,8 +107,8 @@ def test_unique_ids_are_stable_and_distinct_for_identical_events() -> None:
      {"doc-b": "Wire, 2023-03-05 (doc-b)", "doc-c": "Wire, 2023-03-05 (doc-c)"}),
     ((Document(id="doc-d", text="", published=None),), {"doc-d": "doc-d"}),
 ])
-def test_document_names_tell_sources_apart(documents: tuple[Document, ...], expected: dict[str, str]) -> None:
-    assert document_names(Timeline(documents=documents, events=())) == expected
+def test_export_names_tell_sources_apart(documents: tuple[Document, ...], expected: dict[str, str]) -> None:
+    assert export_names(Timeline(documents=documents, events=())) == expected
 
 
 # ---------------------------------------------------------------- jsonl

@@ -21,8 +21,8 @@ from chrono.render.labels import label
 __all__ = [
     "clock_time",
     "datable_events",
-    "document_name",
-    "document_names",
+    "export_name",
+    "export_names",
     "documents_by_id",
     "event_record",
     "flat_record",
@@ -112,8 +112,11 @@ def unique_ids(events: Iterable[Event], prefix: str = "", length: int = 16) -> l
     return ids
 
 
-def document_name(document: Document | None, fallback: str = "") -> str:
-    """How a source reads in an export: its title, else outlet and date, else its id."""
+def export_name(document: Document | None, fallback: str = "") -> str:
+    """How a source reads in a data export (ICS, TimelineJS): its title, else outlet and date, else its id.
+
+    Not the templates' ``document_name`` (title, outlet, file name, id): an export has no file names to show,
+    and two untitled pieces of one outlet must read apart."""
     if document is None:
         return fallback
     if document.title:
@@ -127,10 +130,10 @@ def documents_by_id(timeline: Timeline) -> dict[str, Document]:
     return {document.id: document for document in timeline.documents}
 
 
-def document_names(timeline: Timeline) -> dict[str, str]:
+def export_names(timeline: Timeline) -> dict[str, str]:
     """Each document's name in an export, its id added where two would read the same (two untitled pieces
     from one outlet on one day must stay two groups)."""
-    names = {document.id: document_name(document, document.id) for document in timeline.documents}
+    names = {document.id: export_name(document, document.id) for document in timeline.documents}
     shared = Counter(names.values())
     return {key: f"{name} ({key})" if shared[name] > 1 else name for key, name in names.items()}
 
@@ -145,7 +148,7 @@ def timeline_title(timeline: Timeline) -> str:
     """A title for the whole export: the one article's name, or how many articles it draws on."""
     words = timeline.language.labels.exports
     if len(timeline.documents) == 1:
-        return document_name(timeline.documents[0], words.title)
+        return export_name(timeline.documents[0], words.title)
     if timeline.documents:
         return words.title_of_articles.format(count=len(timeline.documents))
     return words.title

@@ -13,8 +13,8 @@ from chrono.model import Document, Event, Timeline
 from chrono.render.exporters import exporter
 from chrono.render.exporters.event_fields import (
     datable_events,
-    document_names,
     documents_by_id,
+    export_names,
     interval,
     source_names,
     timeline_title,
@@ -93,7 +93,7 @@ def vevent(event: Event, uid: str, stamp: dt.date, documents: dict[str, Document
 @exporter("ics")
 def export_ics(timeline: Timeline) -> str:
     documents = documents_by_id(timeline)
-    names = document_names(timeline)
+    names = export_names(timeline)
     published = [document.published for document in timeline.documents if document.published is not None]
     fallback = min(published) if published else None
     events = list(datable_events(timeline))

@@ -19,7 +19,7 @@ from chrono.render.exporters.csv_export import RAW_CELLS, write_rows
 from chrono.render.exporters.event_fields import (
     clock_time,
     datable_events,
-    document_names,
+    export_names,
     interval,
     source_names,
     start_fields,
@@ -45,7 +45,7 @@ def slide_text(event: Event, sources: list[str], language: Language | None = Non
 
 
 def title_text(timeline: Timeline) -> str:
-    items = "".join(f"<li>{html.escape(name)}</li>" for name in document_names(timeline).values())
+    items = "".join(f"<li>{html.escape(name)}</li>" for name in export_names(timeline).values())
     dated_from = html.escape(timeline.language.labels.exports.dated_from)
     return f"<p>{dated_from}</p><ul>{items}</ul>" if items else ""
 
@@ -76,7 +76,7 @@ def timelinejs_slide(event: Event, unique_id: str, sources: list[str],
 @exporter("timelinejs")
 def export_timelinejs(timeline: Timeline) -> str:
     """A TimelineJS JSON document: a title slide for the article(s) and one slide per dated event."""
-    names = document_names(timeline)
+    names = export_names(timeline)
     events = list(datable_events(timeline))
     ids = unique_ids(events, prefix="event-")
     data = {
@@ -104,7 +104,7 @@ def spreadsheet_row(event: Event, sources: list[str], language: Language | None 
 @exporter("timelinejs-csv")
 def export_timelinejs_csv(timeline: Timeline) -> str:
     """The TimelineJS spreadsheet template as CSV: a title row, then one row per dated event."""
-    names = document_names(timeline)
+    names = export_names(timeline)
     title = {"Headline": html.escape(timeline_title(timeline)), "Text": title_text(timeline), "Type": "title"}
     rows = [spreadsheet_row(event, source_names(event, names), timeline.language)
             for event in datable_events(timeline)]
