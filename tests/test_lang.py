@@ -71,6 +71,8 @@ def _add_file(name: str) -> Callable[[Path], None]:
         (_replace("tense.toml", "min_letters = 5", "min_letters = 5.5"),
          "xx/tense.toml: key 'regular_past.min_letters' must be an integer, not a number"),
         (_replace("patterns.toml", "ordinal_suffix =", "suffix ="), "xx/patterns.toml: missing key 'ordinal_suffix'"),
+        (_replace("templates.toml", 'one = "Reported by {count} article", ', ""),
+         "xx/templates.toml: missing key 'reported_by.one'"),
         (_replace("segment.toml", "max_words = 20", "max_words = true"),
          "xx/segment.toml: key 'clauses.max_words' must be an integer, not true or false"),
         (_replace("patterns.toml", "range_gap =", "range_gaps ="), "xx/patterns.toml: missing key 'range_gap'"),
@@ -281,3 +283,28 @@ def test_only_chrono_lang_reads_resource_files(path: Path) -> None:
                 for alias in node.names} | {node.module for node in ast.walk(tree)
                                             if isinstance(node, ast.ImportFrom) and node.module}
     assert not imported & {"tomllib", "tomli", "LANG_ROOT"}, f"{path.name} reads language resources itself"
+
+
+@pytest.mark.parametrize(("fmt", "template"), [("md", None), ("md", "table.md.j2"), ("html", None),
+                                               ("html", "fragment.html.j2")])
+def test_the_built_in_templates_write_the_languages_words(tmp_path: Path, fmt: str, template: str | None) -> None:
+    from chrono.pipeline import build_from_documents
+    from chrono.read.text import parse_article
+    from chrono.render import render
+
+    folder = _copy_of_english(tmp_path)
+    _replace("templates.toml", 'source = "Source"', 'source = "Quelle"')(folder)
+    _replace("templates.toml", 'other = "Timeline of {count} articles"', 'other = "Zeitleiste aus {count} Artikeln"')(
+        folder)
+    documents = [parse_article(ARTICLE, document_id=name) for name in ("a", "b")]
+    for language, present, absent in [(Language.load("xx", root=tmp_path), "Zeitleiste aus 2 Artikeln", "Timeline"),
+                                      (Language.load("en"), "Timeline of 2 articles", "Zeitleiste")]:
+        text = render(build_from_documents(documents, language=language), fmt, template=template)
+        assert present in text and absent not in text
+        assert ("Quelle" in text) == (language.code == "xx")
+
+
+@pytest.mark.parametrize(("count", "expected"), [(0, "Reported by 0 articles"), (1, "Reported by 1 article"),
+                                                 (2, "Reported by 2 articles")])
+def test_a_count_takes_its_form(count: int, expected: str) -> None:
+    assert Language.load("en").templates.reported_by.of(count) == expected

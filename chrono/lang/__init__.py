@@ -25,6 +25,7 @@ from chrono.lang.sections import (
     RuleFile,
     SegmentWords,
     Surroundings,
+    TemplateWords,
     TenseWords,
     WordSettings,
     WordTables,
@@ -77,6 +78,7 @@ _SECTIONS: dict[str, Callable[[Mapping[str, Any]], Any]] = {
     "rules": lambda data: build(RuleFile, data),
     "segment": lambda data: build(SegmentWords, data),
     "surroundings": lambda data: build(Surroundings, data),
+    "templates": lambda data: build(TemplateWords, data),
     "tense": lambda data: build(TenseWords, data),
     "words": _word_tables,
 }
@@ -95,6 +97,7 @@ class Language:
     rules: RuleFile  # rules.toml
     segment: SegmentWords  # segment.toml
     surroundings: Surroundings  # surroundings.toml
+    templates: TemplateWords  # templates.toml
     tense: TenseWords  # tense.toml
     words: WordTables  # words.toml
     calendar: CalendarNames  # from pendulum's locale named in language.toml
@@ -127,12 +130,9 @@ def _load(code: str, root: Path) -> Language:
         raise LanguageResourceError(f"{_shown(folder / f'{unknown[0]}.toml')}: unknown resource file "
                                     f"(known: {', '.join(sorted(_SECTIONS))})")
     sections = {name: _section(folder / f"{name}.toml", read) for name, read in _SECTIONS.items()}
-    about: About = sections["language"]
-    return Language(code=code, about=about, labels=sections["labels"], locales=sections["locales"],
-                    merge=sections["merge"], patterns=sections["patterns"], rules=sections["rules"],
-                    segment=sections["segment"], surroundings=sections["surroundings"], tense=sections["tense"],
-                    words=sections["words"],
-                    calendar=_calendar_names(about.pendulum_locale, folder / "language.toml"))
+    about: About = sections.pop("language")
+    return Language(code=code, about=about, calendar=_calendar_names(about.pendulum_locale, folder / "language.toml"),
+                    **sections)  # each other file's section is the field of its name
 
 
 def _section(path: Path, read: Callable[[Mapping[str, Any]], Any]) -> Any:

@@ -197,6 +197,46 @@ class LocaleHints:
                     raise SchemaError(f"{table}.{key}", f"names a locale not in locale_order: {locale!r}")
 
 
+# ---------------------------------------------------------------- templates.toml
+
+
+@dataclass(frozen=True, eq=False)
+class Counted:
+    """Words with a count in them: ``one`` for 1, ``other`` for any other number ({count} is the number)."""
+
+    one: str
+    other: str
+
+    def of(self, count: int) -> str:
+        return (self.one if count == 1 else self.other).format(count=count)
+
+
+@dataclass(frozen=True, eq=False)
+class ColumnWords:
+    when: str
+    what: str
+    phrase: str
+    source: str
+
+
+@dataclass(frozen=True, eq=False)
+class TemplateWords:
+    """templates.toml: the words the built-in templates write around the timeline (``words`` in a template)."""
+
+    timeline: str
+    timeline_of_articles: Counted
+    key_dates_of_articles: Counted
+    key_dates_chosen: str  # {dates} {articles}
+    reported_by: Counted
+    source: str
+    published: str
+    link: str
+    said_as: str
+    sentence: str
+    no_events: str
+    columns: ColumnWords
+
+
 # ---------------------------------------------------------------- merge.toml
 
 

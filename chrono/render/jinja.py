@@ -96,6 +96,7 @@ def template_context(timeline: Timeline, fmt: str = DEFAULT_FORMAT) -> dict[str,
         "grouping": timeline.meta.get("group_by", "year"),  # --group-by: year, month or source
         "format": fmt,
         "language": timeline.language,  # its code for <html lang>; labels read it through the timeline
+        "words": timeline.language.templates,  # what the built-in templates write around the timeline
     }
 
 
