@@ -10,11 +10,21 @@ With --stages, each stage of the analysis is also timed in this process (segment
 
     python benchmarks/scaling.py                             # all kinds at 50 KB, 200 KB, 1 MB, 5 MB
     python benchmarks/scaling.py --kinds news nopunct --sizes 50000 1000000 --stages
+
+--growth runs every pattern of issue #12 (or --kinds) at 1x, 2x, 4x and 8x of --base characters and prints the
+growth factor of wall time (start-up of a tiny input subtracted) and of peak memory per doubling: the largest
+of t(2x)/t(x) over the three doublings. Linear work doubles (2.0); the issue's bar is at most 2.3. Patterns
+that are not articles run through the command that reads them (TimeML through `chrono tag`, front matter as
+.md, HTML as .html).
+
+    python benchmarks/scaling.py --growth                    # every #12 pattern from 25 KB to 200 KB
+    python benchmarks/scaling.py --growth --base 100000 --kinds years ranges
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import re
 import subprocess
@@ -84,13 +94,60 @@ def recently(size: int) -> str:
     return _repeat_to(lambda _: "In 1990 sales grew. Recently they fell. ", size)
 
 
+def _repeated(piece: str) -> Callable[[int], str]:
+    return lambda size: _repeat_to(lambda _: piece, size)
+
+
+def timeml_comments(size: int) -> str:
+    """TimeML whose TEXT holds unclosed '<!--' and '<?' over and over (a lazy pattern once ran to the end each time)."""
+    head = ('<?xml version="1.0" ?>\n<TimeML>\n<DOCID>x</DOCID>\n<DCT><TIMEX3 tid="t0" type="DATE" '
+            'value="2023-03-02" temporalFunction="false" functionInDocument="CREATION_TIME">2023-03-02</TIMEX3>'
+            '</DCT>\n<TEXT>\n')
+    tail = "\n</TEXT>\n</TimeML>\n"
+    piece = "<!-- <? It fell on Tuesday. "
+    return head + (piece * (size // len(piece) + 1))[:max(0, size - len(head))] + tail
+
+
+def front_matter_spaces(size: int) -> str:
+    """A front-matter line 'a: x' + spaces + 'y' (a backtracking pattern once took 20 s at 100,000 spaces)."""
+    return "---\ndate: 2023-03-02\na: x" + " " * size + "y\n---\n\nThe council met on Tuesday.\n"
+
+
+def html_attributes(size: int) -> str:
+    """One <p> with ever more attributes (lxml is slow there; chrono once parsed each page three times)."""
+    attributes = "".join(f" a{index}=1" for index in range(size // 8))
+    return (f"<!DOCTYPE html><html><head><title>t</title><meta name=\"date\" content=\"2023-03-02\"></head><body>"
+            f"<p{attributes}>The council met on Tuesday.</p></body></html>")
+
+
 KINDS: dict[str, Callable[[int], str]] = {"news": news, "nopunct": nopunct, "manydates": manydates, "lines": lines,
                                           "bcyears": bcyears, "recently": recently}
+# The patterns of issue #12, each a reproduction of something once super-linear (or crashing); --growth runs them.
+ISSUE_12: dict[str, Callable[[int], str]] = {
+    "centuries": _repeated("The temple was built 25 centuries ago. "),
+    "bcyears": bcyears,
+    "recently": recently,
+    "ranges": _repeated("The war lasted 1915-17. "),
+    "dayranges": _repeated("It ran 22-25 April 1951. "),
+    "nopunct_ranges": _repeated("1915-17 22-25 April 1951 499-493 BC 2023-03-02 "),
+    "years": _repeated("1990 "),
+    "timeml_comments": timeml_comments,
+    "front_matter": front_matter_spaces,
+    "html_attributes": html_attributes,
+}
+KINDS.update(ISSUE_12)
+SUFFIXES = {"timeml_comments": ".tml", "front_matter": ".md", "html_attributes": ".html"}
+COMMANDS = {"timeml_comments": "tag"}  # chrono build reads no TimeML; chrono tag does
+GROWTH_FACTORS = (1, 2, 4, 8)
+GROWTH_BAR = 2.3
 
 
-def run_build(path: Path, output: Path, timeout: float) -> tuple[float | None, int | None]:
-    """(wall seconds, peak RSS in KB) of one `chrono build`; (None, None) on a timeout or a failure."""
-    command = ["/usr/bin/time", "-v", str(CHRONO), "build", str(path), "-f", "json", "-o", str(output)]
+def run_build(path: Path, output: Path, timeout: float, command_name: str = "build") -> tuple[float | None, int | None]:
+    """(wall seconds, peak RSS in KB) of one `chrono build` (or `chrono tag`); (None, None) on a timeout or a
+    failure."""
+    command = ["/usr/bin/time", "-v", str(CHRONO), command_name, str(path), "-f", "json", "-o", str(output)]
+    if command_name == "tag":
+        command = ["/usr/bin/time", "-v", str(CHRONO), "tag", str(path), "-f", "json"]
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
     except subprocess.TimeoutExpired:
@@ -132,14 +189,89 @@ def stage_times(text: str) -> dict[str, float]:
     return times
 
 
+def measure_one(kind: str, size: int, folder: Path) -> dict[str, float]:
+    """In this process: warm up on a tiny input of ``kind`` (rules loaded, patterns compiled), then time the
+    command on ``size`` characters; seconds and the growth of peak RSS (MB) over the warm-up's."""
+    import resource
+
+    from chrono.cli import app
+
+    make, suffix, command = KINDS[kind], SUFFIXES.get(kind, ".txt"), COMMANDS.get(kind, "build")
+    peaks = []
+    seconds = 0.0
+    for label, length in (("warm", 200), ("run", size)):
+        path = folder / f"{kind}_{label}{suffix}"
+        path.write_text(make(length), encoding="utf-8")
+        args = [command, str(path), "-f", "json"] + (["-o", str(folder / "out.json")] if command == "build" else [])
+        started = time.perf_counter()
+        try:
+            app(args, standalone_mode=False)
+        except SystemExit as exc:  # typer.Exit(0) and friends
+            if exc.code not in (0, None):
+                raise
+        seconds = time.perf_counter() - started
+        peaks.append(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    return {"seconds": seconds, "peak_mb": peaks[1], "added_mb": max(peaks[1] - peaks[0], 1.0)}
+
+
+def growth(kinds: list[str], base: int, timeout: float) -> bool:
+    """Print each pattern's time and peak memory at 1x..8x and the worst growth per doubling; True when the
+    time of every pattern stays within GROWTH_BAR. Each size runs in a fresh process (its own peak memory),
+    timed inside it after a warm-up, so start-up does not hide the growth."""
+    print(f"{'pattern':<16} " + " ".join(f"{f'{factor}x s':>8}" for factor in GROWTH_FACTORS)
+          + f" {'time x/2x':>9} {'peak MB 8x':>10} {'mem x/2x':>8}")
+    within = True
+    with tempfile.TemporaryDirectory(prefix="chrono-growth-") as folder:
+        for kind in kinds:
+            runs: list[dict[str, float] | None] = []
+            for factor in GROWTH_FACTORS:
+                command = [sys.executable, __file__, "--measure", kind, str(base * factor), folder]
+                try:
+                    done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
+                    runs.append(json.loads(done.stdout.strip().splitlines()[-1]) if done.returncode == 0 else None)
+                except (subprocess.TimeoutExpired, IndexError, ValueError):
+                    runs.append(None)
+            seconds = [run["seconds"] if run else None for run in runs]
+            time_growth = _worst_doubling(seconds)
+            memory_growth = _worst_doubling([run["added_mb"] if run else None for run in runs])
+            within &= time_growth is not None and time_growth <= GROWTH_BAR
+            cells = " ".join(f"{value:8.2f}" if value is not None else "  failed" for value in seconds)
+            last_peak = f"{runs[-1]['peak_mb']:10.0f}" if runs[-1] else "         -"
+            print(f"{kind:<16} {cells} {_factor(time_growth):>9} {last_peak} {_factor(memory_growth):>8}", flush=True)
+    print(f"all within {GROWTH_BAR}x per doubling" if within else f"SOME PATTERN GROWS FASTER THAN {GROWTH_BAR}x")
+    return within
+
+
+def _worst_doubling(values: list[float | None]) -> float | None:
+    if any(value is None for value in values):
+        return None
+    return max(later / earlier for earlier, later in zip(values, values[1:], strict=False))  # type: ignore[operator]
+
+
+def _factor(value: float | None) -> str:
+    return "-" if value is None else f"{value:.2f}"
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--kinds", nargs="+", choices=sorted(KINDS), default=list(KINDS))
+    parser.add_argument("--kinds", nargs="+", choices=sorted(KINDS), help="default: the article kinds (with --growth: "
+                        "every #12 pattern)")
     parser.add_argument("--sizes", nargs="+", type=int, default=list(DEFAULT_SIZES), help="characters")
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="TimeML folder for the news kind")
     parser.add_argument("--timeout", type=float, default=600.0, help="seconds per build")
     parser.add_argument("--stages", action="store_true", help="also time each analysis stage in this process")
+    parser.add_argument("--growth", action="store_true", help="every #12 pattern at 1x/2x/4x/8x of --base: growth "
+                        "per doubling")
+    parser.add_argument("--base", type=int, default=25_000, help="characters of the 1x input of --growth")
+    parser.add_argument("--measure", nargs=3, metavar=("KIND", "SIZE", "FOLDER"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.measure:  # one size of --growth, in its own process
+        kind, size, folder = args.measure
+        print(json.dumps(measure_one(kind, int(size), Path(folder))))
+        return
+    if args.growth:
+        sys.exit(0 if growth(args.kinds or list(ISSUE_12), args.base, args.timeout) else 1)
+    args.kinds = args.kinds or [kind for kind in KINDS if kind not in ISSUE_12 or kind in ("bcyears", "recently")]
     if args.stages:
         stage_times(HEADER + "Warm-up on Tuesday, March 2.")  # loads the rules once, untimed
     heading = f"{'kind':<10} {'size':>9} {'wall s':>8} {'MB/s':>6} {'peak MB':>8}"
@@ -148,9 +280,9 @@ def main(argv: list[str] | None = None) -> None:
         for kind in args.kinds:
             for size in args.sizes:
                 text = news(size, args.data) if kind == "news" else KINDS[kind](size)
-                path = Path(folder) / f"{kind}_{size}.txt"
+                path = Path(folder) / f"{kind}_{size}{SUFFIXES.get(kind, '.txt')}"
                 path.write_text(text, encoding="utf-8")
-                seconds, peak = run_build(path, Path(folder) / "out.json", args.timeout)
+                seconds, peak = run_build(path, Path(folder) / "out.json", args.timeout, COMMANDS.get(kind, "build"))
                 megabytes = len(text.encode("utf-8")) / 1e6
                 rate = f"{megabytes / seconds:6.2f}" if seconds else "     -"
                 wall = f"{seconds:8.2f}" if seconds is not None else " timeout"

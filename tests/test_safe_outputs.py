@@ -105,3 +105,11 @@ def test_tag_writes_xml_for_text_with_control_characters(tmp_path) -> None:
     assert result.exit_code == 0, result.stderr
     root = ET.fromstring(result.stdout)
     assert [timex.text for timex in root.iter("TIMEX3")][-2:] == ["Tuesday", "2021"]
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85"])
+def test_jsonl_is_one_line_per_event_for_any_line_splitter(separator: str) -> None:
+    timeline = build_timeline(f"It fell{separator}in 1915. It rose in 1917.", published="2023-03-02")
+    text = render(timeline, "jsonl")
+    assert len(text.splitlines()) == len(timeline.events) == 2
+    assert any(separator in json.loads(line)["sentence"] for line in text.splitlines())  # kept, escaped
