@@ -308,3 +308,16 @@ def test_the_built_in_templates_write_the_languages_words(tmp_path: Path, fmt: s
                                                  (2, "Reported by 2 articles")])
 def test_a_count_takes_its_form(count: int, expected: str) -> None:
     assert Language.load("en").templates.reported_by.of(count) == expected
+
+
+def test_a_timeline_pickles_with_its_language_by_name(tmp_path: Path) -> None:
+    import copy
+    import pickle
+
+    _copy_of_english(tmp_path)
+    for language in (Language.load("en"), Language.load("xx", root=tmp_path)):
+        timeline = build_timeline(ARTICLE, language=language)
+        again = pickle.loads(pickle.dumps(timeline))
+        assert again.language is language and again.documents[0].language is language
+        assert again.events == timeline.events
+        assert copy.deepcopy(timeline).language is language

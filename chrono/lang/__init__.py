@@ -89,6 +89,7 @@ class Language:
     """Everything chrono knows about one language, loaded once from chrono/lang/<code>/."""
 
     code: str
+    root: Path  # the folder of language folders it was loaded from (chrono/lang/ for chrono's own)
     about: About  # language.toml
     labels: LabelWords  # labels.toml
     locales: LocaleHints  # locales.toml
@@ -104,6 +105,10 @@ class Language:
 
     def __repr__(self) -> str:
         return f"Language({self.code!r})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled (and deep-copied) by name: a Document sent to another process finds its language loaded there."""
+        return _load, (self.code, self.root)
 
     @staticmethod
     def load(code: str = DEFAULT_LANGUAGE, root: Path | None = None) -> Language:
@@ -131,8 +136,9 @@ def _load(code: str, root: Path) -> Language:
                                     f"(known: {', '.join(sorted(_SECTIONS))})")
     sections = {name: _section(folder / f"{name}.toml", read) for name, read in _SECTIONS.items()}
     about: About = sections.pop("language")
-    return Language(code=code, about=about, calendar=_calendar_names(about.pendulum_locale, folder / "language.toml"),
-                    **sections)  # each other file's section is the field of its name
+    calendar = _calendar_names(about.pendulum_locale, folder / "language.toml")
+    # each other file's section is the field of its name
+    return Language(code=code, root=root, about=about, calendar=calendar, **sections)
 
 
 def _section(path: Path, read: Callable[[Mapping[str, Any]], Any]) -> Any:
