@@ -23,7 +23,8 @@ UNDATED = "undated"  # the year folder of an event whose interval is unknown
 DOCUMENTS = pa.schema([
     ("hash", pa.string()), ("id", pa.string()), ("source", pa.string()), ("record", pa.int64()),
     ("url", pa.string()), ("title", pa.string()), ("outlet", pa.string()), ("published", pa.date32()),
-    ("dateline", pa.string()), ("language", pa.string()), ("body_start", pa.int64()), ("body_end", pa.int64()),
+    ("published_source", pa.string()), ("dateline", pa.string()), ("language", pa.string()), ("locale", pa.string()),
+    ("body_start", pa.int64()), ("body_end", pa.int64()),
     ("text", pa.large_string()), ("batch", pa.string()),
 ])
 _VALUE_FIELDS = [
@@ -76,7 +77,8 @@ def document_row(document: Document, digest: str, record: int, batch: str, langu
     return {
         "hash": digest, "id": document.id, "source": document.source, "record": record, "url": document.url,
         "title": document.title, "outlet": document.outlet, "published": document.published,
-        "dateline": document.dateline, "language": language, "body_start": body.start if body else None,
+        "published_source": document.published_source, "dateline": document.dateline, "language": language,
+        "locale": document.locale, "body_start": body.start if body else None,
         "body_end": body.end if body else None, "text": document.text, "batch": batch,
     }
 
@@ -84,7 +86,8 @@ def document_row(document: Document, digest: str, record: int, batch: str, langu
 def document_from_row(row: dict[str, Any], document_id: str) -> Document:
     body = Span(row["body_start"], row["body_end"]) if row["body_start"] is not None else None
     return Document(id=document_id, text=row["text"], published=row["published"], source=row["source"],
-                    dateline=row["dateline"], outlet=row["outlet"], title=row["title"], url=row["url"], body=body)
+                    dateline=row["dateline"], outlet=row["outlet"], title=row["title"], url=row["url"], body=body,
+                    published_source=row["published_source"], locale=row["locale"])
 
 
 def expression_row(expression: Expression, digest: str, position: int) -> dict[str, Any]:

@@ -16,8 +16,11 @@ from typing import Any
 
 from chrono.errors import ChronoInputError
 from chrono.model import Document
-from chrono.read import EXTENSIONS, read_documents
-from chrono.read.records import record_document
+from chrono.read import iter_records
+from chrono.read.common import Origin, Record
+from chrono.read.published import settle_published
+from chrono.read.records import record_from
+from chrono.read.registry import folder_suffixes
 
 STREAMED = (".jsonl.gz", ".ndjson.gz", ".jsonl", ".ndjson", ".parquet")
 
@@ -85,7 +88,7 @@ def iter_inputs(paths: list[str], columns: Columns = Columns()) -> Iterator[Item
 
 
 def _folder_files(folder: Path) -> list[Path]:
-    known = tuple(EXTENSIONS) + STREAMED
+    known = tuple(suffix.lower() for suffix in folder_suffixes()) + STREAMED
     return sorted((found for found in folder.rglob("*")
                    if found.is_file() and found.name.lower().endswith(known)
                    and not any(part.startswith(".") for part in found.relative_to(folder).parts)),
@@ -100,11 +103,8 @@ def _read_file(path: str, columns: Columns) -> Iterator[Item | Failure]:
         elif name.endswith((".jsonl.gz", ".ndjson.gz", ".jsonl", ".ndjson")):
             yield from _records(path, _json_lines(path), columns)
         else:
-            documents, failures = read_documents([path])
-            for record, document in enumerate(documents):
-                yield Item(document, path, record, content_hash(document))
-            for _given, message in failures:
-                yield Failure(path, 0, message)
+            for number, record in enumerate(iter_records([path], unique_ids=False)):
+                yield _item(record, path, number)
     except (OSError, EOFError, ValueError, ChronoInputError) as exc:  # a broken file (gzip, Parquet) mid-way
         yield Failure(path, 0, f"{path}: {exc}")
 
@@ -133,15 +133,19 @@ def _parquet_records(path: str) -> Iterator[tuple[int, Any]]:
 def _records(path: str, records: Iterator[tuple[int, Any]], columns: Columns) -> Iterator[Item | Failure]:
     renamed = columns.names()
     stem = Path(path).name.split(".")[0]
+    origin = Origin(name=path, source=path, document_id=stem)
     for number, record in records:
         where = f"{path}: record {number}"
-        try:
-            if isinstance(record, ChronoInputError):
-                raise record
-            if renamed and isinstance(record, dict):
-                record = {**record, **{field: record.get(column) for field, column in renamed.items()}}
-            document = record_document(record, where=where, source=path, fallback_id=f"{stem}-{number}")
-        except ChronoInputError as exc:
-            yield Failure(path, number, str(exc))
+        if isinstance(record, ChronoInputError):
+            yield Failure(path, number, f"{where}: {record}")
             continue
-        yield Item(document, path, number, content_hash(document))
+        if renamed and isinstance(record, dict):
+            record = {**record, **{field: record.get(column) for field, column in renamed.items()}}
+        yield _item(settle_published(record_from(record, where=where, origin=origin, fallback_id=f"{stem}-{number}"),
+                                     None), path, number)
+
+
+def _item(record: Record, path: str, number: int) -> Item | Failure:
+    if record.document is None:
+        return Failure(path, number, record.problem or f"{record.where}: unreadable")
+    return Item(record.document, path, number, content_hash(record.document))
