@@ -32,7 +32,7 @@ from chrono.lang.sections import (
     WordValue,
 )
 
-__all__ = ["DEFAULT_LANGUAGE", "CalendarNames", "Language", "LanguageResourceError", "languages"]
+__all__ = ["DEFAULT_LANGUAGE", "CalendarNames", "Language", "LanguageResourceError", "languages", "or_default"]
 
 LANG_ROOT = Path(__file__).parent
 DEFAULT_LANGUAGE = "en"  # the language of the public API and of the command line when none is given
