@@ -168,7 +168,7 @@ def stage_times(text: str) -> dict[str, float]:
     """Seconds per analysis stage for one text, in this process (rules already loaded)."""
     from chrono.attach.events import attach_events
     from chrono.read.text import parse_article
-    from chrono.resolve.resolver import resolve_expressions
+    from chrono.resolve.walk import resolve_expressions
     from chrono.segment.sentences import split_sentences
     from chrono.tag.tagger import tag_text
 

@@ -31,7 +31,7 @@ import tracemalloc
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from chrono.model import Document
+from chrono.model import Document, Domain
 from chrono.read.timeml import read_timeml, timeml_files
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -87,7 +87,7 @@ def peak_python_mb(function: Callable[[Document], object], documents: Sequence[D
 def stage_seconds(documents: Sequence[Document], domain: str, repeat: int) -> dict[str, float]:
     """Best seconds of each stage of ``analyse`` over all documents (the stages as chrono.pipeline runs them)."""
     from chrono.attach.events import attach_events
-    from chrono.resolve.resolver import resolve_expressions
+    from chrono.resolve.walk import resolve_expressions
     from chrono.segment.sentences import split_sentences
     from chrono.tag.tagger import tag_text
 
@@ -161,7 +161,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder of .tml files (default: %(default)s)")
     parser.add_argument("--limit", type=int, default=None, help="only the first N documents (default: all)")
     parser.add_argument("--repeat", type=int, default=3, help="chrono passes; the best is kept (default: 3)")
-    parser.add_argument("--domain", default="news", choices=("news", "narrative"))
+    parser.add_argument("--domain", default="news", choices=[domain.value for domain in Domain])
     parser.add_argument("--no-dateparser", action="store_true", help="time chrono only")
     parser.add_argument("--stages", action="store_true", help="also time each stage of chrono's analysis")
     args = parser.parse_args(argv)

@@ -14,7 +14,7 @@ from typing import Any
 
 from chrono.errors import ChronoInputError
 from chrono.lang import Language
-from chrono.model import Span
+from chrono.model import Domain, Span
 from chrono.read import document_id
 from chrono.read.timeml import NO_DCT, TimeMLDocument, Timex, as_timex, read_timeml, timeml_files
 
@@ -171,13 +171,14 @@ def evaluate_document(name: str, gold: Sequence[Timex], system: Sequence[Timex])
 SystemTagger = Callable[[TimeMLDocument], Iterable[Any]]
 
 
-def chrono_tagger(domain: str = "news", language: Language | None = None, locale: str | None = None) -> SystemTagger:
+def chrono_tagger(domain: Domain | str = Domain.NEWS, language: Language | None = None,
+                  locale: str | None = None) -> SystemTagger:
     """A system that runs chrono's pipeline on each gold document's text with its DCT."""
 
     def tag(source: TimeMLDocument) -> list[Timex]:
         from chrono.pipeline import analyse
 
-        if source.document.published is None and domain == "news":
+        if source.document.published is None and Domain.of(domain).needs_publication_date:
             problem = source.dct_problem or f"{NO_DCT} to resolve news expressions against"
             raise ChronoInputError(f"{source.document.source or source.name}: {problem}")
         expressions, _events = analyse(source.document, domain=domain, language=language, locale=locale)
@@ -210,7 +211,7 @@ def evaluate_documents(gold_docs: Sequence[TimeMLDocument], system: SystemTagger
 
 
 def evaluate_folders(gold_paths: Sequence[str | Path], system_paths: Sequence[str | Path] | None = None, *,
-                     domain: str = "news", keep_going: bool = True,
+                     domain: Domain | str = Domain.NEWS, keep_going: bool = True,
                      language: Language | None = None, locale: str | None = None) -> Evaluation:
     """Score system TimeML files (or chrono itself when none are given) against gold TimeML, pairing by name.
 

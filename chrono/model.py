@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from enum import IntEnum, StrEnum
 from typing import Any
 
+from chrono.errors import ChronoInputError
 from chrono.lang import Language
 
 
@@ -56,6 +57,28 @@ class Anchor(StrEnum):
     PUBLICATION = "PUBLICATION"  # deictic: "yesterday", "last week", "two years ago"
     PREVIOUS = "PREVIOUS"  # anaphoric: "the following year", "that day", "a week later"
     CONTEXT = "CONTEXT"  # the domain decides: publication date in news, latest mention in narrative
+
+
+class Domain(StrEnum):
+    """What a text's deictic words count from: news from its publication date, a narrative (a history) from the
+    time it tells. Which context rules apply is registered per domain (chrono/resolve/context.py)."""
+
+    NEWS = "news"
+    NARRATIVE = "narrative"
+
+    @classmethod
+    def of(cls, value: str | Domain) -> Domain:
+        """The domain ``value`` names; the one check of a domain name (ChronoInputError listing the choices)."""
+        try:
+            return cls(value)
+        except ValueError:
+            choices = ", ".join(domain.value for domain in cls)
+            raise ChronoInputError(f"unknown domain {value!r}; use one of: {choices}") from None
+
+    @property
+    def needs_publication_date(self) -> bool:
+        """Whether a document must give a publication date: news counts from it; a history can do without."""
+        return self is Domain.NEWS
 
 
 class Direction(StrEnum):

@@ -16,7 +16,7 @@ from chrono.order.select import select_events
 from chrono.order.sort import order_events
 from chrono.read.text import parse_article, parse_date
 from chrono.resolve.numeric_dates import carry_assumed_order, settle_numeric_dates
-from chrono.resolve.resolver import resolve_expressions
+from chrono.resolve.walk import resolve_expressions
 from chrono.resolve.year_pairs import join_year_pairs
 from chrono.segment.sentences import split_sentences
 from chrono.tag.tagger import tag_text

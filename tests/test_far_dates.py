@@ -15,7 +15,7 @@ from chrono.cli import app
 from chrono.lang import Language
 from chrono.model import Anchor, Document, Granularity, PartialValue, Tense, TimexType, Value
 from chrono.pipeline import analyse
-from chrono.resolve.resolver import resolve_value
+from chrono.resolve.value import resolve_value
 
 P = PartialValue
 D = dt.date

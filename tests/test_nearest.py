@@ -10,7 +10,7 @@ import pytest
 
 from chrono.calendar.intervals import period_bounds, shift_period
 from chrono.model import Granularity, PartialValue, Tense
-from chrono.resolve.resolver import _AFTER_PAST, _AFTER_PAST_COARSE, _BEFORE_FUTURE, _MAX_STEPS, _in_cycle, _nearest
+from chrono.resolve.value import _AFTER_PAST, _AFTER_PAST_COARSE, _BEFORE_FUTURE, _MAX_STEPS, _in_cycle, _nearest
 
 PARTIALS = {
     "March": (PartialValue(month=3), "year"),

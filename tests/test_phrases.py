@@ -11,7 +11,7 @@ import datetime as dt
 import pytest
 
 from chrono.model import Document
-from chrono.resolve.resolver import resolve_expressions
+from chrono.resolve.walk import resolve_expressions
 from chrono.segment.sentences import split_sentences
 from chrono.tag.tagger import tag_text
 

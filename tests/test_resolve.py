@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from chrono.model import Anchor, Direction, Granularity, PartialValue, Tense, TimexType, Value
-from chrono.resolve.resolver import resolve_value
+from chrono.resolve.value import resolve_value
 
 P = PartialValue
 D = dt.date
@@ -334,7 +334,7 @@ def test_mentions(partial: PartialValue, anchor: dt.date | Value, previous: Valu
 def walk(text: str, phrases: list[tuple[str, PartialValue]], published: dt.date | None, domain: str) -> list[str]:
     """resolve_expressions over hand-made expressions (no tagger), one sentence per full stop."""
     from chrono.model import Document, Expression, Sentence, Span
-    from chrono.resolve.resolver import resolve_expressions
+    from chrono.resolve.walk import resolve_expressions
 
     sentences, start = [], 0
     for index, piece in enumerate(text.split(". ")):

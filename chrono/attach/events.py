@@ -2,20 +2,11 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
-
 from chrono.attach.headline import headline
 from chrono.lang import Language, or_default
-from chrono.model import Document, Event, Expression, Sentence, Span
+from chrono.model import Document, Event, Expression, Sentence
+from chrono.segment.sentences import SentenceIndex
 from chrono.tag.surroundings import dates_an_event
-
-
-def _holding_sentence(span: Span, sentences: list[Sentence], starts: list[int]) -> Sentence | None:
-    """The sentence that contains the start of ``span`` (sentences sorted by start, non-overlapping)."""
-    index = bisect_right(starts, span.start) - 1
-    if index >= 0 and sentences[index].span.start <= span.start < sentences[index].span.end:
-        return sentences[index]
-    return None
 
 
 def attach_events(expressions: list[Expression], sentences: list[Sentence], document: Document,
@@ -26,7 +17,7 @@ def attach_events(expressions: list[Expression], sentences: list[Sentence], docu
     whose surroundings say they date nothing: a copyright line, a citation, a title, a hypothetical day
     (chrono/tag/surroundings.py).
     """
-    starts = [sentence.span.start for sentence in sentences]
+    index = SentenceIndex(sentences)
     cues = or_default(language).surroundings
     events = []
     for expression in expressions:
@@ -34,7 +25,7 @@ def attach_events(expressions: list[Expression], sentences: list[Sentence], docu
             continue
         if not dates_an_event(expression, document.text, cues):
             continue
-        sentence = _holding_sentence(expression.span, sentences, starts)
+        sentence = index.holding(expression.span)
         # an expression outside every sentence (a stray header line) stands as its own sentence
         span = sentence.span if sentence else expression.span
         # the sentence's own string is shared by all its events (a slice per event would copy it each time)

@@ -43,14 +43,14 @@ def index(
     def run() -> None:
         from chrono.archive import INDEX_PACKAGES, require
         from chrono.errors import ChronoInputError
+        from chrono.model import Domain
 
         require(INDEX_PACKAGES)
         from chrono.archive.index import Settings
         from chrono.archive.index import index as run_index
         from chrono.archive.sources import Columns
 
-        if domain not in ("news", "narrative"):
-            raise ChronoInputError(f"unknown domain {domain!r}; choose news or narrative")
+        Domain.of(domain)
         if workers is not None and scheduler:
             raise ChronoInputError("--workers starts a cluster here; with --scheduler the cluster has its own")
         columns = Columns(text=text_column, published=date_column, id=id_column, title=title_column, url=url_column,

@@ -17,7 +17,7 @@ from chrono.cli.common import (
     refuse_overwriting_inputs,
     write_output,
 )
-from chrono.model import Document
+from chrono.model import Document, Domain
 from chrono.order.select import PRECISIONS, parse_bound, parse_granularity, select_events
 from chrono.order.sort import SORTS
 from chrono.pipeline import build_from_documents
@@ -73,8 +73,7 @@ def build(
             raise ChronoInputError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
         if sort not in SORTS:
             raise ChronoInputError(f"unknown sort {sort!r}; choose one of {', '.join(SORTS)}")
-        if domain not in ("news", "narrative"):
-            raise ChronoInputError(f"unknown domain {domain!r}; choose news or narrative")
+        chosen_domain = Domain.of(domain)
         if inputs.count("-") > 1:
             raise ChronoInputError("standard input ('-') can be read only once")
         if group_by not in GROUPINGS:
@@ -92,15 +91,16 @@ def build(
 
         def documents() -> Iterator[Document]:  # read as the build goes; each bad input or record: one line
             nonlocal failures
-            for item in iter_documents(inputs, date, date_required=domain == "news", skip=output):
+            for item in iter_documents(inputs, date, date_required=chosen_domain.needs_publication_date, skip=output):
                 if isinstance(item, Document):
                     yield item
                 else:
                     failures += 1
                     typer.echo(f"chrono: error: {item[1]}", err=True)
 
-        timeline = build_from_documents(documents(), domain=domain, sort=sort, language=chosen, key_dates=key_dates,
-                                        per_date=per_date, date_from=date_from, date_to=date_to, locale=run_locale)
+        timeline = build_from_documents(documents(), domain=chosen_domain, sort=sort, language=chosen,
+                                        key_dates=key_dates, per_date=per_date, date_from=date_from, date_to=date_to,
+                                        locale=run_locale)
         if not timeline.documents:
             raise typer.Exit(EXIT_USAGE)
         events = select_events(timeline.events, date_from=date_from, date_to=date_to, min_granularity=min_granularity)

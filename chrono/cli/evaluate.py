@@ -37,13 +37,13 @@ def evaluate(
         from chrono.errors import ChronoInputError
         from chrono.evaluate import error_lines, evaluate_folders, format_table
         from chrono.lang import Language
+        from chrono.model import Domain
         from chrono.resolve.numeric_dates import check_locale
 
         chosen = Language.load(language)
         run_locale = check_locale(locale, chosen) if locale is not None else None
 
-        if domain not in ("news", "narrative"):
-            raise ChronoInputError(f"unknown domain {domain!r}; choose news or narrative")
+        Domain.of(domain)
         evaluation = evaluate_folders([gold], [system] if system is not None else None, domain=domain,
                                       keep_going=not debug, language=chosen, locale=run_locale)
         if not evaluation.documents:

@@ -45,6 +45,7 @@ def tag(
     def run() -> None:
         from chrono.errors import ChronoInputError
         from chrono.lang import Language
+        from chrono.model import Domain
         from chrono.pipeline import analyse
         from chrono.read import iter_records
         from chrono.read.outputs import check_outputs, input_files, output_path
@@ -58,8 +59,7 @@ def tag(
         run_locale = check_locale(locale, chosen) if locale is not None else None
         if fmt not in TAG_FORMATS:
             raise ChronoInputError(f"unknown format {fmt!r}; choose one of {', '.join(TAG_FORMATS)}")
-        if domain not in ("news", "narrative"):
-            raise ChronoInputError(f"unknown domain {domain!r}; choose news or narrative")
+        chosen_domain = Domain.of(domain)
         if inputs.count("-") > 1:
             raise ChronoInputError("standard input ('-') can be read only once")
         date = publication_override(published)
@@ -75,12 +75,14 @@ def tag(
         expressions: list[dict] = []
         failures: list[int] = []
         total = 0
-        for record in iter_records(inputs, date, date_required=domain == "news", unique_ids=output_dir is None):
+        read = iter_records(inputs, date, date_required=chosen_domain.needs_publication_date,
+                            unique_ids=output_dir is None)
+        for record in read:
             total += 1
             try:
                 if record.document is None:
                     raise ChronoInputError(record.problem or f"{record.where}: cannot be read")
-                found, _events = analyse(record.document, domain=domain, language=chosen, locale=run_locale)
+                found, _events = analyse(record.document, domain=chosen_domain, language=chosen, locale=run_locale)
             except Exception as exc:
                 if debug:
                     raise

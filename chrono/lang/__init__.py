@@ -18,6 +18,7 @@ from chrono.errors import ChronoError, ChronoInputError
 from chrono.lang.schema import SchemaError, build, convert
 from chrono.lang.sections import (
     About,
+    ContextExamples,
     LabelWords,
     LocaleHints,
     MergeWords,
@@ -71,6 +72,7 @@ def _word_tables(data: Mapping[str, Any]) -> WordTables:
 # file name (without .toml) -> how its table becomes a section; the field of Language that holds it
 _SECTIONS: dict[str, Callable[[Mapping[str, Any]], Any]] = {
     "language": lambda data: build(About, data),
+    "context": lambda data: build(ContextExamples, data),
     "labels": lambda data: build(LabelWords, data),
     "locales": lambda data: build(LocaleHints, data),
     "merge": lambda data: build(MergeWords, data),
@@ -91,6 +93,7 @@ class Language:
     code: str
     root: Path  # the folder of language folders it was loaded from (chrono/lang/ for chrono's own)
     about: About  # language.toml
+    context: ContextExamples  # context.toml
     labels: LabelWords  # labels.toml
     locales: LocaleHints  # locales.toml
     merge: MergeWords  # merge.toml

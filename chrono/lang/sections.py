@@ -407,6 +407,27 @@ class RuleFile:
     boundaries: Boundaries = field(default_factory=Boundaries)
 
 
+# ---------------------------------------------------------------- context.toml
+
+
+@dataclass(frozen=True, eq=False)
+class ContextExample:
+    """A text and the values a context rule (chrono/resolve/context.py) gives its phrases (each found by its first
+    occurrence), resolved in each domain the rule is registered for."""
+
+    rule: str
+    text: str
+    values: Mapping[str, str]
+    published: str = "2023-03-02"  # "" for a text without one (a history)
+
+
+@dataclass(frozen=True, eq=False)
+class ContextExamples:
+    """context.toml: the examples of the context rules, by rule name; tests/test_context_rules.py runs them."""
+
+    example: tuple[ContextExample, ...] = ()
+
+
 # ---------------------------------------------------------------- words.toml
 
 

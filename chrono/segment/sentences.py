@@ -12,6 +12,8 @@ benchmarks/segmenter.py compares it with pysbd (see the README for the figures).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -133,3 +135,18 @@ def split_sentences(text: str, span: Span | None = None, *, language: Language |
     """The sentences of text[span], offsets into the whole text, in order."""
     return [Sentence(span=piece, text=text[piece.start:piece.end], index=index)
             for index, piece in enumerate(sentence_spans(text, span, language=language))]
+
+
+class SentenceIndex:
+    """Which sentence holds a span: a bisection over the sentences' starts (sentences do not overlap)."""
+
+    def __init__(self, sentences: Sequence[Sentence]) -> None:
+        self._sentences = sorted(sentences, key=lambda sentence: sentence.span.start)
+        self._starts = [sentence.span.start for sentence in self._sentences]
+
+    def holding(self, span: Span) -> Sentence | None:
+        """The sentence that contains the start of ``span``; None for a span outside every sentence."""
+        index = bisect_right(self._starts, span.start) - 1
+        if index >= 0 and span.start < self._sentences[index].span.end:
+            return self._sentences[index]
+        return None

@@ -1,0 +1,269 @@
+"""Context rules: what the text around an expression changes in how it is resolved, registered by name.
+
+The document walk (chrono/resolve/walk.py) resolves expressions in text order; at four points it asks the rules
+registered for the document's domain, in the order they were registered:
+
+- ``expressions``: rewrite the document's expressions before the walk ("five days after the fall of Girona");
+- ``partial``: complete an expression's partial value from its neighbours ("from May to August 1943");
+- ``anchor``: the anchor to resolve against, when a rule knows better than the publication date (the first
+  rule with an answer wins);
+- ``aside``: whether a resolved value stays out of the mentions later expressions anchor on (any rule).
+
+A rule is a function decorated with ``@context_rule(stage=..., domains=...)``, registered under its name. Its
+examples, texts with the values the rule gives their phrases, are language data: chrono/lang/<code>/context.toml
+names the rule each example is for, and tests/test_context_rules.py checks that every rule has examples, that
+each gives its values, and that they change without the rule. Adding a rule is this file and its examples.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from enum import StrEnum
+from functools import cache
+from typing import Any, TypeVar
+
+from chrono.calendar.era import bc_granularity
+from chrono.lang import Language
+from chrono.lang.sections import Patterns
+from chrono.model import Anchor, Direction, Document, Domain, Expression, Granularity, PartialValue, Span, Tense, Value
+from chrono.resolve.tense import TenseCue
+from chrono.resolve.value import same_period_years_away, sub_year_kind
+from chrono.tag.anchored import anchored_amounts
+from chrono.tag.surroundings import is_aside
+
+__all__ = ["Context", "ContextRule", "Mentions", "Stage", "context_rule", "rules", "rules_for"]
+
+_PARAGRAPH_BREAK = "\n\n"
+_CLOCK_LOOKBACK = 8  # expressions before a clock time searched for its day (bounds work in run-on text)
+_CLOCK_REACH = 30  # characters from a clock time to the day named after it ("1 p.m. kickoff on Sept. 17")
+_DATE_FIELDS = ("century", "decade", "year", "half", "quarter", "season", "month", "week", "day", "weekday",
+                "holiday")
+# what a clock time takes from the expression that names its day
+_DAY_FIELDS = ("year", "month", "week", "day", "weekday", "holiday", "shift", "unit", "anchor", "direction")
+
+
+class Stage(StrEnum):
+    """Where in the walk a rule is asked (see the module docstring)."""
+
+    EXPRESSIONS = "expressions"
+    PARTIAL = "partial"
+    ANCHOR = "anchor"
+    ASIDE = "aside"
+
+
+@dataclass(frozen=True)
+class ContextRule:
+    name: str
+    stage: Stage
+    domains: frozenset[Domain]
+    apply: Callable[..., Any]
+
+
+_RULES: dict[str, ContextRule] = {}
+_Function = TypeVar("_Function", bound=Callable[..., Any])
+
+
+def context_rule(*, stage: Stage, domains: Sequence[Domain] = tuple(Domain)) -> Callable[[_Function], _Function]:
+    """Register the decorated function, under its name without the leading underscore, as a context rule."""
+
+    def register(function: _Function) -> _Function:
+        name = function.__name__.lstrip("_")
+        if name in _RULES:
+            raise ValueError(f"context rule {name!r} is registered twice")
+        _RULES[name] = ContextRule(name, stage, frozenset(domains), function)
+        return function
+
+    return register
+
+
+def rules() -> Mapping[str, ContextRule]:
+    """Every registered rule by name, in registration order."""
+    return _RULES
+
+
+def rules_for(domain: Domain, stage: Stage) -> tuple[ContextRule, ...]:
+    return tuple(rule for rule in _RULES.values() if domain in rule.domains and rule.stage is stage)
+
+
+class Mentions:
+    """The dated mentions so far, indexed so that each lookup costs the same however many came before (a text
+    of 10,000 BC years or bare years must not walk them all for each expression)."""
+
+    def __init__(self) -> None:
+        self._latest_at_least: dict[Granularity, Value] = {}  # the latest mention at least this fine
+        self._year_written: set[int] = set()  # ids of the mentions whose year the text wrote
+        self._kept: list[Value] = []  # keeps every mention alive, so that its id is never reused
+        self.last_two: list[Value] = []
+        self.last_end = 0  # where the latest mention ends in the text
+
+    def add(self, value: Value, end: int, *, year_written: bool) -> None:
+        granularity = value.granularity if value.granularity is not None else bc_granularity(value)
+        if granularity is not None:
+            for coarser in Granularity:
+                if coarser > granularity:
+                    break
+                self._latest_at_least[coarser] = value
+        if year_written:
+            self._year_written.add(id(value))
+        self._kept.append(value)
+        self.last_two = [*self.last_two[-1:], value]
+        self.last_end = end
+
+    @property
+    def last(self) -> Value | None:
+        return self.last_two[-1] if self.last_two else None
+
+    def latest(self, needed: Granularity) -> Value | None:
+        """The latest mention at least as fine as ``needed``; else the latest mention."""
+        return self._latest_at_least.get(needed) or self.last
+
+    def wrote_year(self, value: dt.date | Value | None) -> bool:
+        return isinstance(value, Value) and id(value) in self._year_written
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a rule sees of one expression: its document, its neighbours, its sentence and governing tense, and
+    the mentions before it (``previous``: the latest one fine enough to anchor it)."""
+
+    document: Document
+    expressions: Sequence[Expression]  # the document's, in text order
+    index: int
+    sentence: Span
+    cue: TenseCue
+    previous: Value | None
+    mentions: Mentions
+    language: Language
+
+    @property
+    def expression(self) -> Expression:
+        return self.expressions[self.index]
+
+
+# --- expressions ---------------------------------------------------------------------------------------------
+
+@context_rule(stage=Stage.EXPRESSIONS, domains=[Domain.NARRATIVE])
+def _amount_after_event(document: Document, expressions: list[Expression], language: Language) -> list[Expression]:
+    """A history dates "five days after the fall of Girona" from the event just dated (chrono/tag/anchored.py);
+    news keeps "five days" a duration."""
+    return anchored_amounts(document.text, expressions, language=language)
+
+
+# --- partial values ------------------------------------------------------------------------------------------
+
+@cache
+def _range_gap(patterns: Patterns) -> re.Pattern[str]:
+    """What joins the two ends of a range: "21 March - 21 June 1952", "May to August 1943"."""
+    return re.compile(rf"\s*(?:{patterns['range_gap']})\s*", re.IGNORECASE)
+
+
+@context_rule(stage=Stage.PARTIAL)
+def _year_of_range_end(context: Context, partial: PartialValue) -> PartialValue:
+    """"21 March - 21 June 1952", "from May to August 1943": the range's start is in the year its end names
+    (the year before when its month comes later: "December - March 1945")."""
+    following = context.expressions[context.index + 1:context.index + 2]
+    if partial.year is not None or partial.month is None or partial.literal is not None or not following:
+        return partial
+    end = following[0].partial
+    if end.year is None or end.month is None or end.literal is not None:
+        return partial
+    gap = _range_gap(context.language.patterns)
+    if gap.fullmatch(context.document.text, context.expression.span.end, following[0].span.start) is None:
+        return partial
+    wraps = partial.month > end.month  # "December - March 1945" began in 1944
+    return replace(partial, year=end.year - 1 if wraps else end.year)
+
+
+@context_rule(stage=Stage.PARTIAL)
+def _day_of_clock(context: Context, partial: PartialValue) -> PartialValue:
+    """A clock time with no day of its own takes the day a neighbour in its sentence names: the next expression
+    when it follows closely ("a 1 p.m. kickoff on Sept. 17", "10:35 a.m. (0735 GMT) Friday"), else the nearest
+    one before it ("On Friday the blast came at 10:35 a.m.")."""
+    if not _is_bare_clock(partial):
+        return partial
+    in_order, index, sentence = context.expressions, context.index, context.sentence
+    here = in_order[index].span
+    neighbours: list[Expression] = []
+    if index + 1 < len(in_order):
+        after = in_order[index + 1]
+        if after.span.start < sentence.end and after.span.start - here.end <= _CLOCK_REACH:
+            neighbours.append(after)
+    for before in reversed(in_order[max(0, index - _CLOCK_LOOKBACK):index]):
+        if before.span.start < sentence.start:
+            break
+        neighbours.append(before)
+    for neighbour in neighbours:
+        day = neighbour.partial
+        if day.literal is None and (day.day is not None or day.weekday is not None or day.holiday is not None
+                                    or (day.unit is Granularity.DAY and day.month is None)):
+            return replace(partial, **{name: getattr(day, name) for name in _DAY_FIELDS})
+    return partial
+
+
+def _is_bare_clock(p: PartialValue) -> bool:
+    """A time of day with nothing that says which day ("at 3 p.m.", "4 in the morning")."""
+    return (p.literal is None and (p.hour is not None or p.part_of_day is not None) and p.unit is None
+            and p.shift == 0 and not p.weekend and all(getattr(p, name) is None for name in _DATE_FIELDS))
+
+
+# --- anchors -------------------------------------------------------------------------------------------------
+
+@context_rule(stage=Stage.ANCHOR, domains=[Domain.NARRATIVE])
+def _narrated_time(context: Context) -> dt.date | Value | None:
+    """A history's "now" is the time it narrates: deictic words anchor on the latest mention fine enough."""
+    return context.previous or context.document.published
+
+
+@context_rule(stage=Stage.ANCHOR, domains=[Domain.NEWS])
+def _told_year(context: Context) -> dt.date | Value | None:
+    """News: a bare month, or "the end of the year", right after a paragraph has moved to another year is in that
+    year ("in March 2021 ... on June 3, 2021. March was also when ..."). Moved means the two latest mentions are
+    months or days of that same year, one of them written with it; one dated aside ("the Dec. 21, 1988, bombing")
+    does not move a story."""
+    p, mentions, document = context.expression.partial, context.mentions, context.document
+    told = mentions.last_two
+    story_year = p.unit == Granularity.YEAR and p.shift == 0 and sub_year_kind(p) is None  # "the end of the year"
+    if (len(told) < 2 or document.published is None or p.direction is not Direction.TENSE
+            or p.anchor is not Anchor.CONTEXT or (p.month is None and not story_year) or p.year is not None):
+        return None
+    years = {mention.start.year for mention in told if mention.start is not None}
+    if (len(years) != 1 or document.published.year in years or not any(mentions.wrote_year(mention) for mention in told)
+            or any(mention.granularity is None or mention.granularity < Granularity.YEAR for mention in told)
+            or all((mention.granularity or Granularity.YEAR) < Granularity.MONTH for mention in told)):
+        return None
+    if _PARAGRAPH_BREAK in document.text[mentions.last_end:context.expression.span.start]:
+        return None
+    return mentions.last
+
+
+# --- asides --------------------------------------------------------------------------------------------------
+
+@context_rule(stage=Stage.ASIDE)
+def _compared_period(context: Context, anchor: dt.date | Value | None) -> bool:
+    """A period compared with ("from $2 a year ago") is not where the story is: it anchors nothing after it."""
+    return same_period_years_away(context.expression.partial, context.previous, anchor) is not None
+
+
+@context_rule(stage=Stage.ASIDE)
+def _told_around(context: Context, anchor: dt.date | Value | None) -> bool:
+    """The words around a mention say the story does not stand there: a comparison ("since 1812", "unlike in
+    2004"), a citation, parentheses or a name ("the 1812 Overture"); cues in chrono/lang/<code>/surroundings.toml."""
+    return is_aside(context.expression, context.document.text, context.language.surroundings)
+
+
+@context_rule(stage=Stage.ASIDE, domains=[Domain.NARRATIVE])
+def _narrative_aside(context: Context, anchor: dt.date | Value | None) -> bool:
+    """A mention that is not where a history stands: a plan or a prospect ("a planned campaign in 1976"), a
+    flashback ("two years ago"), or a year given in parentheses ("the Civil Constitution of the Clergy (1790)")."""
+    expression, text = context.expression, context.document.text
+    partial = expression.partial
+    if context.cue.tense is Tense.FUTURE and partial.day is None and partial.month is None:
+        return True  # "the offensive would follow on 12 September" narrates; "by next summer" looks ahead
+    if partial.shift < 0 and partial.unit is not None and partial.unit <= Granularity.YEAR:
+        return True  # a flashback ("signed two years ago", "a decade earlier"): the story stays where it was
+    bare_year = partial.year is not None and partial.month is None and partial.day is None
+    span = expression.span
+    return bare_year and text[span.start - 1:span.start] == "(" and text[span.end:span.end + 1] == ")"
