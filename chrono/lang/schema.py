@@ -27,6 +27,8 @@ class SchemaError(ValueError):
         self.problem = problem
 
 
+_SCALARS = (str, int, float, bool)
+_HINTS: dict[type, dict[str, Any]] = {}  # each section's annotations, evaluated once (evaluating them is slow)
 _TYPE_NAMES = {str: "a string", int: "an integer", float: "a number", bool: "true or false", dict: "a table",
                list: "an array"}
 
@@ -39,7 +41,9 @@ def build(cls: type[T], data: object, where: str = "") -> T:
     """An instance of the dataclass ``cls`` from the table ``data`` (``where``: the table's dotted key)."""
     if not isinstance(data, Mapping):
         raise SchemaError(where or "(top)", f"must be a table, not {_described(data)}")
-    hints = typing.get_type_hints(cls)
+    hints = _HINTS.get(cls)
+    if hints is None:
+        hints = _HINTS[cls] = typing.get_type_hints(cls)
     fields = {field.name: field for field in dataclasses.fields(cls)}  # type: ignore[arg-type]
     for key in data:
         if key not in fields:
@@ -69,6 +73,8 @@ def convert(annotation: Any, value: object, where: str) -> Any:
     if annotation is Any:
         return value
     if origin in (Union, types.UnionType):
+        if type(value) in _SCALARS and type(value) in arguments:  # the usual case, answered without a retry
+            return value
         options = [option for option in arguments if option is not type(None)]
         errors = []
         for option in options:
@@ -84,6 +90,8 @@ def convert(annotation: Any, value: object, where: str) -> Any:
     if origin is tuple:
         if not isinstance(value, list):
             raise SchemaError(where, f"must be an array, not {_described(value)}")
+        if arguments[0] in _SCALARS and all(type(item) is arguments[0] for item in value):
+            return tuple(value)  # word lists: hundreds of strings, checked at once
         return tuple(convert(arguments[0], item, f"{where}[{number}]") for number, item in enumerate(value))
     if origin in (Mapping, dict):
         if not isinstance(value, Mapping):
