@@ -83,13 +83,17 @@ def test_two_worker_processes_store_what_one_process_stores(corpus: Path, one_pr
     assert len(_table(store, "events")) > 100
 
 
-@pytest.mark.parametrize("fmt", ["md", "html", "json", "csv"])
-def test_query_of_the_examples_equals_build(fmt: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(("fmt", "options"), [
+    ("md", []), ("html", []), ("json", []), ("csv", []),
+    ("md", ["--key-dates", "3"]), ("json", ["--key-dates", "4", "--per-date", "2"]), ("html", ["--key-dates", "2"]),
+])
+def test_query_of_the_examples_equals_build(fmt: str, options: list[str], tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(REPO)
     names = [str(path.relative_to(REPO)) for path in EXAMPLES]
     assert runner.invoke(app, ["index", *names, "--store", str(tmp_path / "s"), "--workers", "1"]).exit_code == 0
-    built = runner.invoke(app, ["build", *names, "-f", fmt])
-    queried = runner.invoke(app, ["query", str(tmp_path / "s"), "-f", fmt])
+    built = runner.invoke(app, ["build", *names, "-f", fmt, *options])
+    queried = runner.invoke(app, ["query", str(tmp_path / "s"), "-f", fmt, *options])
     assert queried.exit_code == 0, queried.stderr
     assert queried.stdout == built.stdout
 
@@ -199,14 +203,14 @@ def test_bad_documents_go_to_the_errors_table_and_exit_2(tmp_path: Path, monkeyp
     corpus.write_text("\n".join(records) + "\n", encoding="utf-8")
     from chrono.archive import worker
 
-    real = worker.analyse
+    real = worker.analyse_with_sentences
 
     def crashing(document: Any, **options: Any) -> Any:
         if "BOOM" in document.text:
             raise RuntimeError("analysis blew up")
         return real(document, **options)
 
-    monkeypatch.setattr(worker, "analyse", crashing)
+    monkeypatch.setattr(worker, "analyse_with_sentences", crashing)
     report = index([str(corpus)], str(tmp_path / "s"), workers=1, settings=Settings(max_chars=len(text) * 20))
     assert (report.documents, report.failed) == (1, 4)
     reasons = sorted(row["reason"] for row in _table(tmp_path / "s", "errors"))
@@ -348,3 +352,16 @@ def test_a_worker_that_dies_has_its_batch_redone_and_the_culprit_recorded(tmp_pa
         results = runner.collect(block=True)
     assert sum(result.documents for result in results) == 1
     assert [item.document.id for batch in runner.lost for item in batch] == ["d1"]
+
+
+@pytest.mark.parametrize("window", [["--from", "2023-01", "--to", "2024-12"], ["--from", "2023-03-01"]])
+def test_key_dates_in_a_window_are_the_days_build_chooses(window: list[str], tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(REPO)
+    names = [str(path.relative_to(REPO)) for path in EXAMPLES]
+    index(names, str(tmp_path / "s"), workers=1)
+    options = ["-f", "json", "--key-dates", "3", "--per-date", "2", *window]
+    built = json.loads(runner.invoke(app, ["build", *names, *options]).stdout)
+    queried = json.loads(runner.invoke(app, ["query", str(tmp_path / "s"), *options]).stdout)
+    assert queried["events"] == built["events"] and len(queried["key_dates"]) == 3
+    assert queried["key_dates"] == built["key_dates"]

@@ -46,7 +46,6 @@ Listener = Callable[[IndexReport], None]
 @dataclass(frozen=True)
 class Settings:
     domain: str = "news"
-    language: str = "en"
     batch_size: int = DEFAULT_BATCH
     max_chars: int = 2_000_000
     columns: Columns = Columns()
@@ -152,7 +151,7 @@ class _InProcess:
 
     def submit(self, items: list[Item]) -> None:
         self.done.append(index_batch(self.store_root, items, domain=self.settings.domain,
-                                     language=self.settings.language, max_chars=self.settings.max_chars))
+                                     max_chars=self.settings.max_chars))
 
     def collect(self, *, block: bool) -> list[BatchResult]:
         done, self.done = self.done, []
@@ -199,7 +198,7 @@ class _Dask:
             self._settle(self.collect_one())
         key = f"chrono-index-{batch_name(item.digest for item in items)}-{uuid.uuid4().hex[:8]}"  # a try each
         future = self.client.submit(self.task, self.store_root, items, domain=self.settings.domain,
-                                    language=self.settings.language, max_chars=self.settings.max_chars, key=key)
+                                    max_chars=self.settings.max_chars, key=key)
         self.in_flight[future] = (items, tries)
 
     def collect_one(self) -> list[Any]:

@@ -20,7 +20,8 @@ from chrono.archive.schema import TABLES, UNDATED, document_from_row, event_from
 from chrono.archive.store import Store
 from chrono.errors import ChronoInputError
 from chrono.lang import Language
-from chrono.model import Timeline
+from chrono.model import KeyDate, Timeline
+from chrono.order.key_dates import select_key_dates
 from chrono.order.merge import merge_events
 from chrono.order.select import parse_bound, select_events
 from chrono.order.sort import order_events
@@ -59,14 +60,15 @@ class Selection:
 
 @contextmanager
 def connect(store: Store, *, years: list[str] | None = None) -> Iterator[Any]:
-    """A DuckDB connection with one view per table over the committed parts (events: of ``years`` only)."""
+    """A DuckDB connection with one view per table over the committed parts (events and leads: of ``years``
+    only)."""
     import duckdb
     import pyarrow as pa
 
     connection = duckdb.connect(":memory:", config=_DUCKDB_CONFIG)
     try:
         for table, schema in TABLES.items():
-            parts = store.committed_parts(table, years=years if table == "events" else None)
+            parts = store.committed_parts(table, years=years)
             if parts:
                 files = ", ".join(_sql_string(str(path.resolve())) for path in parts)
                 connection.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet([{files}])")
@@ -86,40 +88,67 @@ def _years(store: Store, start: dt.date | None, end: dt.date | None) -> list[str
     if start is None and end is None:
         return None
     low, high = start.year if start else -(10**9), end.year if end else 10**9
-    return [year for year in store.event_years() if year != UNDATED and low <= int(year) <= high]
+    years = set(store.event_years("events")) | set(store.event_years("leads"))
+    return sorted(year for year in years if year != UNDATED and low <= int(year) <= high)
 
 
 def query_timeline(store_root: str | Path, selection: Selection = Selection(), *, sort: str = "chronological",
-                   language: str = "en") -> Timeline:
-    """The timeline of the selected events, as `chrono build` makes it from the same documents."""
+                   key_dates: int | None = None, per_date: int = 1) -> Timeline:
+    """The timeline of the selected events, as `chrono build` makes it from the same documents: merged and
+    ordered, or (``key_dates=N``) the N most salient days with up to ``per_date`` sentences each.
+
+    The collection is the documents that pass --outlet/--source (with --match, those with a matching event): it
+    gives the publication dates key dates weigh and the ids shown. The timeline lists the whole collection when
+    no event filter is given (as `chrono build` does), else the documents its events cite.
+    """
+    import pyarrow as pa
+
     store = Store(store_root)
     start, end = selection.window()
-    with connect(store, years=_years(store, start, end)) as connection:
+    with connect(store, years=_years(store, start, end + dt.timedelta(days=1) if end else None)) as connection:
         document_filter, document_params = _document_filter(selection)
         event_filter, event_params = _event_filter(selection, start, end)
         connection.execute(
             f"CREATE TEMP TABLE chosen AS SELECT e.*, d.source AS d_source, d.record AS d_record "
             f"FROM events e JOIN documents d ON e.doc_hash = d.hash WHERE {document_filter} AND {event_filter}",
             document_params + event_params)
-        if selection.filters_events:
-            documents_sql = "SELECT * FROM documents WHERE hash IN (SELECT doc_hash FROM chosen)"
-            params: list[Any] = []
+        matching = " AND d.hash IN (SELECT doc_hash FROM chosen)" if selection.words() else ""
+        connection.execute("CREATE TEMP TABLE collection AS SELECT hash, id, source, record, published, language "
+                           f"FROM documents d WHERE {document_filter}{matching}", document_params)
+        collection = _rows(connection, "SELECT * FROM collection ORDER BY source, record")
+        if not collection:
+            return Timeline(documents=(), events=())
+        names = _document_ids(collection)
+        hashes = {name: digest for digest, name in names.items()}
+        published = {names[row["hash"]]: row["published"] for row in collection}
+        language = Language.load(collection[0]["language"])
+        events = [event_from_row(row, names[row["doc_hash"]])
+                  for row in _rows(connection, "SELECT * FROM chosen ORDER BY d_source, d_record, position")]
+        days: tuple[KeyDate, ...] = ()
+        if key_dates is not None:
+            lead_rows = _rows(connection, "SELECT l.* FROM leads l JOIN collection c ON l.doc_hash = c.hash "
+                              "ORDER BY c.source, c.record, l.position")
+            days = select_key_dates(events, published, count=key_dates, per_date=per_date, date_from=start,
+                                    date_to=end, language=language,
+                                    leads=[event_from_row(row, names[row["doc_hash"]]) for row in lead_rows])
+            events = order_events([event for day in days for event in day.events], sort)
+            cited = {name for day in days for name in day.articles}
         else:
-            documents_sql, params = f"SELECT * FROM documents d WHERE {document_filter}", document_params
-        document_rows = _rows(connection, f"{documents_sql} ORDER BY source, record", params)
-        connection.execute("CREATE TEMP TABLE kept AS SELECT hash FROM (" + documents_sql + ")", params)
-        event_rows = _rows(connection, "SELECT * FROM chosen ORDER BY d_source, d_record, position")
+            if len(collection) > 1:
+                events = merge_events(events, published=published, language=language)
+            events = select_events(order_events(events, sort), date_from=start, date_to=end)
+            cited = {name for event in events for name in (event.document, *event.sources)}
+        wanted = [row["hash"] for row in collection] if not selection.filters_events else \
+            [hashes[name] for name in cited | {event.document for event in events}]
+        connection.register("wanted", pa.table({"hash": pa.array(wanted, pa.string())}))
+        document_rows = _rows(connection, "SELECT d.* FROM documents d JOIN wanted w ON d.hash = w.hash "
+                              "ORDER BY d.source, d.record")
         expression_rows = _rows(connection, "SELECT x.* FROM expressions x JOIN documents d ON x.doc_hash = d.hash "
-                                "WHERE x.doc_hash IN (SELECT hash FROM kept) ORDER BY d.source, d.record, x.position")
-    names = _document_ids(document_rows)
+                                "JOIN wanted w ON d.hash = w.hash ORDER BY d.source, d.record, x.position")
     documents = tuple(document_from_row(row, names[row["hash"]]) for row in document_rows)
-    events = [event_from_row(row, names[row["doc_hash"]]) for row in event_rows]
     expressions = tuple(expression_from_row(row, names[row["doc_hash"]]) for row in expression_rows)
-    if len(documents) > 1:
-        events = merge_events(events, published={document.id: document.published for document in documents},
-                              language=Language.load(language))
-    events = select_events(order_events(events, sort), date_from=start, date_to=end)
-    return Timeline(documents=documents, events=tuple(events), expressions=expressions)
+    return Timeline(documents=documents, events=tuple(events), expressions=expressions, language=language,
+                    key_dates=days if sort != "reverse" else days[::-1])
 
 
 def _document_filter(selection: Selection) -> tuple[str, list[Any]]:

@@ -3,6 +3,7 @@
 documents    one row per stored article (its content hash is the key; the text is kept for excerpts)
 expressions  every temporal expression found, resolved or not, in document order (``position``)
 events       every dated event, partitioned by the year of its first day (``year=YYYY`` folders)
+leads        an article's undated opening sentences, as events of its publication day (key-date candidates)
 errors       documents (or inputs) that could not be stored, with the reason
 manifest     the content hashes a committed batch holds; a batch exists only once its manifest part does
 """
@@ -14,6 +15,7 @@ from typing import Any
 
 import pyarrow as pa
 
+from chrono.lang import Language
 from chrono.model import Document, Event, Expression, Granularity, PartialValue, Span, TimexType, Value
 from chrono.order.select import event_interval
 
@@ -49,7 +51,8 @@ ERRORS = pa.schema([
 MANIFEST = pa.schema([("hash", pa.string()), ("batch", pa.string()), ("status", pa.string())])
 
 TABLES: dict[str, pa.Schema] = {
-    "documents": DOCUMENTS, "expressions": EXPRESSIONS, "events": EVENTS, "errors": ERRORS, "manifest": MANIFEST,
+    "documents": DOCUMENTS, "expressions": EXPRESSIONS, "events": EVENTS, "leads": EVENTS, "errors": ERRORS,
+    "manifest": MANIFEST,
 }
 
 
@@ -72,13 +75,13 @@ def _value(row: dict[str, Any]) -> Value | None:
                  quant=row["quant"], freq=row["freq"])
 
 
-def document_row(document: Document, digest: str, record: int, batch: str, language: str) -> dict[str, Any]:
+def document_row(document: Document, digest: str, record: int, batch: str) -> dict[str, Any]:
     body = document.body
     return {
         "hash": digest, "id": document.id, "source": document.source, "record": record, "url": document.url,
         "title": document.title, "outlet": document.outlet, "published": document.published,
-        "published_source": document.published_source, "dateline": document.dateline, "language": language,
-        "locale": document.locale, "body_start": body.start if body else None,
+        "published_source": document.published_source, "dateline": document.dateline,
+        "language": document.language.code, "locale": document.locale, "body_start": body.start if body else None,
         "body_end": body.end if body else None, "text": document.text, "batch": batch,
     }
 
@@ -87,7 +90,8 @@ def document_from_row(row: dict[str, Any], document_id: str) -> Document:
     body = Span(row["body_start"], row["body_end"]) if row["body_start"] is not None else None
     return Document(id=document_id, text=row["text"], published=row["published"], source=row["source"],
                     dateline=row["dateline"], outlet=row["outlet"], title=row["title"], url=row["url"], body=body,
-                    published_source=row["published_source"], locale=row["locale"])
+                    published_source=row["published_source"], locale=row["locale"],
+                    language=Language.load(row["language"]))
 
 
 def expression_row(expression: Expression, digest: str, position: int) -> dict[str, Any]:

@@ -6,6 +6,7 @@ Layout (every part named after the batch that wrote it)::
     STORE/documents/part-BATCH.parquet
     STORE/expressions/part-BATCH.parquet
     STORE/events/year=YYYY/part-BATCH.parquet      partitioned by the year of the event's first day
+    STORE/leads/year=YYYY/part-BATCH.parquet       undated opening sentences (key-date candidates), by year
     STORE/errors/part-BATCH.parquet
     STORE/manifest/part-BATCH.parquet              written last: the batch's commit
 
@@ -33,7 +34,8 @@ from chrono.archive.schema import SCHEMA_VERSION, TABLES, event_year
 from chrono.errors import ChronoInputError
 
 MARKER = "chrono-store.json"
-DATA_TABLES = ("documents", "expressions", "events", "errors")
+DATA_TABLES = ("documents", "expressions", "events", "leads", "errors")
+PARTITIONED = ("events", "leads")  # by the year of the first day
 PART_PREFIX, PART_SUFFIX = "part-", ".parquet"
 COMPACT_PREFIX = "c-"  # a batch made by compacting others
 SUPERSEDES = b"chrono.supersedes"  # manifest metadata of a compacted batch: the batches it replaces
@@ -73,10 +75,11 @@ class Store:
         return {batch_of(path) for path in manifests} - superseded
 
     def committed_parts(self, table: str, *, years: Iterable[str] | None = None) -> list[Path]:
-        """The parts of ``table`` that belong to committed batches (for events, only the ``years`` given)."""
+        """The parts of ``table`` that belong to committed batches (for events and leads, only the ``years``
+        given)."""
         committed = self.committed_batches()
         folder = self.root / table
-        if table == "events":
+        if table in PARTITIONED:
             wanted = None if years is None else {f"year={year}" for year in years}
             found = [path for sub in sorted(folder.iterdir()) if sub.is_dir() and (wanted is None or sub.name in wanted)
                      for path in _parts(sub)] if folder.is_dir() else []
@@ -84,8 +87,8 @@ class Store:
             found = list(_parts(folder))
         return [path for path in found if batch_of(path) in committed]
 
-    def event_years(self) -> list[str]:
-        folder = self.root / "events"
+    def event_years(self, table: str = "events") -> list[str]:
+        folder = self.root / table
         return sorted(sub.name.removeprefix("year=") for sub in folder.iterdir()
                       if sub.is_dir() and sub.name.startswith("year=")) if folder.is_dir() else []
 
@@ -118,12 +121,12 @@ class Store:
             table_rows = rows.get(table, [])
             if not table_rows:
                 continue
-            if table == "events":
+            if table in PARTITIONED:
                 by_year: dict[str, list[dict[str, Any]]] = {}
                 for row in table_rows:
                     by_year.setdefault(event_year(row), []).append(row)
                 for year, year_rows in by_year.items():
-                    self._write_part(self.root / "events" / f"year={year}", batch, "events", year_rows)
+                    self._write_part(self.root / table / f"year={year}", batch, table, year_rows)
             else:
                 self._write_part(self.root / table, batch, table, table_rows)
         self._write_part(self.root / "manifest", batch, "manifest", rows.get("manifest", []))
@@ -143,7 +146,7 @@ class Store:
         merged = set(small)
         batch = COMPACT_PREFIX + batch_name(small)
         folders = [self.root / "documents", self.root / "expressions", self.root / "errors",
-                   *(self.root / "events" / f"year={year}" for year in self.event_years())]
+                   *(self.root / table / f"year={year}" for table in PARTITIONED for year in self.event_years(table))]
         replaced: list[Path] = []
         for folder in folders:
             parts = [path for path in _parts(folder) if batch_of(path) in merged]

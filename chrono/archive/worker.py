@@ -13,8 +13,8 @@ from typing import Any
 from chrono.archive.schema import document_row, event_row, expression_row
 from chrono.archive.sources import Item
 from chrono.archive.store import Store, batch_name
-from chrono.lang import Language
-from chrono.pipeline import analyse
+from chrono.order.key_dates import lead_events
+from chrono.pipeline import analyse_with_sentences
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,29 +25,31 @@ class BatchResult:
     errors: int
 
 
-def index_batch(store_root: str, items: list[Item], *, domain: str = "news", language: str = "en",
+def index_batch(store_root: str, items: list[Item], *, domain: str = "news",
                 max_chars: int = 2_000_000) -> BatchResult:
     """Analyse the batch's documents and commit them (documents, expressions, events, errors, manifest)."""
     batch = batch_name(item.digest for item in items)
-    rows: dict[str, list[dict[str, Any]]] = {"documents": [], "expressions": [], "events": [], "errors": [],
-                                             "manifest": []}
+    rows: dict[str, list[dict[str, Any]]] = {"documents": [], "expressions": [], "events": [], "leads": [],
+                                             "errors": [], "manifest": []}
     events = 0
     for item in items:
         document = item.document
         try:
             if len(document.text) > max_chars:
                 raise ValueError(f"too large: {len(document.text):,} characters (the limit is {max_chars:,})")
-            expressions, dated = analyse(document, domain=domain, language=Language.load(language))
+            expressions, dated, sentences = analyse_with_sentences(document, domain=domain)
+            leads = lead_events(document.id, document.published, sentences, dated)
         except Exception as exc:  # noqa: BLE001 - one bad document never stops its batch
             reason = str(exc) if isinstance(exc, ValueError) and str(exc).startswith("too large") \
                 else f"analysis failed: {type(exc).__name__}: {exc}"
             rows["errors"].append(error_row(item.digest, document.id, item.source, item.record, reason, batch))
             rows["manifest"].append({"hash": item.digest, "batch": batch, "status": "error"})
             continue
-        rows["documents"].append(document_row(document, item.digest, item.record, batch, language))
+        rows["documents"].append(document_row(document, item.digest, item.record, batch))
         rows["expressions"].extend(expression_row(found, item.digest, position)
                                    for position, found in enumerate(expressions))
         rows["events"].extend(event_row(event, item.digest, position) for position, event in enumerate(dated))
+        rows["leads"].extend(event_row(lead, item.digest, position) for position, lead in enumerate(leads))
         rows["manifest"].append({"hash": item.digest, "batch": batch, "status": "ok"})
         events += len(dated)
     Store(store_root).write_batch(batch, rows)

@@ -107,7 +107,7 @@ class _Progress:
 
 @app.command(
     epilog="Examples:\n\n  chrono query archive/ --match 'oil spill' --from 2010-04 --to 2010-09 -f html -o a.html\n\n"
-    "  chrono query archive/ --outlet BBC --from 2011 --to 2011 -f json\n\n"
+    "  chrono query archive/ --outlet BBC --from 2011 --to 2011 --key-dates 20 --per-date 2 -f json\n\n"
     "  chrono query archive/ --sql \"SELECT outlet, count(*) FROM documents GROUP BY outlet\"",
 )
 def query(
@@ -117,6 +117,9 @@ def query(
     date_to: str | None = typer.Option(None, "--to", help="Keep events up to this date: YYYY[-MM[-DD]]."),
     outlet: list[str] = typer.Option([], "--outlet", help="Only documents of this outlet (repeatable)."),
     source: list[str] = typer.Option([], "--source", help="Only documents read from this file or folder (repeatable)."),
+    key_dates: int | None = typer.Option(None, "--key-dates", metavar="N", min=1,
+                                         help="Only the N most important dates of the selection (as chrono build)."),
+    per_date: int = typer.Option(1, "--per-date", metavar="K", min=1, help="With --key-dates: up to K sentences."),
     fmt: str = typer.Option("md", "--format", "-f", help="Output format, as for chrono build (md, html, json, ...)."),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write here (atomically), not to stdout."),
     sort: str = typer.Option("chronological", "--sort", help="Event order: chronological, reverse, document."),
@@ -149,7 +152,7 @@ def query(
             raise ChronoInputError(f"unknown grouping {group_by!r}; choose one of {', '.join(GROUPINGS)}")
         selection = Selection(match=match, date_from=date_from, date_to=date_to, outlets=tuple(outlet),
                               sources=tuple(source))
-        timeline = query_timeline(store, selection, sort=sort)
+        timeline = query_timeline(store, selection, sort=sort, key_dates=key_dates, per_date=per_date)
         if not timeline.documents:
             raise ChronoInputError(f"{store}: no stored document matches the query")
         timeline = dataclasses.replace(timeline, meta={**timeline.meta, "group_by": group_by})
