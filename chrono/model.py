@@ -232,6 +232,7 @@ class Event:
     headline: str
     document: str
     sources: tuple[str, ...] = ()  # other documents that report the same event (multi-article merge)
+    sentence_span: Span | None = None  # where ``sentence`` is in the document's text; None when not known
 
 
 @dataclass(frozen=True, slots=True)

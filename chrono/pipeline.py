@@ -17,7 +17,6 @@ from chrono.order.sort import order_events
 from chrono.read.text import parse_article, parse_date
 from chrono.resolve.numeric_dates import carry_assumed_order, settle_numeric_dates
 from chrono.resolve.walk import resolve_expressions
-from chrono.resolve.year_pairs import join_year_pairs
 from chrono.segment.sentences import split_sentences
 from chrono.tag.tagger import tag_text
 
@@ -40,8 +39,7 @@ def analyse_with_sentences(document: Document, *, domain: str = "news", language
     language = language or document.language
     sentences = split_sentences(document.text, document.body_span, language=language)
     found = tag_text(document.text, document.body_span, language=language, document=document.id)
-    found = join_year_pairs(settle_numeric_dates(found, document, locale=locale, language=language), document.text,
-                            domain=domain)
+    found = settle_numeric_dates(found, document, locale=locale, language=language)
     resolved = carry_assumed_order(resolve_expressions(found, sentences, document, domain=domain, language=language))
     return resolved, attach_events(resolved, sentences, document, language=language), sentences
 

@@ -60,7 +60,8 @@ def test_every_rule_has_examples(code: str) -> None:
     (Domain.NARRATIVE, context.Stage.ANCHOR, ["narrated_time"]),
     (Domain.NEWS, context.Stage.ASIDE, ["compared_period", "told_around"]),
     (Domain.NARRATIVE, context.Stage.ASIDE, ["compared_period", "told_around", "narrative_aside"]),
-    (Domain.NEWS, context.Stage.EXPRESSIONS, []),
+    (Domain.NEWS, context.Stage.EXPRESSIONS, ["joined_year_pairs"]),
+    (Domain.NARRATIVE, context.Stage.EXPRESSIONS, ["amount_after_event"]),
     (Domain.NARRATIVE, context.Stage.PARTIAL, ["year_of_range_end", "day_of_clock"]),
 ])
 def test_rules_are_selected_by_domain(domain: Domain, stage: context.Stage, names: list[str]) -> None:

@@ -33,7 +33,8 @@ def _timeline(text: str, phrase: str, occurrences: int) -> Timeline:
     for _ in range(occurrences):
         at = text.index(phrase, at + 1)
         starts.append(at)
-    events = tuple(Event(day, phrase, Span(start, start + len(phrase)), text, phrase, "a") for start in starts)
+    events = tuple(Event(day, phrase, Span(start, start + len(phrase)), text, phrase, "a",
+                         sentence_span=Span(0, len(text))) for start in starts)
     return Timeline(documents=(Document("a", text, dt.date(2023, 3, 2)),), events=events)
 
 
@@ -54,6 +55,25 @@ def test_output_grows_with_events_not_events_times_text(fmt: str) -> None:
         assert all(len(event["sentence"]) <= 1202 for event in json.loads(rendered)["events"])
 
 
+def test_an_event_without_its_sentence_span_is_cut_around_the_first_mention() -> None:
+    text = " ".join(f"item{i} March 1" for i in range(200))
+    day = Value("2021-03-01", start=dt.date(2021, 3, 1), end=dt.date(2021, 3, 1), granularity=Granularity.DAY)
+    event = Event(day, "March 1", Span(text.rindex("March 1"), len(text)), text, "March 1", "a")  # e.g. from an archive
+    timeline = Timeline(documents=(Document("a", text, dt.date(2023, 3, 2)),), events=(event,))
+    assert "item0 March 1" in bounded_sentences(timeline, limit=40).events[0].sentence
+
+
+def test_attached_events_carry_their_sentence_span() -> None:
+    from chrono.pipeline import build_timeline
+
+    timeline = build_timeline("Talks began on March 1. They ended on March 9 in Paris.", published="2023-03-02")
+    text = timeline.documents[0].text
+    for event in timeline.events:
+        assert event.sentence_span is not None
+        assert text[event.sentence_span.start:event.sentence_span.end] == event.sentence
+        assert event.sentence_span.start <= event.span.start < event.sentence_span.end
+
+
 def test_short_sentences_are_left_alone() -> None:
     timeline = _timeline("Talks began on March 1 in Paris.", "March 1", 1)
     assert bounded_sentences(timeline) is timeline
@@ -66,7 +86,9 @@ def test_long_sentences_of_one_length_each_found_where_they_are(order: str) -> N
     text = " ".join(sentences)
     day = Value("2021-03-01", start=dt.date(2021, 3, 1), end=dt.date(2021, 3, 1), granularity=Granularity.DAY)
     events = [Event(day, "March 1", Span(text.index(f"tag{letter}") + 5, text.index(f"tag{letter}") + 12),
-                    sentence, "March 1", "a") for letter, sentence in zip("ABCDE", sentences, strict=True)]
+                    sentence, "March 1", "a",
+                    sentence_span=Span(text.index(sentence), text.index(sentence) + len(sentence)))
+              for letter, sentence in zip("ABCDE", sentences, strict=True)]
     shuffled = {"document": events, "reverse": events[::-1], "interleaved": events[::2] + events[1::2]}[order]
     timeline = Timeline(documents=(Document("a", text, dt.date(2023, 3, 2)),), events=tuple(shuffled))
     for event in bounded_sentences(timeline, limit=40).events:

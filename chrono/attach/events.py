@@ -33,5 +33,5 @@ def attach_events(expressions: list[Expression], sentences: list[Sentence], docu
         relative = (expression.span.start - span.start, min(expression.span.end, span.end) - span.start)
         events.append(Event(when=expression.value, phrase=expression.text, span=expression.span, sentence=text,
                             headline=headline(text, relative, language=language),
-                            document=expression.document or document.id))
+                            document=expression.document or document.id, sentence_span=span))
     return events

@@ -113,7 +113,7 @@ def lead_events(document_id: str, published: dt.date | None, sentences: Iterable
         if any(start <= first and last <= end for first, last in dated):
             continue
         leads.append(Event(when=value, phrase="", span=Span(start, start), sentence=sentence.text,
-                           headline=sentence.text, document=document_id))
+                           headline=sentence.text, document=document_id, sentence_span=sentence.span))
     return leads
 
 

@@ -31,6 +31,7 @@ from chrono.lang.sections import Patterns
 from chrono.model import Anchor, Direction, Document, Domain, Expression, Granularity, PartialValue, Span, Tense, Value
 from chrono.resolve.tense import TenseCue
 from chrono.resolve.value import same_period_years_away, sub_year_kind
+from chrono.resolve.year_pairs import join_year_pairs
 from chrono.tag.anchored import anchored_amounts
 from chrono.tag.surroundings import is_aside
 
@@ -150,6 +151,13 @@ def _amount_after_event(document: Document, expressions: list[Expression], langu
     """A history dates "five days after the fall of Girona" from the event just dated (chrono/tag/anchored.py);
     news keeps "five days" a duration."""
     return anchored_amounts(document.text, expressions, language=language)
+
+
+@context_rule(stage=Stage.EXPRESSIONS, domains=[Domain.NEWS])
+def _joined_year_pairs(document: Document, expressions: list[Expression], language: Language) -> list[Expression]:
+    """News names an academic or fiscal year by a pair ("2011-12"): one expression (chrono/resolve/year_pairs.py);
+    histories write such a pair for two years."""
+    return join_year_pairs(expressions, document.text)
 
 
 # --- partial values ------------------------------------------------------------------------------------------

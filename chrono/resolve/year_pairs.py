@@ -27,10 +27,9 @@ def _is_pair(first: Expression, second: Expression, text: str) -> bool:
             and q.year % _YEARS_PER_CENTURY == int(second.text[-2:]))
 
 
-def join_year_pairs(expressions: list[Expression], text: str, *, domain: str = "news") -> list[Expression]:
-    """``expressions`` with each consecutive pair of years joined into one period (news only)."""
-    if domain != "news":
-        return expressions
+def join_year_pairs(expressions: list[Expression], text: str) -> list[Expression]:
+    """``expressions`` with each consecutive pair of years joined into one period (the news context rule
+    ``joined_year_pairs`` of chrono/resolve/context.py applies it)."""
     joined: list[Expression] = []
     for expression in expressions:
         previous = joined[-1] if joined else None
