@@ -149,13 +149,15 @@ class SurroundingCue:
 
     ``before`` must match the text that ends where the expression starts, ``after`` the text that starts where it
     ends (both regular expressions, within ``Surroundings.window`` characters); ``rules`` limits the cue to the
-    expressions found by those tagging rules.
+    expressions found by those tagging rules; ``reach`` (when set) narrows the window for this cue (a cue that
+    reads a character or a word next to the expression need not search a whole window: speed).
     """
 
     name: str
     before: str = ""
     after: str = ""
     rules: Words = ()
+    reach: int = 0
 
     def __post_init__(self) -> None:
         if not self.before and not self.after:

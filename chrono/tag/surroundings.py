@@ -23,25 +23,27 @@ class _Cue:
     before: re.Pattern[str] | None
     after: re.Pattern[str] | None
     rules: frozenset[str]
+    reach: int
+
+
+_FLAGS = re.IGNORECASE | re.MULTILINE
 
 
 @cache
-def _compiled(cues: tuple[SurroundingCue, ...]) -> tuple[_Cue, ...]:
-    flags = re.IGNORECASE | re.MULTILINE
-    return tuple(_Cue(re.compile(f"(?:{cue.before})\\Z", flags) if cue.before else None,
-                      re.compile(cue.after, flags) if cue.after else None,
-                      frozenset(cue.rules)) for cue in cues)
+def _compiled(cues: tuple[SurroundingCue, ...], window: int) -> tuple[_Cue, ...]:
+    return tuple(_Cue(re.compile(f"(?:{cue.before})\\Z", _FLAGS) if cue.before else None,
+                      re.compile(cue.after, _FLAGS) if cue.after else None,
+                      frozenset(cue.rules), min(cue.reach or window, window)) for cue in cues)
 
 
 def _any_cue(cues: tuple[SurroundingCue, ...], expression: Expression, text: str, window: int) -> bool:
     start, end = expression.span.start, expression.span.end
-    low, high = max(0, start - window), min(len(text), end + window)
-    for cue in _compiled(cues):
+    for cue in _compiled(cues, window):  # the cheap tests first: the rule, then the anchored match after it
         if cue.rules and expression.rule not in cue.rules:
             continue
-        if cue.before is not None and cue.before.search(text, low, start) is None:
+        if cue.after is not None and cue.after.match(text, end, end + cue.reach) is None:
             continue
-        if cue.after is not None and cue.after.match(text, end, high) is None:
+        if cue.before is not None and cue.before.search(text, max(0, start - cue.reach), start) is None:
             continue
         return True
     return False
