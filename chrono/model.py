@@ -138,6 +138,7 @@ class PartialValue:
     day_month: tuple[int, int] | None = None
     short_year: bool = False  # a two-digit year ("26/01/24"): its century comes from the publication date
     assumed_order: bool = False  # day and month were told apart by the default order alone
+    utc_offset: str | None = None  # the offset of a zone written with a clock time ("PDT" -> "-07:00"; "Z")
     # relative fields
     shift: int = 0  # move the anchor by this many `unit`s first ("two years ago": -2 YEAR)
     unit: Granularity | None = None  # the granularity of a shift, or of a "this X" period

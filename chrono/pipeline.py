@@ -17,6 +17,7 @@ from chrono.order.sort import order_events
 from chrono.read.text import parse_article, parse_date
 from chrono.resolve.numeric_dates import carry_assumed_order, settle_numeric_dates
 from chrono.resolve.walk import resolve_expressions
+from chrono.resolve.zones import with_utc_offsets
 from chrono.segment.sentences import split_sentences
 from chrono.tag.tagger import tag_text
 
@@ -40,7 +41,8 @@ def analyse_with_sentences(document: Document, *, domain: str = "news", language
     sentences = split_sentences(document.text, document.body_span, language=language)
     found = tag_text(document.text, document.body_span, language=language, document=document.id)
     found = settle_numeric_dates(found, document, locale=locale, language=language)
-    resolved = carry_assumed_order(resolve_expressions(found, sentences, document, domain=domain, language=language))
+    resolved = with_utc_offsets(carry_assumed_order(resolve_expressions(found, sentences, document, domain=domain,
+                                                                        language=language)))
     return resolved, attach_events(resolved, sentences, document, language=language), sentences
 
 
