@@ -9,7 +9,7 @@ from dataclasses import replace
 from chrono.attach.events import attach_events
 from chrono.errors import require_type
 from chrono.lang import Language, or_default
-from chrono.model import Document, Event, Expression, Sentence, Timeline
+from chrono.model import Document, Domain, Event, Expression, Sentence, Timeline
 from chrono.order.key_dates import lead_events, select_key_dates
 from chrono.order.merge import merge_events
 from chrono.order.select import select_events
@@ -22,7 +22,7 @@ from chrono.segment.sentences import split_sentences
 from chrono.tag.tagger import tag_text
 
 
-def analyse(document: Document, *, domain: str = "news", language: Language | None = None,
+def analyse(document: Document, *, domain: Domain | str = Domain.NEWS, language: Language | None = None,
             locale: str | None = None) -> tuple[list[Expression], list[Event]]:
     """Find and resolve every expression of one document; return (expressions, events) in document order.
 
@@ -34,7 +34,7 @@ def analyse(document: Document, *, domain: str = "news", language: Language | No
     return expressions, events
 
 
-def analyse_with_sentences(document: Document, *, domain: str = "news", language: Language | None = None,
+def analyse_with_sentences(document: Document, *, domain: Domain | str = Domain.NEWS, language: Language | None = None,
                            locale: str | None = None) -> tuple[list[Expression], list[Event], list[Sentence]]:
     """analyse, plus the document's sentences."""
     language = language or document.language
@@ -46,9 +46,9 @@ def analyse_with_sentences(document: Document, *, domain: str = "news", language
     return resolved, attach_events(resolved, sentences, document, language=language), sentences
 
 
-def build_from_documents(documents: Iterable[Document], *, domain: str = "news", sort: str = "chronological",
-                         language: Language | str | None = None, merge: bool = True, key_dates: int | None = None,
-                         per_date: int = 1, date_from: dt.date | str | None = None,
+def build_from_documents(documents: Iterable[Document], *, domain: Domain | str = Domain.NEWS,
+                         sort: str = "chronological", language: Language | str | None = None, merge: bool = True,
+                         key_dates: int | None = None, per_date: int = 1, date_from: dt.date | str | None = None,
                          date_to: dt.date | str | None = None,
                          locale: str | None = None) -> Timeline:
     """One timeline from several documents; each keeps its own publication date for resolution.
@@ -90,7 +90,7 @@ def build_from_documents(documents: Iterable[Document], *, domain: str = "news",
                     language=shared)
 
 
-def build_timeline(text: str, published: dt.date | str | None = None, *, domain: str = "news",
+def build_timeline(text: str, published: dt.date | str | None = None, *, domain: Domain | str = Domain.NEWS,
                    sort: str = "chronological", source: str = "", document_id: str | None = None,
                    language: Language | str | None = None, locale: str | None = None) -> Timeline:
     """Build the timeline of one article given as text (sample format, or plain text with ``published``)."""
