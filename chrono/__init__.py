@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from chrono.errors import ChronoError, ChronoInputError
 from chrono.lang import Language
-from chrono.model import Document, Event, Expression, Granularity, Span, Tense, Timeline, TimexType, Value
+from chrono.model import Document, Domain, Event, Expression, Granularity, Span, Tense, Timeline, TimexType, Value
 from chrono.pipeline import build_from_documents, build_timeline
 from chrono.read.text import read_article
 from chrono.render import render  # the function; the stage's package is chrono/render/
@@ -14,6 +14,7 @@ __all__ = [
     "ChronoError",
     "ChronoInputError",
     "Document",
+    "Domain",
     "Event",
     "Expression",
     "Granularity",

@@ -13,7 +13,7 @@ from chrono.calendar.era import bc_period_value
 from chrono.calendar.intervals import interval_of
 from chrono.cli import app
 from chrono.lang import Language
-from chrono.model import Anchor, Document, Granularity, PartialValue, Tense, TimexType, Value
+from chrono.model import Anchor, Document, Domain, Granularity, PartialValue, Tense, TimexType, Value
 from chrono.pipeline import analyse
 from chrono.resolve.value import resolve_value
 
@@ -22,7 +22,7 @@ D = dt.date
 G = Granularity
 THU = D(2023, 3, 2)
 FIRST_DAY, LAST_DAY = D(1, 1, 1), D(9999, 12, 31)
-DOMAINS = ("news", "narrative")
+DOMAINS = list(Domain)
 
 # (sentence, phrase, value): counted back from 2 March 2023 past year 1 (there is no year 0: 2,023 years
 # before 2023 is 1 BC)

@@ -12,7 +12,7 @@ from chrono.read.text import parse_article
 
 
 @pytest.mark.parametrize("name", ["read_article", "build_timeline", "build_from_documents", "Timeline", "Event",
-                                  "ChronoInputError", "__version__", "Language"])
+                                  "ChronoInputError", "__version__", "Language", "Domain"])
 def test_public_api(name: str) -> None:
     assert name in chrono.__all__ and hasattr(chrono, name)
 
