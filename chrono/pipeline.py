@@ -93,13 +93,15 @@ def build_from_documents(documents: Iterable[Document], *, domain: Domain | str 
 def build_timeline(text: str, published: dt.date | str | None = None, *, domain: Domain | str = Domain.NEWS,
                    sort: str = "chronological", source: str = "", document_id: str | None = None,
                    language: Language | str | None = None, locale: str | None = None) -> Timeline:
-    """Build the timeline of one article given as text (sample format, or plain text with ``published``)."""
+    """Build the timeline of one article given as text (sample format, or plain text with ``published``; in the
+    narrative domain an undated text is resolved against its own mentions)."""
     require_type(text, str, "text")
     require_type(published, (dt.date, str, type(None)), "published")
     if isinstance(published, dt.datetime):
         published = published.date()
     date = parse_date(published) if isinstance(published, str) else published
-    document = parse_article(text, published=date, source=source, document_id=document_id)
+    document = parse_article(text, published=date, source=source, document_id=document_id,
+                             date_required=domain == "news")  # narrative text anchors on its own mentions
     return build_from_documents([document], domain=domain, sort=sort, language=language, locale=locale)
 
 

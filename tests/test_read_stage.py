@@ -167,3 +167,15 @@ def test_reading_streams_one_document_at_a_time(tmp_path: Path) -> None:
     later.unlink()  # the second file is opened only when the stream reaches it
     assert [getattr(item, "text", None) or item[1].split(": ")[-1] for item in stream] == ["Day 1.", "Day 2.",
                                                                                           "no such file or folder"]
+
+
+@pytest.mark.parametrize(("domain", "fails"), [("narrative", False), ("news", True)])
+def test_the_library_follows_the_same_date_rule(domain: str, fails: bool) -> None:
+    import chrono
+
+    if fails:
+        with pytest.raises(chrono.ChronoInputError, match="no publication date"):
+            chrono.build_timeline(UNDATED, domain=domain)
+    else:
+        timeline = chrono.build_timeline(UNDATED, domain=domain)
+        assert [event.when.value for event in timeline.events] == ["1914", "1916"]

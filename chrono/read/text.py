@@ -60,7 +60,7 @@ def read_sample(text: str, origin: Origin) -> Record:
     lines = _lines(text)
     first = next((line for line in lines if line[2].strip()), None)
     header = _DATE_LINE.fullmatch(first[2]) if first is not None else None
-    if header is None:
+    if first is None or header is None:
         bad_header = first[2].strip() if first is not None else ""
         hint = NO_DATE_MESSAGE
         if _BAD_DATE_LINE.match(bad_header):
@@ -103,13 +103,14 @@ def read_text(text: str, origin: Origin) -> Iterator[Record]:
 
 
 def parse_article(text: str, *, published: dt.date | None = None, source: str = "",
-                  document_id: str | None = None) -> Document:
+                  document_id: str | None = None, date_required: bool = True) -> Document:
     """Sample format (``date YYYY-MM-DD`` header, dateline, outlet, dash line, body) or plain text.
 
-    ``published`` overrides the header; with neither, ChronoInputError naming both ways to give a date.
+    ``published`` overrides the header; with neither, ChronoInputError naming both ways to give a date when
+    ``date_required`` (news), else the Document is undated (narrative text anchors on its own mentions).
     """
     identifier = document_id or (Path(source).stem if source and source != STDIN_NAME else DEFAULT_ID)
-    record = settle_published(read_sample(text, Origin("", source, identifier)), published)
+    record = settle_published(read_sample(text, Origin("", source, identifier)), published, required=date_required)
     if record.document is None:
         raise ChronoInputError(record.problem or NO_DATE_MESSAGE)
     return record.document
