@@ -94,6 +94,14 @@ def recently(size: int) -> str:
     return _repeat_to(lambda _: "In 1990 sales grew. Recently they fell. ", size)
 
 
+def told_months(size: int) -> str:
+    """A story told about 2021, then months that do not move it ("since March"): the resolver once re-read all the
+    text since the last mention for each of them."""
+    told = "Sales fell in March 2021. The plant shut on June 3, 2021. "
+    return HEADER + told + _repeat_to(lambda _: "Prices are up since March and more words pad the line. ",
+                                      size)[len(HEADER):]
+
+
 def _repeated(piece: str) -> Callable[[int], str]:
     return lambda size: _repeat_to(lambda _: piece, size)
 
@@ -131,6 +139,7 @@ ISSUE_12: dict[str, Callable[[int], str]] = {
     "dayranges": _repeated("It ran 22-25 April 1951. "),
     "nopunct_ranges": _repeated("1915-17 22-25 April 1951 499-493 BC 2023-03-02 "),
     "years": _repeated("1990 "),
+    "told_months": told_months,
     "timeml_comments": timeml_comments,
     "front_matter": front_matter_spaces,
     "html_attributes": html_attributes,

@@ -10,8 +10,9 @@ import pytest
 
 from chrono.lang import Language, languages
 from chrono.lang.sections import ContextExample
-from chrono.model import Document, Domain
+from chrono.model import Document, Domain, Span, Tense
 from chrono.resolve import context
+from chrono.resolve.tense import TenseCue
 from chrono.resolve.walk import resolve_expressions
 from chrono.segment.sentences import split_sentences
 from chrono.tag.tagger import tag_text
@@ -72,3 +73,14 @@ def test_rules_are_selected_by_domain(domain: Domain, stage: context.Stage, name
                                                 (Domain.NEWS, Domain.NEWS)])
 def test_domain_of(name: str, expected: Domain) -> None:
     assert Domain.of(name) is expected
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("ab\n\ncd", 0, 7), ("ab\n\ncd", 3, 7), ("ab\n\ncd", 0, 3), ("ab\n\n\ncd", 3, 5), ("ab\n\n\ncd", 4, 6),
+    ("abcd", 0, 4), ("\n\n", 0, 2), ("a\n\nb\n\nc", 2, 6), ("a\n\nb\n\nc", 3, 7),
+])
+def test_paragraph_break_between(text: str, start: int, end: int) -> None:
+    """The bisection over the breaks agrees with looking at the text between."""
+    found = context.Context(Document("d", text, None), (), 0, Span(0, 0), TenseCue(Tense.NONE), None,
+                            context.Mentions(), Language.load("en"), context.paragraph_breaks(text))
+    assert found.paragraph_break_between(start, end) == ("\n\n" in text[start:end])

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -35,9 +36,9 @@ from chrono.resolve.year_pairs import join_year_pairs
 from chrono.tag.anchored import anchored_amounts
 from chrono.tag.surroundings import is_aside
 
-__all__ = ["Context", "ContextRule", "Mentions", "Stage", "context_rule", "rules", "rules_for"]
+__all__ = ["Context", "ContextRule", "Mentions", "Stage", "context_rule", "paragraph_breaks", "rules", "rules_for"]
 
-_PARAGRAPH_BREAK = "\n\n"
+PARAGRAPH_BREAK = "\n\n"
 _CLOCK_LOOKBACK = 8  # expressions before a clock time searched for its day (bounds work in run-on text)
 _CLOCK_REACH = 30  # characters from a clock time to the day named after it ("1 p.m. kickoff on Sept. 17")
 _DATE_FIELDS = ("century", "decade", "year", "half", "quarter", "season", "month", "week", "day", "weekday",
@@ -138,10 +139,25 @@ class Context:
     previous: Value | None
     mentions: Mentions
     language: Language
+    paragraph_breaks: Sequence[int]  # where each paragraph break of the text starts, in order
 
     @property
     def expression(self) -> Expression:
         return self.expressions[self.index]
+
+    def paragraph_break_between(self, start: int, end: int) -> bool:
+        """Whether a paragraph break lies wholly in text[start:end] (a bisection, not a scan of the text)."""
+        at = bisect_left(self.paragraph_breaks, start)
+        return at < len(self.paragraph_breaks) and self.paragraph_breaks[at] + len(PARAGRAPH_BREAK) <= end
+
+
+def paragraph_breaks(text: str) -> list[int]:
+    """Where each paragraph break of ``text`` starts, for Context.paragraph_break_between."""
+    breaks, at = [], text.find(PARAGRAPH_BREAK)
+    while at >= 0:
+        breaks.append(at)
+        at = text.find(PARAGRAPH_BREAK, at + 1)
+    return breaks
 
 
 # --- expressions ---------------------------------------------------------------------------------------------
@@ -242,7 +258,7 @@ def _told_year(context: Context) -> dt.date | Value | None:
             or any(mention.granularity is None or mention.granularity < Granularity.YEAR for mention in told)
             or all((mention.granularity or Granularity.YEAR) < Granularity.MONTH for mention in told)):
         return None
-    if _PARAGRAPH_BREAK in document.text[mentions.last_end:context.expression.span.start]:
+    if context.paragraph_break_between(mentions.last_end, context.expression.span.start):
         return None
     return mentions.last
 

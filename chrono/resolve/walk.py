@@ -16,7 +16,7 @@ from chrono.calendar.era import bc_granularity
 from chrono.errors import ChronoInputError
 from chrono.lang import Language, or_default
 from chrono.model import Document, Domain, Expression, Sentence, Value
-from chrono.resolve.context import Context, ContextRule, Mentions, Stage, rules_for
+from chrono.resolve.context import Context, ContextRule, Mentions, Stage, paragraph_breaks, rules_for
 from chrono.resolve.tense import governing_cue
 from chrono.resolve.value import needed_granularity, resolve_value
 from chrono.segment.sentences import SentenceIndex
@@ -44,6 +44,7 @@ def resolve_expressions(expressions: list[Expression], sentences: list[Sentence]
     anchor_rules = rules_for(domain, Stage.ANCHOR)
     aside_rules = rules_for(domain, Stage.ASIDE)
     holding = SentenceIndex(sentences)
+    breaks = paragraph_breaks(document.text)
     mentions = Mentions()
     resolved: list[Expression] = []
     for index, expression in enumerate(in_order):
@@ -51,7 +52,7 @@ def resolve_expressions(expressions: list[Expression], sentences: list[Sentence]
         sentence = found.span if found else document.body_span
         cue = governing_cue(document.text, expression.span, sentence, language=language)
         previous = mentions.latest(needed_granularity(expression.partial))
-        context = Context(document, in_order, index, sentence, cue, previous, mentions, language)
+        context = Context(document, in_order, index, sentence, cue, previous, mentions, language, breaks)
         anchor = _anchor(context, anchor_rules)
         partial = expression.partial
         for rule in partial_rules:
