@@ -53,3 +53,43 @@ def test_range_ends_equal_the_all_pairs_rule_on_random_text(monkeypatch: pytest.
         found = tag_text(text)  # already through range_ends; feed its rule matches back through both
         plain = [expression for expression in found if not expression.rule.startswith("range_")]
         assert ranges.range_ends(text, plain) == _all_pairs_reference(text, plain, monkeypatch), text
+
+
+@pytest.mark.parametrize("piece", ["1990 ", "1915-17 22-25 April 1951 499-493 BC 2023-03-02 ", "May 1, May 2, "])
+def test_the_sentences_of_many_events_stay_in_proportion_to_the_text(piece: str) -> None:
+    """Events that share a sentence share EXCERPT_FACTOR times its length (or MIN_EXCERPT_CHARS each): the
+    sentences an output writes grow with the text, not with events x sentence length."""
+    from chrono import build_timeline
+    from chrono.render.excerpt import EXCERPT_FACTOR, MIN_EXCERPT_CHARS, bounded_sentences
+
+    text = piece * (12_000 // len(piece))
+    timeline = bounded_sentences(build_timeline(text, published="2023-03-02"))
+    written = sum(len(event.sentence) for event in timeline.events)
+    assert written <= max(EXCERPT_FACTOR * len(text), MIN_EXCERPT_CHARS * len(timeline.events) * 1.1)
+    assert all(event.phrase in event.sentence for event in timeline.events)
+
+
+def _reference_dumps(record: object) -> str:
+    import json
+    import re
+
+    text = json.dumps(record, ensure_ascii=False, indent=2)
+    return re.sub(r"\[\s+(-?\d+),\s+(-?\d+)\s+\]", r"[\1, \2]", text)
+
+
+def test_json_written_record_by_record_equals_one_dump() -> None:
+    from chrono.render.exporters.json_export import dumps
+
+    chooser = random.Random(5)
+
+    def record(depth: int = 0) -> object:
+        roll = chooser.random()
+        if depth > 4 or roll < 0.3:
+            return chooser.choice([1, "a\nb", None, True, 2.5, "é\u2028", [], {}, [1, 2], [3, -4], "[\n 1,\n 2\n]"])
+        if roll < 0.65:
+            return [record(depth + 1) for _ in range(chooser.randint(0, 4))]
+        return {f"{chooser.choice('abcde')}{index}": record(depth + 1) for index in range(chooser.randint(0, 4))}
+
+    for _ in range(3000):
+        value = record()
+        assert dumps(value) == _reference_dumps(value), value

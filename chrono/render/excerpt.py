@@ -3,7 +3,8 @@
 Text with no punctuation (a transcript, a scraped list, a table flattened to one line) segments into one
 sentence of any length, and every event of it carries that sentence. Rendering each in full makes the output
 grow as events x text (a 1 MB paragraph with 20,000 dates would write 20 GB), so every output shows a window
-of at most EXCERPT_CHARS around the phrase instead; a real news sentence is far shorter. (The segmenter cuts such
+of at most EXCERPT_CHARS around the phrase instead, and less when many events share the sentence; a real news
+sentence is far shorter and has few events. (The segmenter cuts such
 text into pieces of at most chrono.segment.sentences.MAX_SENTENCE_CHARS, which later stages read whole; a reader
 is shown less of one.)
 """
@@ -11,10 +12,13 @@ is shown less of one.)
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 
 from chrono.model import Event, Timeline
 
 EXCERPT_CHARS = 1200  # what a reader is shown of a longer sentence, around the event's phrase
+MIN_EXCERPT_CHARS = 160  # enough words around a phrase to say what happened
+EXCERPT_FACTOR = 8  # the events of one sentence show together at most this many times its length (or the minimum)
 ELLIPSIS = "\u2026"
 _WORD_SNAP = 40  # how far a cut may move to fall between words
 
@@ -38,20 +42,39 @@ def excerpt(sentence: str, start: int, end: int, limit: int = EXCERPT_CHARS) -> 
 
 
 def bounded_sentences(timeline: Timeline, limit: int = EXCERPT_CHARS) -> Timeline:
-    """The timeline with every sentence longer than ``limit`` cut to an excerpt around its event's phrase."""
-    if all(len(event.sentence) <= limit for event in timeline.events):
+    """The timeline with every sentence longer than its share cut to an excerpt around its event's phrase.
+
+    A sentence's events share EXCERPT_FACTOR times its length: one or a few events show it whole (up to
+    ``limit``), the many events of a list of dates show MIN_EXCERPT_CHARS or more each, so the output stays in
+    proportion to the input (space-separated years wrote 240 characters per character of input, now 40 at most).
+    """
+    shares = _shares(timeline.events, limit)
+    if not shares:
         return timeline
 
     def bounded(event: Event) -> Event:
-        if len(event.sentence) <= limit:
+        share = shares.get((event.document, event.sentence), limit)
+        if len(event.sentence) <= share:
             return event
         start = _phrase_start(event)
-        return dataclasses.replace(event, sentence=excerpt(event.sentence, start, start + len(event.phrase), limit))
+        return dataclasses.replace(event, sentence=excerpt(event.sentence, start, start + len(event.phrase), share))
 
     key_dates = tuple(dataclasses.replace(key, events=tuple(bounded(event) for event in key.events))
                       for key in timeline.key_dates)  # a key date's sentences are events of the timeline too
     return dataclasses.replace(timeline, events=tuple(bounded(event) for event in timeline.events),
                                key_dates=key_dates)
+
+
+def _shares(events: tuple[Event, ...], limit: int) -> dict[tuple[str, str], int]:
+    """The excerpt length of each sentence that must be cut, by (document, sentence); empty when none must."""
+    floor = min(limit, MIN_EXCERPT_CHARS)
+    counts = Counter((event.document, event.sentence) for event in events if len(event.sentence) > floor)
+    shares = {}
+    for (document, sentence), count in counts.items():
+        share = min(limit, max(floor, EXCERPT_FACTOR * len(sentence) // count))
+        if len(sentence) > share:
+            shares[document, sentence] = share
+    return shares
 
 
 def _phrase_start(event: Event) -> int:

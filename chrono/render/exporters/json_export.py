@@ -118,10 +118,37 @@ def _identity(event: Event) -> tuple[str, int, int, str]:
 _SPAN_LINES = re.compile(r"\[\s+(-?\d+),\s+(-?\d+)\s+\]")  # only JSON structure has raw newlines, never strings
 
 
+_WHOLE_DEPTH = 2  # the top object and its lists are written piece by piece; each record below them whole
+
+
 def dumps(record: Any, *, indent: int | None = 2) -> str:
-    """JSON text as chrono writes it: UTF-8 characters kept, keys in record order, spans on one line."""
-    text = json.dumps(record, ensure_ascii=False, indent=indent)
-    return _SPAN_LINES.sub(r"[\1, \2]", text) if indent is not None else text
+    """JSON text as chrono writes it: UTF-8 characters kept, keys in record order, spans on one line.
+
+    Indented, the text equals json.dumps(record, indent=indent) but is made record by record: the pure-Python
+    encoder that indenting needs would otherwise hold millions of small pieces at once for a large timeline.
+    """
+    if indent is None:
+        return json.dumps(record, ensure_ascii=False)
+    pieces: list[str] = []
+    _write(record, 0, indent, pieces)
+    return "".join(pieces)
+
+
+def _write(value: Any, level: int, indent: int, pieces: list[str]) -> None:
+    if level < _WHOLE_DEPTH and value and (isinstance(value, dict) or (
+            isinstance(value, list) and any(isinstance(item, dict | list) for item in value))):
+        inner = "\n" + " " * (indent * (level + 1))
+        items = value.items() if isinstance(value, dict) else ((None, item) for item in value)
+        pieces.append("{" if isinstance(value, dict) else "[")
+        for number, (key, item) in enumerate(items):
+            pieces.append(("," if number else "") + inner)
+            if key is not None or isinstance(value, dict):
+                pieces.append(json.dumps(key, ensure_ascii=False) + ": ")
+            _write(item, level + 1, indent, pieces)
+        pieces.append("\n" + " " * (indent * level) + ("}" if isinstance(value, dict) else "]"))
+        return
+    text = _SPAN_LINES.sub(r"[\1, \2]", json.dumps(value, ensure_ascii=False, indent=indent))
+    pieces.append(text.replace("\n", "\n" + " " * (indent * level)) if level else text)
 
 
 @exporter("json")
