@@ -85,6 +85,7 @@ ISSUE_CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ("Python 3.10.12 was released.", []),
     ("The host 10.1.2.3 answered.", []),
     ("Shops open 24/7 in town.", []),
+    ("Staff are on 1/2 day today.", [("today", "2024-02-05")]),
     ("It first appeared on 18.06 BST on the site.", []),  # a clock time, not 18 June
 ]
 
