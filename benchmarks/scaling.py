@@ -7,6 +7,8 @@ chrono.read.timeml.read_timeml, joined as paragraphs and repeated to the size), 
 grew. Recently they fell. " repeated. Every input runs `chrono build FILE -f json -o OUT` in a fresh
 process under /usr/bin/time -v: the figures include start-up, reading, analysis, ordering and rendering.
 With --stages, each stage of the analysis is also timed in this process (segment, tag, resolve, attach).
+With --collection, all of t17-dev is built as one collection instead, against `chrono tag` of the same articles
+and against half of them (collection_scaling).
 
     python benchmarks/scaling.py                             # all kinds at 50 KB, 200 KB, 1 MB, 5 MB
     python benchmarks/scaling.py --kinds news nopunct --sizes 50000 1000000 --stages
@@ -19,6 +21,8 @@ that are not articles run through the command that reads them (TimeML through `c
 
     python benchmarks/scaling.py --growth                    # every #12 pattern from 25 KB to 200 KB
     python benchmarks/scaling.py --growth --base 100000 --kinds years ranges
+
+    python benchmarks/scaling.py --collection                # t17-dev: build vs tag, all vs half
 """
 
 from __future__ import annotations
@@ -261,6 +265,80 @@ def _factor(value: float | None) -> str:
     return "-" if value is None else f"{value:.2f}"
 
 
+# ---- collections (#10): all of a Timeline17 folder built as one collection ----------------------------------------
+
+T17_DATA = REPO_ROOT.parent / "shared" / "data" / "t17-dev"
+
+
+def timed(command: list[str], timeout: float) -> tuple[float | None, float | None, int | None]:
+    """(wall seconds, CPU seconds (user + system), peak RSS in KB) of one chrono command under /usr/bin/time -v;
+    Nones on a failure."""
+    try:
+        done = subprocess.run(["/usr/bin/time", "-v", *command], capture_output=True, text=True, timeout=timeout,
+                              check=False)
+    except subprocess.TimeoutExpired:
+        return None, None, None
+    if done.returncode not in (0, 2):  # 2: some inputs were reported and skipped, the rest was built
+        print(f"scaling: {' '.join(command[1:3])} failed: {done.stderr.strip().splitlines()[-1:]}", file=sys.stderr)
+        return None, None, None
+    wall = re.search(r"Elapsed \(wall clock\) time.*: (?:(\d+):)?(\d+):(\d+(?:\.\d+)?)", done.stderr)
+    peak = re.search(r"Maximum resident set size \(kbytes\): (\d+)", done.stderr)
+    seconds = None
+    if wall:
+        hours, minutes, secs = wall.groups()
+        seconds = int(hours or 0) * 3600 + int(minutes) * 60 + float(secs)
+    cpu = sum(float(found) for found in re.findall(r"(?:User|System) time \(seconds\): (\d+(?:\.\d+)?)", done.stderr))
+    return seconds, cpu, int(peak.group(1)) if peak else None
+
+
+def collection_scaling(data: Path = T17_DATA, timeout: float = 1800.0, key_dates: int = 50) -> None:
+    """`chrono build` of every article of ``data`` as ONE collection against `chrono tag` of the same articles,
+    and the build of every second article against the build of all: the collection path must stay linear.
+
+    The articles are written as sample-format files (a `date` line, then the detokenized text) by the Timeline17
+    loader of benchmarks/timeline17.py; each command runs in a fresh process (start-up included).
+    """
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from timeline17 import read_articles, topics
+
+    with tempfile.TemporaryDirectory(prefix="chrono-collection-") as folder:
+        root = Path(folder)
+        every, half = root / "all", root / "half"
+        every.mkdir()
+        half.mkdir()
+        count = size = 0
+        for topic in topics(data):
+            for document in read_articles(topic):
+                text = f"date {document.published.isoformat() if document.published else ''}\n\n{document.text}"
+                name = document.id.replace("/", "_")
+                (every / name).write_text(text, encoding="utf-8")
+                if count % 2 == 0:
+                    (half / name).write_text(text, encoding="utf-8")
+                count += 1
+                size += len(text.encode("utf-8"))
+        out = root / "out"
+        runs = {
+            "tag, all": [str(CHRONO), "tag", str(every), "-f", "json", "-d", str(out / "tagged")],
+            "build, half": [str(CHRONO), "build", str(half), "-f", "json", "-o", str(out / "half.json")],
+            "build, all": [str(CHRONO), "build", str(every), "-f", "json", "-o", str(out / "all.json")],
+            f"build --key-dates {key_dates}, all": [str(CHRONO), "build", str(every), "--key-dates", str(key_dates),
+                                                    "--per-date", "2", "-f", "json", "-o", str(out / "key.json")],
+        }
+        out.mkdir()
+        print(f"{count} articles ({size / 1e6:.1f} MB) of {data}")
+        print(f"{'command':<28} {'wall s':>8} {'CPU s':>8} {'peak MB':>8}")
+        cpus: dict[str, float | None] = {}
+        for name, command in runs.items():
+            seconds, cpu, peak = timed(command, timeout)
+            cpus[name] = cpu
+            wall = f"{seconds:8.2f}" if seconds is not None else "  failed"
+            print(f"{name:<28} {wall} {cpu or 0:8.2f} {peak / 1024 if peak else 0:8.0f}", flush=True)
+        tag, half_build, full = cpus["tag, all"], cpus["build, half"], cpus["build, all"]
+        if tag and full and half_build:  # CPU time: the machine may be shared, wall time varies with the load
+            print(f"CPU time, build / tag: {full / tag:.2f} (at most 3); all / half: {full / half_build:.2f} "
+                  "(at most 2.2)")
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--kinds", nargs="+", choices=sorted(KINDS), help="default: the article kinds (with --growth: "
@@ -273,7 +351,12 @@ def main(argv: list[str] | None = None) -> None:
                         "per doubling")
     parser.add_argument("--base", type=int, default=25_000, help="characters of the 1x input of --growth")
     parser.add_argument("--measure", nargs=3, metavar=("KIND", "SIZE", "FOLDER"), help=argparse.SUPPRESS)
+    parser.add_argument("--collection", nargs="?", const=T17_DATA, type=Path, metavar="T17_FOLDER",
+                        help="instead: all of a Timeline17 folder as one collection (default ../shared/data/t17-dev)")
     args = parser.parse_args(argv)
+    if args.collection is not None:
+        collection_scaling(args.collection, timeout=max(args.timeout, 1800.0))
+        return
     if args.measure:  # one size of --growth, in its own process
         kind, size, folder = args.measure
         print(json.dumps(measure_one(kind, int(size), Path(folder))))

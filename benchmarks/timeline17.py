@@ -6,6 +6,7 @@ of dashes). The articles are detokenized lightly (brackets, quotes, clitics, pun
 ordinary prose; the reference timelines are returned as written, for the scorer.
 
     python benchmarks/timeline17.py ../shared/data/t17-dev/bpoil_bbc     # counts of one topic
+    python benchmarks/timeline17.py ../shared/data/t17-dev/bpoil_bbc --write /tmp/bpoil_bbc   # as chrono inputs
 """
 
 from __future__ import annotations
@@ -102,7 +103,23 @@ def read_timelines(topic: Path) -> list[ReferenceTimeline]:
     return timelines
 
 
+def write_articles(topic: Path, folder: Path) -> int:
+    """The topic's articles as sample-format files (a ``date YYYY-MM-DD`` line, then the detokenized text) that
+    `chrono build` reads; returns how many were written."""
+    folder.mkdir(parents=True, exist_ok=True)
+    count = 0
+    for document in read_articles(topic):
+        published = document.published.isoformat() if document.published else ""
+        (folder / document.id.replace("/", "_")).write_text(f"date {published}\n\n{document.text}", encoding="utf-8")
+        count += 1
+    return count
+
+
 if __name__ == "__main__":
+    if "--write" in sys.argv:
+        where = sys.argv.index("--write")
+        written = write_articles(Path(sys.argv[1]), Path(sys.argv[where + 1]))
+        sys.exit(print(f"{written} articles written to {sys.argv[where + 1]}"))
     for topic in [Path(arg) for arg in sys.argv[1:]] or topics():
         documents = list(read_articles(topic))
         size = sum(len(document.text) for document in documents)

@@ -140,3 +140,14 @@ def test_the_command_builds_key_dates_with_links_and_refuses_a_bad_count(tmp_pat
     assert "[One](https://news.example/one)" in result.output
     refused = CliRunner().invoke(app, ["build", str(folder / "story.jsonl"), "--key-dates", "0"])
     assert refused.exit_code == 2 and "at least 1" in refused.output
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_a_long_source_list_names_five_and_counts_the_rest(fmt: str) -> None:
+    sentence = "The earthquake that struck Haiti on Tuesday killed thousands of people in the capital."
+    articles = [parse_article(f"date 2010-01-{13 + index % 5:02d}\n-\n{sentence}", document_id=f"article{index}")
+                for index in range(8)]
+    text = chrono.render(chrono.build_from_documents(articles, key_dates=1), fmt)
+    listed = text.split("Reported by")[1]
+    assert sum(f"article{index}" in listed for index in range(8)) == 5
+    assert "and 3 more" in listed

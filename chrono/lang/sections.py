@@ -230,6 +230,7 @@ class TemplateWords:
     key_dates_of_articles: Counted
     key_dates_chosen: str  # {dates} {articles}
     reported_by: Counted
+    more_sources: Counted  # after the first sources named: "and 3 more"
     source: str
     published: str
     link: str

@@ -10,9 +10,9 @@ setting for every collection, chosen on t17-dev with leave-one-topic-out checks:
 Sentences are chosen per day among the events dated on it, from any article, plus the undated opening
 sentences of the articles published on the day or the next (lead_events): reports of one event by several
 articles are merged first (chrono.order.merge), so each candidate carries its sources; a candidate scores by its
-closeness to the centroid of the day's sentences (TF-IDF of content words, each report weighted by its number of
-sources) with penalties for quotes, questions and sentences too short or too long to state an event; the choice
-is greedy MMR, and a sentence that overlaps one already chosen as much as the merge threshold is never taken.
+closeness to the centroid of the day's sentences (TF-IDF of content words, a report weighing by the log of its
+number of sources) with penalties for quotes, questions and sentences too short or too long to state an event;
+the choice is greedy MMR, and a sentence that overlaps one already chosen as much as the merge threshold is never taken.
 Linear in the number of events (plus a sort of the days).
 """
 
@@ -183,7 +183,7 @@ def _choose_sentences(events: list[Event], published: Mapping[str, dt.date | Non
     vectors = [_vector(report, weights, language) for report in candidates]
     centroid: Vector = defaultdict(float)
     for report, vector in zip(candidates, vectors, strict=True):
-        for word, value in vector.items():
+        for word, value in vector.items():  # a report weighs more the more articles share it
             centroid[word] += value * math.log(2 + len(report.sources))
     norm = math.sqrt(sum(value * value for value in centroid.values())) or 1.0
     relevance = [_cosine(vector, centroid) / norm * _form(report) for report, vector in zip(candidates, vectors,
