@@ -71,7 +71,8 @@ def connect(store: Store, *, years: list[str] | None = None) -> Iterator[Any]:
             parts = store.committed_parts(table, years=years)
             if parts:
                 files = ", ".join(_sql_string(str(path.resolve())) for path in parts)
-                connection.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet([{files}])")
+                connection.execute(f"CREATE VIEW {table} AS SELECT * FROM "
+                                   f"read_parquet([{files}], hive_partitioning = false)")
             else:
                 connection.register(table, pa.Table.from_pylist([], schema=schema))
         yield connection

@@ -66,13 +66,16 @@ def _value_row(value: Value | None) -> dict[str, Any]:
     }
 
 
+_TYPES = {str(kind): kind for kind in TimexType}
+_GRANULARITIES = {granularity.name.lower(): granularity for granularity in Granularity}
+
+
 def _value(row: dict[str, Any]) -> Value | None:
     if row["value"] is None:
         return None
     granularity = row["granularity"]
-    return Value(value=row["value"], type=TimexType(row["type"]), mod=row["mod"], start=row["value_start"],
-                 end=row["value_end"], granularity=Granularity[granularity.upper()] if granularity else None,
-                 quant=row["quant"], freq=row["freq"])
+    return Value(row["value"], _TYPES[row["type"]], row["mod"], row["value_start"], row["value_end"],
+                 _GRANULARITIES[granularity] if granularity else None, row["quant"], row["freq"])
 
 
 def document_row(document: Document, digest: str, record: int, batch: str) -> dict[str, Any]:
