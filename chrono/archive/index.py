@@ -20,7 +20,7 @@ from chrono.archive.sources import Columns, Failure, Item, iter_inputs
 from chrono.archive.store import Store, batch_name
 from chrono.archive.worker import BatchResult, error_row, index_batch
 
-DEFAULT_BATCH = 64
+DEFAULT_BATCH = 256  # documents per task: fewer, larger parts (a batch writes one part per event year it holds)
 SINGLE_TRIES = 2  # a document alone on which workers died this many times is recorded as an error
 
 

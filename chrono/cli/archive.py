@@ -28,7 +28,8 @@ def index(
                                        help="Worker processes on this machine (default: all cores); 1 runs here."),
     scheduler: str | None = typer.Option(None, "--scheduler", help="An existing Dask scheduler, tcp://HOST:8786."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary line."),
-    batch_size: int = typer.Option(64, "--batch-size", min=1, help="Documents sent to a worker at a time."),
+    batch_size: int | None = typer.Option(None, "--batch-size", min=1,
+                                          help="Documents sent to a worker at a time (default 256)."),
     domain: str = typer.Option("news", "--domain", help="news (anchor on the publication date) or narrative."),
     text_column: str | None = typer.Option(None, "--text-column", help="Record field with the text (text/body)."),
     date_column: str | None = typer.Option(None, "--date-column", help="Record field with the publication date."),
@@ -46,7 +47,7 @@ def index(
         from chrono.model import Domain
 
         require(INDEX_PACKAGES)
-        from chrono.archive.index import Settings
+        from chrono.archive.index import DEFAULT_BATCH, Settings
         from chrono.archive.index import index as run_index
         from chrono.archive.sources import Columns
 
@@ -55,7 +56,7 @@ def index(
             raise ChronoInputError("--workers starts a cluster here; with --scheduler the cluster has its own")
         columns = Columns(text=text_column, published=date_column, id=id_column, title=title_column, url=url_column,
                           outlet=outlet_column)
-        settings = Settings(domain=domain, batch_size=batch_size, columns=columns)
+        settings = Settings(domain=domain, batch_size=batch_size or DEFAULT_BATCH, columns=columns)
         display = _Progress(enabled=not quiet and sys.stderr.isatty())
         with display:
             report = run_index(inputs, str(store), workers=workers, scheduler=scheduler, settings=settings,
