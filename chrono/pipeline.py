@@ -101,7 +101,7 @@ def build_timeline(text: str, published: dt.date | str | None = None, *, domain:
         published = published.date()
     date = parse_date(published) if isinstance(published, str) else published
     document = parse_article(text, published=date, source=source, document_id=document_id,
-                             date_required=domain == "news")  # narrative text anchors on its own mentions
+                             date_required=Domain.of(domain).needs_publication_date)
     return build_from_documents([document], domain=domain, sort=sort, language=language, locale=locale)
 
 
