@@ -14,6 +14,9 @@ runner = CliRunner()
 TEXT = "The board met on 05/03/2024 in the city hall."
 RECORD = {"text": TEXT, "published": "2024-04-01"}
 MARKDOWN = "---\ndate: 2024-04-01\n{field}---\n\n" + TEXT + "\n"
+HTML = ("<!doctype html><html{lang}><head><title>Board</title>{meta}"
+        '<meta property="article:published_time" content="2024-04-01"></head><body><article><p>'
+        + TEXT + " The members voted to keep the hall open for the town and its clubs.</p></article></body></html>")
 
 
 def _values(payload: str) -> list[tuple[str, str, bool]]:
@@ -33,6 +36,10 @@ CASES = [
      [("05/03/2024", "2024-03-05", False)]),
     ("a.md", MARKDOWN.format(field="locale: en_GB\n"), [], [("05/03/2024", "2024-03-05", False)]),
     ("a.md", MARKDOWN.format(field=""), [], [("05/03/2024", "2024-05-03", True)]),
+    ("a.html", HTML.format(lang=' lang="en-GB"', meta=""), [], [("05/03/2024", "2024-03-05", False)]),
+    ("a.html", HTML.format(lang=' lang="en"', meta='<meta property="og:locale" content="en_IN">'), [],
+     [("05/03/2024", "2024-03-05", False)]),
+    ("a.html", HTML.format(lang=' lang="en"', meta=""), [], [("05/03/2024", "2024-05-03", True)]),
 ]
 
 

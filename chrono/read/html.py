@@ -9,7 +9,8 @@ text but outside the body.
 The publication date is the page's own word first, in this order: JSON-LD `datePublished` (of the article, not
 of a teaser), `<meta property="article:published_time">` and its kin, the page's own date field (an element
 marked `itemprop="datePublished"`, a `<time pubdate>`, or the first `<time datetime>` of the article outside
-links and asides); only then what htmldate finds. `Document.published_source` says which one gave it.
+links and asides); only then what htmldate finds. `Document.published_source` says which one gave it. The
+page's locale (`og:locale`, else `<html lang>`) sets the day/month order of its numeric dates.
 """
 
 from __future__ import annotations
@@ -98,7 +99,17 @@ def read_html(html: str, origin: Origin) -> Iterator[Record]:
         url=getattr(metadata, "url", None) or None,
         body=body,
         published_source=source,
+        locale=page_locale(tree),
     ), date_hint=hint)
+
+
+def page_locale(tree: Any) -> str | None:
+    """The locale the page says it is written in: `<meta property="og:locale">`, else `<html lang>` ("en-GB")."""
+    for path in ("//meta[@property='og:locale']/@content", "//html/@lang"):
+        found = next((str(value).strip() for value in tree.xpath(path) if str(value).strip()), None)
+        if found:
+            return found
+    return None
 
 
 def page_date(tree: Any, htmldate: Any, name: str) -> tuple[dt.date | None, str | None]:
