@@ -16,6 +16,8 @@ from chrono.errors import ChronoInputError
 from chrono.lang import Language
 from chrono.model import Domain, Span
 from chrono.read import document_id
+from chrono.read.common import Record
+from chrono.read.published import settle_published
 from chrono.read.timeml import NO_DCT, TimeMLDocument, Timex, as_timex, read_timeml, timeml_files
 
 METRICS = ("strict", "relaxed", "value", "type")
@@ -178,10 +180,13 @@ def chrono_tagger(domain: Domain | str = Domain.NEWS, language: Language | None 
     def tag(source: TimeMLDocument) -> list[Timex]:
         from chrono.pipeline import analyse
 
-        if source.document.published is None and Domain.of(domain).needs_publication_date:
-            problem = source.dct_problem or f"{NO_DCT} to resolve news expressions against"
-            raise ChronoInputError(f"{source.document.source or source.name}: {problem}")
-        expressions, _events = analyse(source.document, domain=domain, language=language, locale=locale)
+        where = source.document.source or source.name
+        hint = source.dct_problem or f"{NO_DCT} to resolve news expressions against"
+        record = settle_published(Record(where, source.document, date_hint=hint), None,
+                                  required=Domain.of(domain).needs_publication_date)  # the one date rule
+        if record.document is None:
+            raise ChronoInputError(record.problem or where)
+        expressions, _events = analyse(record.document, domain=domain, language=language, locale=locale)
         return [as_timex(expression) for expression in expressions]
 
     return tag
