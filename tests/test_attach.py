@@ -168,6 +168,8 @@ def test_events_of_one_sentence_share_its_text(text: str, phrases: list[str]) ->
     ("Is this the recovery?Monday, 6 January 2020", "Monday, 6 January 2020", False),
     ("Published: Monday, 6 January 2020\n\nThe talks began.", "Monday, 6 January 2020", False),
     ("The talks began on Monday, 6 January 2020.", "Monday, 6 January 2020", True),
+    ("By Jane Doe | Reuters | January 5, 2020\n\nThe talks began.", "January 5, 2020", False),
+    ("By March, troops held the city | and on June 5, 2020 they left.", "June 5, 2020", True),
     ("Sam Mendes' film \"1917\" won praise in 2020.", "1917", False),
     ("Sam Mendes' film \"1917\" won praise in 2020.", "2020", True),
     ("The war ended in 1917, he said.", "1917", True),
