@@ -12,9 +12,10 @@ from dataclasses import dataclass
 
 from babel import dates, localedata
 
-# days after the 12th, so that day and month cannot be confused; spread over months with tricky names
+# days after the 12th, so that day and month cannot be confused: every month and every weekday
 CLEAR_DAYS = (dt.date(2024, 1, 26), dt.date(2019, 9, 14), dt.date(2023, 5, 17), dt.date(2021, 6, 30),
-              dt.date(2018, 3, 13), dt.date(2020, 12, 19))
+              dt.date(2018, 3, 13), dt.date(2020, 12, 19), dt.date(2022, 2, 14), dt.date(2017, 8, 17),
+              dt.date(2016, 10, 16), dt.date(2015, 7, 23), dt.date(2014, 4, 27), dt.date(2013, 11, 18))
 # days of 12 or less: their numeric forms need the locale
 AMBIGUOUS_DAYS = (dt.date(2024, 3, 5), dt.date(2019, 11, 7))
 FORMATS = ("short", "medium", "long", "full")
