@@ -43,7 +43,7 @@ SALIENCE = {
     "written_dates": 0.25,  # of them, those that write the date out ("April 20"), not "Tuesday" or "yesterday"
 }
 MMR_BALANCE = 0.7  # relevance against redundancy in the choice of a day's sentences
-LEAD_SENTENCES = 3  # an article's opening sentences without a date of their own are candidates for ...
+LEAD_SENTENCES = 5  # an article's opening sentences without a date of their own are candidates for ...
 LEAD_DAYS = (0, 1)  # ... the day it was published and the day before (news reports yesterday's events)
 _SHORT, _LONG = 8, 30  # words: a sentence outside this range states an event less well
 _QUOTES = ('"', "“", "”", "``", "''")
