@@ -132,14 +132,16 @@ def full(work: Path, corpus: Path, count: int) -> Path:
 
     def listen(report: IndexReport) -> None:
         stored = report.documents + report.failed + report.skipped
-        if "10%" not in marks and stored >= count // 10:
-            marks["10%"] = rss_mb()
+        for share, mark in ((10, "10%"), (100, "100%")):
+            if mark not in marks and stored >= count * share // 100:
+                marks[mark] = rss_mb()
 
     report = index([str(corpus)], str(store), workers=2, listener=listen)
-    marks["100%"] = rss_mb()
+    marks["after compaction"] = rss_mb()
     print(f"index of {count:,} documents, 2 workers: {report.documents:,} stored, {report.failed:,} errors, "
           f"{report.events:,} events, {report.seconds:.0f} s ({report.documents / report.seconds:.1f} documents/s)")
-    print(f"driver RSS: {marks.get('10%', float('nan')):.0f} MB at 10%, {marks['100%']:.0f} MB at 100% "
+    print(f"driver RSS: {marks.get('10%', float('nan')):.0f} MB at 10%, {marks.get('100%', float('nan')):.0f} MB "
+          f"at 100%, {marks['after compaction']:.0f} MB after the compaction "
           f"(peak {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB)")
     return store
 

@@ -19,6 +19,7 @@ from typing import Any
 from chrono.archive.sources import Columns, Failure, Item, iter_inputs
 from chrono.archive.store import Store, batch_name
 from chrono.archive.worker import BatchResult, error_row, index_batch
+from chrono.errors import ChronoInputError
 
 DEFAULT_BATCH = 256  # documents per task: fewer, larger parts (a batch writes one part per event year it holds)
 SINGLE_TRIES = 2  # a document alone on which workers died this many times is recorded as an error
@@ -130,13 +131,16 @@ def _size(path: str) -> int:
 
 
 def _with_sizes(entries: Iterator[Item | Failure], report: IndexReport) -> Iterator[Item | Failure]:
-    """Count the bytes of each input file once its first entry is read (the progress bar's time left)."""
-    current = None
+    """Count the bytes of each input file once it has been read through (the progress bar's time left)."""
+    current: str | None = None
     for entry in entries:
         if entry.source != current:
+            if current is not None:
+                report.bytes_read += _size(current)
             current = entry.source
-            report.bytes_read += _size(entry.source)
         yield entry
+    if current is not None:
+        report.bytes_read += _size(current)
 
 
 class _InProcess:
@@ -184,7 +188,10 @@ class _Dask:
         from distributed import Client, LocalCluster
 
         if self.scheduler:
-            self.client = Client(self.scheduler, timeout="30s")
+            try:
+                self.client = Client(self.scheduler, timeout="30s")
+            except OSError as exc:
+                raise ChronoInputError(f"--scheduler {self.scheduler}: cannot connect ({exc})") from None
         else:
             self.cluster = LocalCluster(n_workers=self.requested, threads_per_worker=1, processes=True,
                                         dashboard_address=None, silence_logs=logging.ERROR)
