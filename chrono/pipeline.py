@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from chrono.attach.events import attach_events
@@ -49,8 +49,8 @@ def analyse_with_sentences(document: Document, *, domain: Domain | str = Domain.
 def build_from_documents(documents: Iterable[Document], *, domain: Domain | str = Domain.NEWS,
                          sort: str = "chronological", language: Language | str | None = None, merge: bool = True,
                          key_dates: int | None = None, per_date: int = 1, date_from: dt.date | str | None = None,
-                         date_to: dt.date | str | None = None,
-                         locale: str | None = None) -> Timeline:
+                         date_to: dt.date | str | None = None, locale: str | None = None,
+                         on_error: Callable[[Document, Exception], None] | None = None) -> Timeline:
     """One timeline from several documents; each keeps its own publication date for resolution.
 
     With ``merge``, an event several documents report becomes one entry listing them all (chrono.order.merge).
@@ -59,6 +59,8 @@ def build_from_documents(documents: Iterable[Document], *, domain: Domain | str 
     With ``key_dates=N``, the timeline holds only the N most important days of the collection, each with up to
     ``per_date`` sentences and their sources (chrono.order.key_dates; ``Timeline.key_dates``). ``date_from`` and
     ``date_to`` keep the events (or choose the key dates) inside that range (chrono.order.select).
+    With ``on_error``, a document whose analysis fails (a bug met on some input) is passed to it with the error
+    and left out, and the rest of the collection is built; without it the error propagates.
     """
     chosen = None if language is None else _language(language)
     require_type(documents, Iterable, "documents")
@@ -70,12 +72,21 @@ def build_from_documents(documents: Iterable[Document], *, domain: Domain | str 
     expressions: list[Expression] = []
     events: list[Event] = []
     leads: list[Event] = []  # undated opening sentences: more candidates for key dates
+    analysed: list[Document] = []
     for document in docs:
-        found, dated, sentences = analyse_with_sentences(document, domain=domain, locale=locale)
+        try:
+            found, dated, sentences = analyse_with_sentences(document, domain=domain, locale=locale)
+        except Exception as exc:
+            if on_error is None:
+                raise
+            on_error(document, exc)
+            continue
+        analysed.append(document)
         expressions.extend(found)
         events.extend(dated)
         if key_dates is not None:
             leads.extend(lead_events(document.id, document.published, sentences, dated))
+    docs = tuple(analysed)
     published = {document.id: document.published for document in docs}
     if key_dates is not None:
         days = select_key_dates(events, published, count=key_dates, per_date=per_date, date_from=date_from,

@@ -151,3 +151,35 @@ def test_a_long_source_list_names_five_and_counts_the_rest(fmt: str) -> None:
     listed = text.split("Reported by")[1]
     assert sum(f"article{index}" in listed for index in range(8)) == 5
     assert "and 3 more" in listed
+
+
+def test_a_bug_met_on_one_article_leaves_it_out_and_builds_the_rest(tmp_path: object,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from pathlib import Path
+
+    from typer.testing import CliRunner
+
+    import chrono.pipeline
+    from chrono.cli import app
+
+    real = chrono.pipeline.analyse_with_sentences
+
+    def fails_on_two(document: chrono.Document, **options: object) -> object:
+        if document.id == "two":
+            raise ValueError("year -491 is out of range")
+        return real(document, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(chrono.pipeline, "analyse_with_sentences", fails_on_two)
+    with pytest.raises(ValueError):
+        chrono.build_from_documents(documents())
+    met: list[str] = []
+    timeline = chrono.build_from_documents(documents(), on_error=lambda document, error: met.append(document.id))
+    assert met == ["two"] and [document.id for document in timeline.documents] == ["one", "three"]
+
+    folder = Path(str(tmp_path))
+    for text, name in ARTICLES:
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(app, ["build", str(folder), "--key-dates", "1", "-o", str(folder / "out.md")])
+    assert result.exit_code == 1
+    assert "two.txt: internal error: ValueError: year -491 is out of range (left out" in result.output
+    assert "Reported by 2 articles" in (folder / "out.md").read_text(encoding="utf-8")

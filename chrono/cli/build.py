@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import traceback
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import typer
 
 from chrono.cli.app import app
 from chrono.cli.common import (
+    EXIT_INTERNAL,
     EXIT_USAGE,
     guarded,
     language_option,
@@ -98,16 +100,28 @@ def build(
                     failures += 1
                     typer.echo(f"chrono: error: {item[1]}", err=True)
 
+        crashed = 0
+
+        def skip_document(document: Document, error: Exception) -> None:  # a bug met on one article: report, go on
+            nonlocal crashed
+            crashed += 1
+            if debug:
+                traceback.print_exception(error)
+            typer.echo(f"chrono: error: {document.source or document.id}: internal error: {type(error).__name__}: "
+                       f"{error} (left out; run with --debug for the traceback)", err=True)
+
         timeline = build_from_documents(documents(), domain=chosen_domain, sort=sort, language=chosen,
                                         key_dates=key_dates, per_date=per_date, date_from=date_from, date_to=date_to,
-                                        locale=run_locale)
+                                        locale=run_locale, on_error=skip_document)
         if not timeline.documents:
-            raise typer.Exit(EXIT_USAGE)
+            raise typer.Exit(EXIT_INTERNAL if crashed else EXIT_USAGE)
         events = select_events(timeline.events, date_from=date_from, date_to=date_to, min_granularity=min_granularity)
         timeline = dataclasses.replace(timeline, events=tuple(events), meta={**timeline.meta, "group_by": group_by,
                                                                                  RAW_CELLS: raw_cells})
         text = render(timeline, fmt, template=template, template_dir=str(template_dir) if template_dir else None)
         write_output(text, output)
+        if crashed:
+            raise typer.Exit(EXIT_INTERNAL)  # the others were built, but chrono failed on an article
         if failures:
             raise typer.Exit(EXIT_USAGE)  # the others were built, but an input could not be read
 
