@@ -184,7 +184,8 @@ def query_store(store: Path, events: int, copies: int | None) -> tuple[Path, int
                       f"FROM read_parquet([{files}], hive_partitioning = false)")
             if table in ("events", "leads"):
                 out = target / table
-                with_year = (f"SELECT *, coalesce(CAST(year(first_day) AS VARCHAR), 'undated') AS year "
+                with_year = ("SELECT *, CASE WHEN first_day IS NULL THEN 'undated' WHEN year(first_day) "
+                             "BETWEEN 1900 AND 2099 THEN CAST(year(first_day) AS VARCHAR) ELSE 'other' END AS year "
                              f"FROM ({select})")
                 connection.execute(f"COPY ({with_year}) TO '{out}' (FORMAT parquet, PARTITION_BY (year), "
                                    f"FILENAME_PATTERN 'part-{batch}-{{i}}', OVERWRITE_OR_IGNORE)")

@@ -121,6 +121,7 @@ def test_a_window_reads_only_the_years_it_overlaps(one_process: Path) -> None:
     store = Store(one_process)
     years = _years(store, dt.date(2023, 3, 1), dt.date(2024, 2, 1))
     assert years == ["2023", "2024"]
+    assert {"1958", "other"} <= set(_years(store, dt.date(1850, 1, 1), dt.date(1960, 1, 1)) or [])
     assert set(store.event_years()) > {"2023", "2024"}
 
 

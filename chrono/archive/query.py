@@ -16,7 +16,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from chrono.archive.schema import TABLES, UNDATED, document_from_row, event_from_row, expression_from_row
+from chrono.archive.schema import (
+    OTHER_YEARS,
+    TABLES,
+    UNDATED,
+    YEAR_FOLDERS,
+    document_from_row,
+    event_from_row,
+    expression_from_row,
+)
 from chrono.archive.store import Store
 from chrono.errors import ChronoInputError
 from chrono.lang import Language
@@ -90,7 +98,10 @@ def _years(store: Store, start: dt.date | None, end: dt.date | None) -> list[str
         return None
     low, high = start.year if start else -(10**9), end.year if end else 10**9
     years = set(store.event_years("events")) | set(store.event_years("leads"))
-    return sorted(year for year in years if year != UNDATED and low <= int(year) <= high)
+    wanted = [year for year in years if year not in (UNDATED, OTHER_YEARS) and low <= int(year) <= high]
+    if low < YEAR_FOLDERS.start or high >= YEAR_FOLDERS.stop:
+        wanted.append(OTHER_YEARS)
+    return sorted(wanted)
 
 
 def query_timeline(store_root: str | Path, selection: Selection = Selection(), *, sort: str = "chronological",

@@ -21,6 +21,10 @@ from chrono.order.select import event_interval
 
 SCHEMA_VERSION = 1
 UNDATED = "undated"  # the year folder of an event whose interval is unknown
+# Years outside this range share one folder: a batch holds stray years by the dozen ("1500 troops" read as a
+# year, history), each of which would otherwise cost a small part per batch.
+YEAR_FOLDERS = range(1900, 2100)
+OTHER_YEARS = "other"
 
 DOCUMENTS = pa.schema([
     ("hash", pa.string()), ("id", pa.string()), ("source", pa.string()), ("record", pa.int64()),
@@ -133,6 +137,8 @@ def event_from_row(row: dict[str, Any], document_id: str) -> Event:
 
 
 def event_year(row: dict[str, Any]) -> str:
-    """The partition an event row goes to: the year of its first day."""
+    """The partition an event row goes to: the year of its first day (OTHER_YEARS outside YEAR_FOLDERS)."""
     first: dt.date | None = row["first_day"]
-    return str(first.year) if first is not None else UNDATED
+    if first is None:
+        return UNDATED
+    return str(first.year) if first.year in YEAR_FOLDERS else OTHER_YEARS

@@ -6,6 +6,7 @@ Layout (every part named after the batch that wrote it)::
     STORE/documents/part-BATCH.parquet
     STORE/expressions/part-BATCH.parquet
     STORE/events/year=YYYY/part-BATCH.parquet      partitioned by the year of the event's first day
+                                                   (year=other outside 1900-2099, year=undated without one)
     STORE/leads/year=YYYY/part-BATCH.parquet       undated opening sentences (key-date candidates), by year
     STORE/errors/part-BATCH.parquet
     STORE/manifest/part-BATCH.parquet              written last: the batch's commit
