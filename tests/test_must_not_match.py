@@ -77,6 +77,7 @@ NOT_EXPRESSIONS: list[tuple[str, str]] = [
     ("Many of today's personal computers use it.", "today"),
     ("He left the day before last Tuesday.", "the day before"),
     ("We have these weekend warriors taking jobs.", "weekend"),
+    ("BP shares fell in morning trading in London.", "morning"),
     # a clock time is no duration
     ("at 03:00hrs the guns opened up", "00hrs"),
 ]
