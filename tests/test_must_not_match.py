@@ -78,6 +78,8 @@ NOT_EXPRESSIONS: list[tuple[str, str]] = [
     ("He left the day before last Tuesday.", "the day before"),
     ("We have these weekend warriors taking jobs.", "weekend"),
     ("BP shares fell in morning trading in London.", "morning"),
+    ("Silver Spring, Md., is near", "Spring"),
+    ("the Arab Spring began in Tunisia", "Spring"),
     # a clock time is no duration
     ("at 03:00hrs the guns opened up", "00hrs"),
 ]
