@@ -19,7 +19,6 @@ from chrono.model import Expression, PartialValue, Span
 __all__ = ["range_ends"]
 
 _LOOK = 16  # enough characters for "15 to " or "-'17" around an expression
-_LONGEST = 256  # room for the expression between an end and the next: look back past any plausible one
 _BC_LITERAL = re.compile(r"BC(\d{4})")
 
 
@@ -57,7 +56,7 @@ def range_ends(text: str, found: list[Expression], *, language: Language | None 
         for span, partial, rule in _partners(text, expression, joins):
             # the end may swallow the year the rules found alone ("March 5-9, 1918"), nothing else
             clashes = [other for other in _near(found, starts, span) if other in taken]
-            clashes += [item.span for item in _recent(added, span) if item.span in taken and span.overlaps(item.span)]
+            clashes += [item.span for item in _recent(added, span) if span.overlaps(item.span) and item.span in taken]
             if all(other.start >= span.start and other.end <= span.end and partial.year is not None
                    for other in clashes):
                 added.append(Expression(text[span.start:span.end], span, partial, rule, expression.document))
@@ -70,11 +69,11 @@ def range_ends(text: str, found: list[Expression], *, language: Language | None 
 
 def _recent(added: list[Expression], span: Span) -> list[Expression]:
     """The ends added lately enough to overlap ``span``: an end lies within _LOOK of the expression it ends, and
-    expressions come in document order, so the look back stops at the first end that lies well before ``span``
-    (never a scan of every end added so far)."""
+    expressions come in document order, so an end added earlier ends at most 2 * _LOOK after a later one: the look
+    back stops at the first end that lies that far before ``span`` (never a scan of every end added so far)."""
     recent: list[Expression] = []
     for item in reversed(added):
-        if item.span.end + 2 * _LOOK + _LONGEST < span.start:
+        if item.span.end + 2 * _LOOK < span.start:  # and so does every earlier one (see the docstring)
             break
         recent.append(item)
     return recent
