@@ -15,7 +15,7 @@ per round until it holds --documents documents; it is written once as WORK/corpu
    copied, not re-analysed; the figure says so and gives the size.
 
     python benchmarks/archive.py                                   # 100,000 documents (long: hours on 2 cores)
-    python benchmarks/archive.py --documents 10000 --sample 1000   # what the README's figures used
+    python benchmarks/archive.py --documents 10000 --sample 2000   # what the README's figures used
     python benchmarks/archive.py --steps query                     # only the query, on the store already made
 """
 
