@@ -115,6 +115,14 @@ def test_a_date_window_keeps_the_events_build_keeps(selection: Selection, build_
     assert queried["events"] == built["events"] and queried["events"]
 
 
+def test_source_selects_the_documents_read_from_a_file_or_folder(corpus: Path, one_process: Path) -> None:
+    everything = query_timeline(one_process)
+    assert query_timeline(one_process, Selection(sources=(str(corpus),))) == everything
+    assert query_timeline(one_process, Selection(sources=(str(corpus.parent) + "/",))) == everything
+    assert query_timeline(one_process, Selection(sources=(str(corpus) + "x",))).documents == ()
+    assert query_timeline(one_process, Selection(sources=(str(corpus.parent)[:-1],))).documents == ()
+
+
 def test_a_window_reads_only_the_years_it_overlaps(one_process: Path) -> None:
     from chrono.archive.query import _years
 
