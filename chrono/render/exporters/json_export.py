@@ -6,8 +6,10 @@ Records are plain dicts of JSON types (str, int, None, lists): dates as ISO stri
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from chrono.lang import Language
@@ -92,23 +94,29 @@ def key_date_record(key: KeyDate) -> dict[str, Any]:
 def timeline_record(timeline: Timeline) -> dict[str, Any]:
     """The whole document: events in timeline order, expressions in document order (as the Timeline holds them).
 
-    A key-dates timeline adds ``key_dates`` and, on each event, its day's ``key_date`` score and article count."""
-    events = [event_record(event, timeline.language) for event in timeline.events]
+    A key-dates timeline adds ``key_dates`` and, on each event, its day's ``key_date`` score and article count.
+    The events and expressions are iterators, made as they are written (dumps writes them one by one), so a
+    large timeline never holds all its records at once: read each only once, or list() it."""
     record = {
         "schema": SCHEMA,
         "documents": [document_record(document) for document in timeline.documents],
-        "events": events,
-        "expressions": [expression_record(expression) for expression in timeline.expressions],
+        "events": _event_records(timeline),
+        "expressions": (expression_record(expression) for expression in timeline.expressions),
     }
     if timeline.key_dates:
-        days = {_identity(event): key for key in timeline.key_dates for event in key.events}
-        for event, entry in zip(timeline.events, events, strict=True):
-            key = days.get(_identity(event))
-            if key is not None:
-                entry["key_date"] = {"date": key.day.isoformat(), "score": key.score,
-                                     "supporting_articles": len(key.articles)}
         record["key_dates"] = [key_date_record(key) for key in timeline.key_dates]
     return record
+
+
+def _event_records(timeline: Timeline) -> Iterator[dict[str, Any]]:
+    days = {_identity(event): key for key in timeline.key_dates for event in key.events}
+    for event in timeline.events:
+        entry = event_record(event, timeline.language)
+        key = days.get(_identity(event)) if days else None
+        if key is not None:
+            entry["key_date"] = {"date": key.day.isoformat(), "score": key.score,
+                                 "supporting_articles": len(key.articles)}
+        yield entry
 
 
 def _identity(event: Event) -> tuple[str, int, int, str]:
@@ -116,6 +124,22 @@ def _identity(event: Event) -> tuple[str, int, int, str]:
 
 
 _SPAN_LINES = re.compile(r"\[\s+(-?\d+),\s+(-?\d+)\s+\]")  # only JSON structure has raw newlines, never strings
+
+
+_END = object()
+
+
+class _Records:
+    """A non-empty iterator of records, written as a JSON list one record at a time."""
+
+    def __init__(self, first: Any, rest: Iterator[Any]) -> None:
+        self._items = itertools.chain((first,), rest)
+
+    def __iter__(self) -> Iterator[Any]:
+        return self._items
+
+    def __bool__(self) -> bool:
+        return True
 
 
 _WHOLE_DEPTH = 2  # the top object and its lists are written piece by piece; each record below them whole
@@ -135,7 +159,10 @@ def dumps(record: Any, *, indent: int | None = 2) -> str:
 
 
 def _write(value: Any, level: int, indent: int, pieces: list[str]) -> None:
-    if level < _WHOLE_DEPTH and value and (isinstance(value, dict) or (
+    if isinstance(value, Iterator):  # records made as they are written (timeline_record)
+        first = next(value, _END)
+        value = [] if first is _END else _Records(first, value)
+    if level < _WHOLE_DEPTH and value and (isinstance(value, dict | _Records) or (
             isinstance(value, list) and any(isinstance(item, dict | list) for item in value))):
         inner = "\n" + " " * (indent * (level + 1))
         items = value.items() if isinstance(value, dict) else ((None, item) for item in value)
