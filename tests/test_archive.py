@@ -133,6 +133,22 @@ def test_a_window_reads_only_the_years_it_overlaps(one_process: Path) -> None:
     assert set(store.event_years()) > {"2023", "2024"}
 
 
+
+@pytest.mark.parametrize("selection", [Selection(date_from="2023-03", date_to="2024-02"),
+                                       Selection(date_from="1850", date_to="1960"), Selection()])
+def test_a_store_not_yet_split_by_year_answers_as_the_compacted_one(selection: Selection, corpus: Path,
+                                                                    one_process: Path, tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    store = tmp_path / "store"
+    with monkeypatch.context() as patched:  # as a run killed before its compaction leaves it
+        patched.setattr(Store, "compact", lambda self: 0)
+        index([str(corpus)], str(store), workers=1, settings=Settings(batch_size=5))
+    assert list((store / "events").iterdir()) == [store / "events" / "unsplit"]
+    assert query_timeline(store, selection) == query_timeline(one_process, selection)
+    Store(store).compact()
+    assert not (store / "events" / "unsplit").exists() and set(Store(store).event_years()) > {"2023", "2024"}
+    assert query_timeline(store, selection) == query_timeline(one_process, selection)
+
 @pytest.mark.parametrize(("selection", "expected"), [
     (Selection(match="bridge"), lambda event: "bridge" in (event["sentence"] + event["headline"]).lower()),
     (Selection(match="Xi Lukashenko"), lambda event: "Xi" in event["sentence"] and "Lukashenko" in event["sentence"]),

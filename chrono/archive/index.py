@@ -21,7 +21,7 @@ from chrono.archive.store import Store, batch_name
 from chrono.archive.worker import BatchResult, error_row, index_batch
 from chrono.errors import ChronoInputError
 
-DEFAULT_BATCH = 256  # documents per task: fewer, larger parts (a batch writes one part per event year it holds)
+DEFAULT_BATCH = 256  # documents per task: fewer, larger parts
 SINGLE_TRIES = 2  # a document alone on which workers died this many times is recorded as an error
 
 

@@ -10,7 +10,6 @@ manifest     the content hashes a committed batch holds; a batch exists only onc
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 import pyarrow as pa
@@ -134,11 +133,3 @@ def event_from_row(row: dict[str, Any], document_id: str) -> Event:
     assert when is not None  # every stored event has a value
     return Event(when=when, phrase=row["phrase"], span=Span(row["span_start"], row["span_end"]),
                  sentence=row["sentence"], headline=row["headline"], document=document_id)
-
-
-def event_year(row: dict[str, Any]) -> str:
-    """The partition an event row goes to: the year of its first day (OTHER_YEARS outside YEAR_FOLDERS)."""
-    first: dt.date | None = row["first_day"]
-    if first is None:
-        return UNDATED
-    return str(first.year) if first.year in YEAR_FOLDERS else OTHER_YEARS

@@ -7,14 +7,18 @@ Layout (every part named after the batch that wrote it)::
     STORE/expressions/part-BATCH.parquet
     STORE/events/year=YYYY/part-BATCH.parquet      partitioned by the year of the event's first day
                                                    (year=other outside 1900-2099, year=undated without one)
+    STORE/events/unsplit/part-BATCH.parquet        a batch's events of every year, until compaction splits them
     STORE/leads/year=YYYY/part-BATCH.parquet       undated opening sentences (key-date candidates), by year
+    STORE/leads/unsplit/part-BATCH.parquet
     STORE/errors/part-BATCH.parquet
     STORE/manifest/part-BATCH.parquet              written last: the batch's commit
 
 Each part is written to a temporary name and renamed when complete. A batch counts only once its manifest part
 exists, so the parts of a batch cut short by a crash are never read, and are removed by the next index run.
 A batch's name is derived from its content, so a batch redone (after a worker died) rewrites the same files.
-At the end of a run the run's small parts are compacted into one part per table and year (``Store.compact``).
+A batch writes one part per table (events and leads into ``unsplit``: one small part per event year and batch
+cost more than the analysis saved); at the end of a run the run's parts are compacted into one part per table
+and, for events and leads, per year (``Store.compact``), which is what lets a date window read only its years.
 """
 
 from __future__ import annotations
@@ -24,19 +28,21 @@ import json
 import os
 import uuid
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from chrono.archive.schema import SCHEMA_VERSION, TABLES, event_year
+from chrono.archive.schema import OTHER_YEARS, SCHEMA_VERSION, TABLES, UNDATED, YEAR_FOLDERS
 from chrono.errors import ChronoInputError
 
 MARKER = "chrono-store.json"
 DATA_TABLES = ("documents", "expressions", "events", "leads", "errors")
 PARTITIONED = ("events", "leads")  # by the year of the first day
+UNSPLIT = "unsplit"  # the folder of a partitioned table's parts that compaction has not split by year yet
 PART_PREFIX, PART_SUFFIX = "part-", ".parquet"
 COMPACT_PREFIX = "c-"  # a batch made by compacting others
 SUPERSEDES = b"chrono.supersedes"  # manifest metadata of a compacted batch: the batches it replaces
@@ -80,8 +86,8 @@ class Store:
         given)."""
         committed = self.committed_batches()
         folder = self.root / table
-        if table in PARTITIONED:
-            wanted = None if years is None else {f"year={year}" for year in years}
+        if table in PARTITIONED:  # unsplit parts may hold any year: always read
+            wanted = None if years is None else {f"year={year}" for year in years} | {UNSPLIT}
             found = [path for sub in sorted(folder.iterdir()) if sub.is_dir() and (wanted is None or sub.name in wanted)
                      for path in _parts(sub)] if folder.is_dir() else []
         else:
@@ -120,16 +126,9 @@ class Store:
         """Write a batch's rows (table name -> rows), then its manifest part, which commits it."""
         for table in DATA_TABLES:
             table_rows = rows.get(table, [])
-            if not table_rows:
-                continue
-            if table in PARTITIONED:
-                by_year: dict[str, list[dict[str, Any]]] = {}
-                for row in table_rows:
-                    by_year.setdefault(event_year(row), []).append(row)
-                for year, year_rows in by_year.items():
-                    self._write_part(self.root / table / f"year={year}", batch, table, year_rows)
-            else:
-                self._write_part(self.root / table, batch, table, table_rows)
+            if table_rows:
+                folder = self.root / table / UNSPLIT if table in PARTITIONED else self.root / table
+                self._write_part(folder, batch, table, table_rows)
         self._write_part(self.root / "manifest", batch, "manifest", rows.get("manifest", []))
 
     def _write_part(self, folder: Path, batch: str, table: str, rows: list[dict[str, Any]]) -> None:
@@ -138,29 +137,46 @@ class Store:
 
     # -- compaction ------------------------------------------------------------------------------------------
     def compact(self) -> int:
-        """Merge the parts of all committed batches not yet compacted into one part per table and year; the
-        number of batches merged. Crash-safe: the new parts count only once the new manifest part (which names
-        the batches it replaces) exists; the replaced parts are deleted after it, or by the next index run."""
+        """Merge the parts of all committed batches not yet compacted into one part per table, and for events and
+        leads one per year; the number of batches merged. Crash-safe: the new parts count only once the new
+        manifest part (which names the batches it replaces) exists; the replaced parts are deleted after it, or by
+        the next index run."""
         small = sorted(batch for batch in self.committed_batches() if not batch.startswith(COMPACT_PREFIX))
-        if len(small) < 2:
-            return 0
         merged = set(small)
+        unsplit = [path for table in PARTITIONED for path in _parts(self.root / table / UNSPLIT)
+                   if batch_of(path) in merged]
+        if len(small) < 2 and not unsplit:
+            self._remove_empty_unsplit()
+            return 0
         batch = COMPACT_PREFIX + batch_name(small)
-        folders = [self.root / "documents", self.root / "expressions", self.root / "errors",
-                   *(self.root / table / f"year={year}" for table in PARTITIONED for year in self.event_years(table))]
         replaced: list[Path] = []
-        for folder in folders:
+        for folder in (self.root / "documents", self.root / "expressions", self.root / "errors"):
             parts = [path for path in _parts(folder) if batch_of(path) in merged]
             if parts:
                 with _atomic_part(folder, batch) as temporary:
                     _concatenate(parts, temporary)
+                replaced.extend(parts)
+        for table in PARTITIONED:
+            folder = self.root / table
+            parts = [path for sub in sorted(folder.iterdir()) if sub.is_dir()
+                     for path in _parts(sub) if batch_of(path) in merged] if folder.is_dir() else []
+            if parts:
+                _split_by_year(parts, folder, batch)
                 replaced.extend(parts)
         manifests = [path for path in _parts(self.root / "manifest") if batch_of(path) in merged]
         with _atomic_part(self.root / "manifest", batch) as temporary:
             _concatenate(manifests, temporary, metadata={SUPERSEDES: json.dumps(small).encode()})
         for path in replaced + manifests:
             path.unlink(missing_ok=True)
+        self._remove_empty_unsplit()
         return len(small)
+
+    def _remove_empty_unsplit(self) -> None:
+        for table in PARTITIONED:
+            try:
+                (self.root / table / UNSPLIT).rmdir()
+            except OSError:  # absent, or still holding parts
+                pass
 
 
 def batch_of(path: Path) -> str:
@@ -208,6 +224,42 @@ def _concatenate(parts: list[Path], target: Path, metadata: dict[bytes, bytes] |
                 pending, size = [], 0
         if pending:
             writer.write_table(pa.concat_tables(pending), row_group_size=1 << 30)
+
+
+def _year_folders(first_days: pa.ChunkedArray) -> list[str]:
+    """Each row's year folder: the year of its first day (OTHER_YEARS outside YEAR_FOLDERS, UNDATED without)."""
+    return [UNDATED if year is None else str(year) if year in YEAR_FOLDERS else OTHER_YEARS
+            for year in pc.year(first_days).to_pylist()]
+
+
+def _split_by_year(parts: list[Path], folder: Path, batch: str) -> None:
+    """Copy the rows of ``parts`` (in their order) into one part per year folder under ``folder``, named after
+    ``batch``; one part in memory at a time, plus rows waiting for their year's next row group (at most about
+    ROW_GROUP_BYTES in all: the largest year's rows are written first when that is reached)."""
+    with ExitStack() as stack:
+        writers: dict[str, pq.ParquetWriter] = {}
+        pending: dict[str, list[pa.Table]] = {}
+        sizes: dict[str, int] = {}
+
+        def flush(year: str) -> None:
+            if year not in writers:
+                temporary = stack.enter_context(_atomic_part(folder / f"year={year}", batch))
+                writers[year] = stack.enter_context(pq.ParquetWriter(temporary, pending[year][0].schema,
+                                                                     compression="zstd"))
+            writers[year].write_table(pa.concat_tables(pending.pop(year)), row_group_size=1 << 30)
+            sizes.pop(year)
+
+        for path in parts:
+            table = pq.ParquetFile(path).read().replace_schema_metadata({})
+            years = pa.array(_year_folders(table.column("first_day")), pa.string())
+            for year in sorted(set(years.to_pylist())):
+                rows = table.filter(pc.equal(years, year))
+                pending.setdefault(year, []).append(rows)
+                sizes[year] = sizes.get(year, 0) + rows.nbytes
+            while sizes and sum(sizes.values()) >= ROW_GROUP_BYTES:
+                flush(max(sizes, key=sizes.__getitem__))
+        for year in sorted(pending):
+            flush(year)
 
 
 def batch_name(keys: Iterable[str]) -> str:
