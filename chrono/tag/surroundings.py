@@ -3,7 +3,9 @@
 ``dates_an_event``: False for boilerplate, citations, names and titles, hypothetical days (the attach stage keeps
 them as expressions but makes no event). ``is_aside``: True for a mention that is not where the story stands (a
 comparison, a citation, a parenthesis), which the resolver's document walk does not count from.
-Each cue list is compiled once per language.
+Each cue list is compiled once per language. A cue whose pattern needs a word ("copyright" needs one of "©",
+"(c)", "copyright") is searched for only when the text it may read holds that word: a substring test costs far
+less than a regex search that starts at every position of the window.
 """
 
 from __future__ import annotations
@@ -11,9 +13,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from chrono.lang.sections import SurroundingCue, Surroundings
 from chrono.model import Expression
+from chrono.tag.prefilter import parse, sre
 
 __all__ = ["dates_an_event", "is_aside"]
 
@@ -24,27 +28,90 @@ class _Cue:
     after: re.Pattern[str] | None
     rules: frozenset[str]
     reach: int
+    before_needs: tuple[str, ...]  # lower-case strings one of which every match of `before` holds (empty: not known)
+    after_needs: tuple[str, ...]
 
 
 _FLAGS = re.IGNORECASE | re.MULTILINE
+
+
+_REPEATS = tuple(op for op in (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", None)) if op)
+
+
+def _caseless(needed: str) -> bool:
+    """Lower-casing finds every case-insensitive match of `needed` in ASCII text (no Kelvin sign, no long s)."""
+    return all(char.isascii() or char.lower() == char == char.upper() for char in needed)
+
+
+def _needs(items: Any) -> frozenset[str] | None:
+    """Strings one of which every match of the parsed pattern holds (None when none is known).
+
+    Only literal runs of the match itself count: a look-around may read outside the searched window."""
+    options: list[frozenset[str]] = []
+    run = ""
+    for op, av in items:
+        if op is sre.LITERAL:
+            run += chr(av)
+            continue
+        if run:
+            options.append(frozenset({run}))
+            run = ""
+        needed: frozenset[str] | None = None
+        if op is sre.SUBPATTERN:
+            needed = _needs(av[3])
+        elif op in _REPEATS and av[0] >= 1:
+            needed = _needs(av[2])
+        elif op is sre.BRANCH:
+            branches = [_needs(branch) for branch in av[1]]
+            needed = frozenset().union(*[branch for branch in branches if branch]) if all(branches) else None
+        if needed:
+            options.append(needed)
+    if run:
+        options.append(frozenset({run}))
+    usable = [option for option in options if all(needed and _caseless(needed) for needed in option)]
+    return max(usable, key=lambda option: min(map(len, option)), default=None)  # the longest words: the rarest
+
+
+def _pattern_needs(pattern: str) -> tuple[str, ...]:
+    needed = _needs(parse(pattern, _FLAGS)) if pattern else None
+    return tuple(sorted(word.lower() for word in needed)) if needed else ()
 
 
 @cache
 def _compiled(cues: tuple[SurroundingCue, ...], window: int) -> tuple[_Cue, ...]:
     return tuple(_Cue(re.compile(f"(?:{cue.before})\\Z", _FLAGS) if cue.before else None,
                       re.compile(cue.after, _FLAGS) if cue.after else None,
-                      frozenset(cue.rules), min(cue.reach or window, window)) for cue in cues)
+                      frozenset(cue.rules), min(cue.reach or window, window),
+                      _pattern_needs(cue.before), _pattern_needs(cue.after)) for cue in cues)
+
+
+def _lacks(region: str, needs: tuple[str, ...]) -> bool:
+    """True when the (lower-case, ASCII) region holds none of the needed strings, so the pattern cannot match."""
+    for needed in needs:
+        if needed in region:
+            return False
+    return bool(needs)
 
 
 def _any_cue(cues: tuple[SurroundingCue, ...], expression: Expression, text: str, window: int) -> bool:
     start, end = expression.span.start, expression.span.end
-    for cue in _compiled(cues, window):  # the cheap tests first: the rule, then the anchored match after it
+    # the windows read, lower-cased once; a non-ASCII one is not pre-tested (lower-casing may change its length)
+    before, after = text[max(0, start - window):start], text[end:end + window]
+    before = before.lower() if before.isascii() else ""
+    after = after.lower() if after.isascii() else ""
+    for cue in _compiled(cues, window):  # the cheap tests first: the rule, the needed words, the anchored match after
         if cue.rules and expression.rule not in cue.rules:
             continue
-        if cue.after is not None and cue.after.match(text, end, end + cue.reach) is None:
-            continue
-        if cue.before is not None and cue.before.search(text, max(0, start - cue.reach), start) is None:
-            continue
+        if cue.after is not None:
+            if after and _lacks(after[:cue.reach], cue.after_needs):
+                continue
+            if cue.after.match(text, end, end + cue.reach) is None:
+                continue
+        if cue.before is not None:
+            if before and _lacks(before[-cue.reach:], cue.before_needs):
+                continue
+            if cue.before.search(text, max(0, start - cue.reach), start) is None:
+                continue
         return True
     return False
 
