@@ -286,6 +286,12 @@ class Prefilter:
         """Word starts in folded[start:end] where some rule could begin, in order."""
         return (hit.start() for hit in self.trigger.finditer(folded, start, end))
 
+    @property
+    def windows(self) -> Mapping[str, tuple[int, ...]]:
+        """The windows (PREFIX folded characters) met so far -> their rules, as rules_at gives them: a caller that
+        tries every word start looks a window up here first and calls rules_at only when it is missing."""
+        return self._windows
+
     def rules_at(self, folded: str, position: int) -> tuple[int, ...]:
         """Indexes (ascending) of the rules that could match at `position` of the folded text."""
         window = folded[position:position + PREFIX]

@@ -13,7 +13,7 @@ import re
 from chrono.lang import Language, or_default
 from chrono.model import Expression, PartialValue, Span
 from chrono.tag.grammar import Grammar, Rule, load_grammar
-from chrono.tag.prefilter import fold
+from chrono.tag.prefilter import PREFIX, fold
 from chrono.tag.ranges import range_ends
 from chrono.tag.values import build_partial
 
@@ -32,7 +32,8 @@ def _longest(grammar: Grammar, candidates: tuple[int, ...], text: str, start: in
     best: tuple[Rule, int, PartialValue] | None = None
     for index in candidates:
         rule = grammar.rules[index]
-        match = rule.regex.match(text, start, end)
+        compiled = rule._compiled  # the property compiles on first use; once compiled, skip its call (hot loop)
+        match = (compiled[0] if compiled else rule.regex).match(text, start, end)
         if match is None or (best is not None and match.end() <= best[1]) or match.end() == start:
             continue
         partial = _partial(grammar, index, match)
@@ -63,11 +64,14 @@ def tag_text(text: str, span: Span | None = None, *, language: Language | None =
     found: list[Expression] = []
     position = start
     prefilter = grammar.prefilter
+    windows = prefilter.windows  # rules_at's memo, read inline: most word starts repeat a window already met
     for hit in prefilter.trigger.finditer(folded, start, end):  # prefilter.positions, without a generator
         begin = hit.start()
         if begin < position:
             continue
-        candidates = prefilter.rules_at(folded, begin)
+        candidates = windows.get(folded[begin:begin + PREFIX])
+        if candidates is None:
+            candidates = prefilter.rules_at(folded, begin)
         best = _longest(grammar, candidates, text, begin, end) if candidates else None
         if best is None:
             continue
