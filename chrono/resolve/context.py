@@ -43,6 +43,7 @@ _CLOCK_LOOKBACK = 8  # expressions before a clock time searched for its day (bou
 _CLOCK_REACH = 30  # characters from a clock time to the day named after it ("1 p.m. kickoff on Sept. 17")
 _DATE_FIELDS = ("century", "decade", "year", "half", "quarter", "season", "month", "week", "day", "weekday",
                 "holiday")
+_COARSE_TO_FINE = tuple(Granularity)  # iterating the enum class itself costs a generator per mention
 # what a clock time takes from the expression that names its day
 _DAY_FIELDS = ("year", "month", "week", "day", "weekday", "holiday", "shift", "unit", "anchor", "direction")
 
@@ -104,7 +105,7 @@ class Mentions:
     def add(self, value: Value, end: int, *, year_written: bool) -> None:
         granularity = value.granularity if value.granularity is not None else bc_granularity(value)
         if granularity is not None:
-            for coarser in Granularity:
+            for coarser in _COARSE_TO_FINE:
                 if coarser > granularity:
                     break
                 self._latest_at_least[coarser] = value
