@@ -14,8 +14,10 @@ and against half of them (collection_scaling).
     python benchmarks/scaling.py --kinds news nopunct --sizes 50000 1000000 --stages
 
 --growth runs every pattern of issue #12 (or --kinds) at 1x, 2x, 4x and 8x of --base characters and prints the
-growth factor of CPU time (after a warm-up on a tiny input) and of added peak memory per doubling: the largest
-of t(2x)/t(x) over the three doublings. Linear work doubles (2.0); the issue's bar is at most 2.3. Patterns
+growth factor of CPU time (after a warm-up on a tiny input) and of added peak memory per doubling: the mean over
+the three doublings, (t(8x)/t(1x)) ** (1/3), which decides, and the largest single t(2x)/t(x) beside it. Linear
+work doubles (2.0), quadratic work quadruples (4.0); the issue's bar is at most 2.3. One step of runs that last a
+tenth of a second swings by a third on a shared machine, so the mean, not the worst step, is the verdict. Patterns
 that are not articles run through the command that reads them (TimeML through `chrono tag`, front matter as
 .md, HTML as .html).
 
@@ -237,12 +239,12 @@ def _measure_in_child(kind: str, size: int, folder: str, timeout: float) -> dict
 
 
 def growth(kinds: list[str], base: int, timeout: float, repeat: int = 2) -> bool:
-    """Print each pattern's CPU time and peak memory at 1x..8x and the worst growth per doubling; True when the
+    """Print each pattern's CPU time and peak memory at 1x..8x and the growth per doubling; True when the
     time of every pattern stays within GROWTH_BAR. Each size runs in a fresh process (its own peak memory),
     timed inside it after a warm-up, so start-up does not hide the growth; the fastest of ``repeat`` runs counts
     (a shared machine adds noise, never speed)."""
     print(f"{'pattern':<16} " + " ".join(f"{f'{factor}x s':>8}" for factor in GROWTH_FACTORS)
-          + f" {'time x/2x':>9} {'peak MB 8x':>10} {'mem x/2x':>8}")
+          + f" {'time x/2x':>9} {'worst step':>10} {'peak MB 8x':>10} {'mem x/2x':>8}")
     within = True
     with tempfile.TemporaryDirectory(prefix="chrono-growth-") as folder:
         for kind in kinds:
@@ -252,14 +254,24 @@ def growth(kinds: list[str], base: int, timeout: float, repeat: int = 2) -> bool
                 done = [run for run in tries if run is not None]
                 runs.append(min(done, key=lambda run: run["seconds"]) if len(done) == repeat else None)
             seconds = [run["seconds"] if run else None for run in runs]
-            time_growth = _worst_doubling(seconds)
-            memory_growth = _worst_doubling([run["added_mb"] if run else None for run in runs])
+            time_growth = _mean_doubling(seconds)
+            worst_step = _worst_doubling(seconds)
+            memory_growth = _mean_doubling([run["added_mb"] if run else None for run in runs])
             within &= time_growth is not None and time_growth <= GROWTH_BAR
             cells = " ".join(f"{value:8.2f}" if value is not None else "  failed" for value in seconds)
             last_peak = f"{runs[-1]['peak_mb']:10.0f}" if runs[-1] else "         -"
-            print(f"{kind:<16} {cells} {_factor(time_growth):>9} {last_peak} {_factor(memory_growth):>8}", flush=True)
+            print(f"{kind:<16} {cells} {_factor(time_growth):>9} {_factor(worst_step):>10} {last_peak}"
+                  f" {_factor(memory_growth):>8}", flush=True)
     print(f"all within {GROWTH_BAR}x per doubling" if within else f"SOME PATTERN GROWS FASTER THAN {GROWTH_BAR}x")
     return within
+
+
+def _mean_doubling(values: list[float | None]) -> float | None:
+    """The growth per doubling averaged over all of them: (last / first) ** (1 / doublings)."""
+    if any(value is None for value in values):
+        return None
+    first, last = values[0], values[-1]
+    return (last / first) ** (1 / (len(values) - 1))  # type: ignore[operator]
 
 
 def _worst_doubling(values: list[float | None]) -> float | None:
