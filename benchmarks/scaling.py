@@ -160,23 +160,11 @@ GROWTH_BAR = 2.3
 def run_build(path: Path, output: Path, timeout: float, command_name: str = "build") -> tuple[float | None, int | None]:
     """(wall seconds, peak RSS in KB) of one `chrono build` (or `chrono tag`); (None, None) on a timeout or a
     failure."""
-    command = ["/usr/bin/time", "-v", str(CHRONO), command_name, str(path), "-f", "json", "-o", str(output)]
-    if command_name == "tag":
-        command = ["/usr/bin/time", "-v", str(CHRONO), "tag", str(path), "-f", "json"]
-    try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
-    except subprocess.TimeoutExpired:
-        return None, None
-    if done.returncode != 0:
-        print(f"scaling: {path.name} failed: {done.stderr.strip().splitlines()[-1:]}", file=sys.stderr)
-        return None, None
-    wall = re.search(r"Elapsed \(wall clock\) time.*: (?:(\d+):)?(\d+):(\d+(?:\.\d+)?)", done.stderr)
-    peak = re.search(r"Maximum resident set size \(kbytes\): (\d+)", done.stderr)
-    seconds = None
-    if wall:
-        hours, minutes, secs = wall.groups()
-        seconds = int(hours or 0) * 3600 + int(minutes) * 60 + float(secs)
-    return seconds, int(peak.group(1)) if peak else None
+    command = [str(CHRONO), command_name, str(path), "-f", "json"]
+    if command_name != "tag":
+        command += ["-o", str(output)]
+    wall, _cpu, peak = timed(command, timeout, accepted=(0,))
+    return wall, peak
 
 
 def stage_times(text: str) -> dict[str, float]:
@@ -289,15 +277,17 @@ def _factor(value: float | None) -> str:
 T17_DATA = REPO_ROOT.parent / "shared" / "data" / "t17-dev"
 
 
-def timed(command: list[str], timeout: float) -> tuple[float | None, float | None, int | None]:
+def timed(command: list[str], timeout: float,
+          accepted: tuple[int, ...] = (0, 2)) -> tuple[float | None, float | None, int | None]:
     """(wall seconds, CPU seconds (user + system), peak RSS in KB) of one chrono command under /usr/bin/time -v;
-    Nones on a failure."""
+    Nones on a timeout or an exit code not ``accepted`` (by default 2 too: some inputs were reported and
+    skipped, the rest was built)."""
     try:
         done = subprocess.run(["/usr/bin/time", "-v", *command], capture_output=True, text=True, timeout=timeout,
                               check=False)
     except subprocess.TimeoutExpired:
         return None, None, None
-    if done.returncode not in (0, 2):  # 2: some inputs were reported and skipped, the rest was built
+    if done.returncode not in accepted:
         print(f"scaling: {' '.join(command[1:3])} failed: {done.stderr.strip().splitlines()[-1:]}", file=sys.stderr)
         return None, None, None
     wall = re.search(r"Elapsed \(wall clock\) time.*: (?:(\d+):)?(\d+):(\d+(?:\.\d+)?)", done.stderr)
