@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from file_support import write
 from typer.testing import CliRunner
 
 from chrono.cli import app
@@ -26,16 +27,6 @@ KINDS = {
 }
 
 
-def write(folder: Path, name: str, content: str | bytes) -> Path:
-    path = folder / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(content, bytes):
-        path.write_bytes(content)
-    else:
-        path.write_text(content, encoding="utf-8")
-    return path
-
-
 def tagged(result_stdout: str) -> list[tuple[str, str]]:
     return [(e["text"], e["value"]) for e in json.loads(result_stdout)["expressions"]]
 
@@ -45,10 +36,10 @@ def tagged(result_stdout: str) -> list[tuple[str, str]]:
 def test_tag_reads_every_kind_build_reads(tmp_path: Path, name: str, published: list[str]) -> None:
     # bug: `chrono tag a.json --published ...` tagged the raw JSON, its own "2023-03-02" included
     path = write(tmp_path, name, KINDS[name])
-    result = RUNNER.invoke(app, ["tag", str(path), "--format", "json", *published])
+    result = RUNNER.invoke(app, ["tag", path, "--format", "json", *published])
     assert result.exit_code == 0, result.output
     assert tagged(result.stdout) == [("March 5, 2021", "2021-03-05")]
-    build = RUNNER.invoke(app, ["build", str(path), "--format", "json", *published])
+    build = RUNNER.invoke(app, ["build", path, "--format", "json", *published])
     assert build.exit_code == 0, build.output
     assert [e["when"]["value"] for e in json.loads(build.stdout)["events"]] == ["2021-03-05"]
 
@@ -64,7 +55,7 @@ UNDATED = "The war began in 1914. Two years later it spread to the east."
 def test_undated_text_is_refused_only_where_a_date_is_needed(tmp_path: Path, command: list[str], domain: str,
                                                              code: int, message: str) -> None:
     path = write(tmp_path, "undated.txt", UNDATED)
-    result = RUNNER.invoke(app, [command[0], str(path), *command[1:], "--domain", domain])
+    result = RUNNER.invoke(app, [command[0], path, *command[1:], "--domain", domain])
     assert result.exit_code == code, result.output
     assert message in result.stderr
     if code == 0:
@@ -80,7 +71,7 @@ def test_undated_text_is_refused_only_where_a_date_is_needed(tmp_path: Path, com
 def test_a_bad_published_option_is_one_line_and_exit_2(tmp_path: Path, command: str, value: str,
                                                        message: str) -> None:
     path = write(tmp_path, "a.txt", KINDS["a.txt"])
-    result = RUNNER.invoke(app, [command, str(path), "--published", value])
+    result = RUNNER.invoke(app, [command, path, "--published", value])
     assert (result.exit_code, result.stderr.count("\n")) == (2, 1)
     assert message in result.stderr
 
@@ -90,7 +81,7 @@ def test_every_command_has_the_same_size_limit(tmp_path: Path, monkeypatch: pyte
                                                 command: list[str]) -> None:
     monkeypatch.setattr(inputs, "MAX_BYTES", 200)
     path = write(tmp_path, "big.tml", TIMEML.replace(STORY, STORY * 20))
-    result = RUNNER.invoke(app, [*command, str(path)])
+    result = RUNNER.invoke(app, [*command, path])
     assert result.exit_code == 2
     assert f"{path} is larger than the 0 MB limit for one input" in result.stderr
 
@@ -125,7 +116,7 @@ def test_each_input_kind_is_one_registered_reader() -> None:
 
 
 def test_timeml_in_a_collection_is_read_like_any_article(tmp_path: Path) -> None:
-    paths = [str(write(tmp_path, name, content)) for name, content in KINDS.items()]
+    paths = [write(tmp_path, name, content) for name, content in KINDS.items()]
     documents, failures = read_documents(paths)
     assert failures == []
     assert {(d.text[d.body_span.start:d.body_span.end].strip(), str(d.published)) for d in documents} == {
@@ -149,7 +140,7 @@ def test_one_bad_record_is_reported_and_the_rest_is_built(tmp_path: Path, comman
     records = [{"published": "2023-03-03", **record} for record in records]
     content = json.dumps(records) if name.endswith(".json") else "\n".join(json.dumps(r) for r in records) + "\n"
     path = write(tmp_path, name, content)
-    result = RUNNER.invoke(app, [command[0], str(path), *command[1:]])
+    result = RUNNER.invoke(app, [command[0], path, *command[1:]])
     assert result.exit_code == 2
     assert result.stderr.splitlines()[0].startswith(f"chrono: error: {tmp_path / where}")
     assert len(result.stderr.splitlines()) == 1 + (command[0] == "tag")  # tag adds its "1 of 3 inputs" summary
@@ -162,9 +153,9 @@ def test_reading_streams_one_document_at_a_time(tmp_path: Path) -> None:
     first = write(tmp_path, "a.jsonl", "\n".join(json.dumps({"text": f"Day {n}.", "published": "2023-03-02"})
                                                   for n in range(3)) + "\n")
     later = write(tmp_path, "b.txt", KINDS["a.txt"])
-    stream = iter_documents([str(first), str(later)])
+    stream = iter_documents([first, later])
     assert next(stream).text == "Day 0."
-    later.unlink()  # the second file is opened only when the stream reaches it
+    Path(later).unlink()  # the second file is opened only when the stream reaches it
     assert [getattr(item, "text", None) or item[1].split(": ")[-1] for item in stream] == ["Day 1.", "Day 2.",
                                                                                           "no such file or folder"]
 

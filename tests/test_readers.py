@@ -9,22 +9,13 @@ import json
 from pathlib import Path
 
 import pytest
+from file_support import write
 
 from chrono.errors import ChronoInputError
 from chrono.read import read_documents, read_input
 
 MARCH_2 = dt.date(2023, 3, 2)
 HAS_HTML = all(importlib.util.find_spec(name) for name in ("trafilatura", "htmldate"))
-
-
-def write(folder: Path, name: str, content: str | bytes) -> str:
-    path = folder / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(content, bytes):
-        path.write_bytes(content)
-    else:
-        path.write_text(content, encoding="utf-8")
-    return str(path)
 
 
 @pytest.mark.parametrize(("name", "content", "expected"), [
