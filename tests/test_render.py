@@ -91,6 +91,18 @@ def test_md_entry_has_label_headline_and_phrase() -> None:
     assert "- **September 2022** — the leaders met in Uzbekistan — from “last September”" in text
 
 
+MARCH_5_ASSUMED = Value("2024-03-05", TimexType.DATE, None, dt.date(2024, 3, 5), dt.date(2024, 3, 5), Granularity.DAY,
+                      assumed_order=True)
+
+
+@pytest.mark.parametrize(("fmt", "template"), [("md", None), ("md", "table"), ("html", None)])
+@pytest.mark.parametrize(("when", "doubt_shown"), [(MARCH_5_ASSUMED, True), (WEDNESDAY, False)])
+def test_a_date_read_by_the_default_day_month_order_shows_the_doubt(fmt: str, template: str | None, when: Value,
+                                                                   doubt_shown: bool) -> None:
+    out = render(timeline(event(when, "05/03/2024", "the vote was held")), fmt, template=template)
+    assert ("day and month order assumed" in out) is doubt_shown
+
+
 def test_md_source_line_names_file_outlet_dateline_and_publication() -> None:
     text = render(timeline(), "md")
     assert "Source: story.txt · CNN · Hong Kong · published Thursday, 2 March 2023" in text

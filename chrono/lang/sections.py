@@ -235,6 +235,7 @@ class TemplateWords:
     published: str
     link: str
     said_as: str
+    assumed_order: str  # after the phrase of a numeric date read by the default day/month order
     sentence: str
     no_events: str
     columns: ColumnWords
