@@ -82,6 +82,16 @@ NOT_EXPRESSIONS: list[tuple[str, str]] = [
     ("the Arab Spring began in Tunisia", "Spring"),
     # a clock time is no duration
     ("at 03:00hrs the guns opened up", "00hrs"),
+    # a time word named as a noun is an expression after a modifier, not inside a name, after a possessive or
+    # in an idiom ("day to day", "his day in court")
+    ("Justices Sandra Day O'Connor and Anthony Kennedy agreed.", "Day"),
+    ("International Women's Day is a holiday.", "Day"),
+    ("He spoke on state TV's morning talk show.", "morning"),
+    ("according to the South China Morning Post.", "Morning"),
+    ("Friday Night Is Music Night features a band.", "Music Night"),
+    ("He wants his day in court.", "day"),
+    ("They change them day to day.", "day"),
+    ("It was a hit week after week.", "week"),
 ]
 
 
