@@ -352,6 +352,16 @@ CASES = [
     ("It expects to post sales in the current fiscal year of $200 million.", "the current fiscal year",
      D(1989, 11, 2), "1989"),
     ("Sales in the latest fiscal year rose 8%.", "the latest fiscal year", D(1989, 10, 26), "1988"),
+    # a part of the day told alone is of the day just told of, else of the publication day
+    ("Hopes were dashed Friday. Dealers placed buy orders in the morning.", "the morning", MONDAY,
+     "2019-12-27TMO"),
+    ("Heading to Singapore in the morning!", "the morning", THU, "2023-03-02TMO"),
+    # time words named as nouns (TimeML lexical triggers): a length of one unit, a part of the day
+    ("Feels good to be home after a very long day.", "day", THU, "P1D"),
+    ("Just some tarts to end another crazy week!", "week", THU, "P1W"),
+    ("Had the entire day to look around.", "the entire day", THU, "P1D"),
+    ("Date night with my love at the cinema.", "night", THU, "2023-03-02TNI"),
+    ("RNR Day 1: the railway to Burma.", "Day 1", THU, "P1D"),
 ]
 
 
