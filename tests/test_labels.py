@@ -40,6 +40,9 @@ from chrono.render.labels import date_label, group_key, label, ordinal
         ("2013-03-24TNI", None, "the night of Sunday, 24 March 2013"),
         ("2013-03-23T15:00", None, "15:00, Saturday, 23 March 2013"),
         ("2013-03-23T15:00:30", None, "15:00:30, Saturday, 23 March 2013"),
+        ("2019-08-28T10:00-07:00", None, "10:00 UTC−07:00, Wednesday, 28 August 2019"),  # the zone's offset shown
+        ("2019-08-28T10:00+0530", None, "10:00 UTC+05:30, Wednesday, 28 August 2019"),
+        ("2019-08-28T17:00Z", None, "17:00 UTC, Wednesday, 28 August 2019"),
         ("XXXX-12-25", None, "25 December"),
         ("XXXX-05", None, "May"),
         ("2011-01-XX", None, "January 2011"),

@@ -269,6 +269,12 @@ def test_autoescape_for(name: str | None, escaped: bool) -> None:
     [(WEDNESDAY, "2023-03-01"), (SEPTEMBER, "2022-09"), (WEEK, "2023-W08"), (LAST_YEAR, "2022"),
      (QUARTER, "2020-10-01"), (MORNING, "2023-03-02"), (DECADE, "1990-01-01"),
      (value("2013-03-23T15:00", "2013-03-23", "2013-03-23", Granularity.MINUTE, TimexType.TIME), "2013-03-23T15:00"),
+     # HTML's offsets have hours and minutes; an hour alone, a fraction or a bare "+05" fall back to the day
+     (value("2019-08-28T10:00-07:00", "2019-08-28", "2019-08-28", Granularity.MINUTE, TimexType.TIME),
+      "2019-08-28T10:00-07:00"),
+     (value("2019-08-28T17:00Z", "2019-08-28", "2019-08-28", Granularity.MINUTE, TimexType.TIME), "2019-08-28T17:00Z"),
+     (value("2019-08-28T10:00+05", "2019-08-28", "2019-08-28", Granularity.MINUTE, TimexType.TIME), "2019-08-28"),
+     (value("2019-08-28T10-07:00", "2019-08-28", "2019-08-28", Granularity.HOUR, TimexType.TIME), "2019-08-28"),
      (Value("PAST_REF"), "")],
 )
 def test_datetime_attr(when: Value, expected: str) -> None:

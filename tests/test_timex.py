@@ -32,7 +32,7 @@ G = Granularity
     ("2023-03-02TMO", Timex(G.PART_OF_DAY, 2023, month=3, day=2, part_of_day="MO")),
     ("2023-03-02T14", Timex(G.HOUR, 2023, month=3, day=2, hour=14)),
     ("2023-03-02T14:05:30", Timex(G.SECOND, 2023, month=3, day=2, hour=14, minute=5, second=30)),
-    ("2023-03-02T14:05Z", Timex(G.MINUTE, 2023, month=3, day=2, hour=14, minute=5, exact=False)),
+    ("2023-03-02T14:05Z", Timex(G.MINUTE, 2023, month=3, day=2, hour=14, minute=5, zone="Z")),
     ("2023-W09", Timex(G.WEEK, 2023, week=9)),
     ("2023-W9", Timex(G.WEEK, 2023, week=9)),
     ("2023-W09-WE", Timex(G.WEEK, 2023, week=9, weekend=True)),
@@ -59,7 +59,7 @@ def test_parse_timex(value: str, expected: Timex | None) -> None:
     # what HTML cannot say is written as the first day of the interval
     ("2023-03-02TMO", dt.date(2023, 3, 2), "2023-03-02"),
     ("2023-03-02T14", dt.date(2023, 3, 2), "2023-03-02"),
-    ("2023-03-02T14:05Z", dt.date(2023, 3, 2), "2023-03-02"),
+    ("2023-03-02T14:05Z", dt.date(2023, 3, 2), "2023-03-02T14:05Z"),  # a global date and time in HTML
     ("2023-W9", dt.date(2023, 2, 27), "2023-02-27"),
     ("2023-W09-WE", dt.date(2023, 3, 4), "2023-03-04"),
     ("2023-Q3", dt.date(2023, 7, 1), "2023-07-01"),

@@ -54,7 +54,8 @@ class Timex:
     hour: int | None = None
     minute: int | None = None
     second: int | None = None
-    exact: bool = True  # False when the value carries what HTML's datetime cannot say: a fraction or a zone
+    zone: str | None = None  # a clock time's UTC offset as written: "-07:00", "+0530", "Z"
+    exact: bool = True  # False when the value carries what HTML's datetime cannot say: a fraction of a second
 
     @property
     def year(self) -> int | None:
@@ -138,7 +139,7 @@ def _below_year(match: re.Match[str]) -> dict[str, Any] | None:
             fields.update(minute=int(match["minute"]), granularity=Granularity.MINUTE)
         if match["second"]:
             fields.update(second=int(match["second"]), granularity=Granularity.SECOND)
-    fields["exact"] = match["fraction"] is None and match["zone"] is None
+    fields.update(zone=match["zone"], exact=match["fraction"] is None)
     return fields
 
 

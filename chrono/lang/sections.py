@@ -71,6 +71,7 @@ class LabelFormats:
     millennium: str
     part_of_day: str
     clock: str
+    zone: str  # {time} {offset}
     bc_year: str
 
 

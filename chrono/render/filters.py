@@ -84,15 +84,19 @@ _HTML_FORMS = {Granularity.YEAR: "{y:04d}", Granularity.MONTH: "{y:04d}-{m:02d}"
                Granularity.SECOND: "{y:04d}-{m:02d}-{d:02d}T{h:02d}:{mi:02d}:{s:02d}"}
 
 
+_HTML_ZONE = re.compile(r"Z|[+-]\d{2}:?\d{2}")  # HTML's time-zone offset: hours and minutes, or Z
+
+
 def _html_says(t: Timex, text: str) -> bool:
     """Whether HTML's datetime grammar writes the value as TIMEX3 does: a year, month, week, day or clock time
-    of a known AD year, with no zone or fraction."""
-    if t.bc or t.year is None or not t.exact:
+    of a known AD year, with no fraction; a clock time may carry a zone ("Z", "-07:00"), not an hour alone."""
+    if t.bc or t.year is None or not t.exact or (t.zone is not None and _HTML_ZONE.fullmatch(t.zone) is None):
         return False
     if t.week is not None:
         return not t.weekend and t.weekday is None and text == f"{t.year:04d}-W{t.week:02d}"
     form = _HTML_FORMS.get(t.granularity)
-    return form is not None and text == form.format(y=t.year, m=t.month, d=t.day, h=t.hour, mi=t.minute, s=t.second)
+    written = None if form is None else form.format(y=t.year, m=t.month, d=t.day, h=t.hour, mi=t.minute, s=t.second)
+    return written is not None and text == written + (t.zone or "")
 
 
 def safe_url(url: str | None) -> str:

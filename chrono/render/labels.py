@@ -128,10 +128,20 @@ def _time_of_day(day: dt.date, t: Timex, language: Language) -> tuple[str, str] 
         return words.formats.part_of_day.format(part=part, date=date_label(day, language)), "part_of_day"
     if t.minute is not None:
         shown = f"{t.hour:02d}:{t.minute:02d}" + (f":{t.second:02d}" if t.second else "")
+        if t.zone is not None:
+            shown = words.formats.zone.format(time=shown, offset=_offset(t.zone))
         return words.formats.clock.format(time=shown, date=date_label(day, language)), "clock"
     if t.hour is not None:
         return None  # an hour alone is shown as written
     return date_label(day, language), "day"
+
+
+def _offset(zone: str) -> str:
+    """ "-07:00" -> "−07:00" (a true minus sign), "+0530" -> "+05:30", "Z" -> "" (UTC itself)."""
+    if zone == "Z":
+        return ""
+    digits = zone[1:].replace(":", "")
+    return ("−" if zone[0] == "-" else "+") + digits[:2] + (f":{digits[2:]}" if len(digits) > 2 else ":00")
 
 
 def _duration_label(text: str, language: Language) -> str:
