@@ -92,6 +92,12 @@ NOT_EXPRESSIONS: list[tuple[str, str]] = [
     ("He wants his day in court.", "day"),
     ("They change them day to day.", "day"),
     ("It was a hit week after week.", "week"),
+    ("Kopp was seen days later in Canada.", "days"),
+    ("He was nineteen years old.", "years"),
+    ("He was arrested in the early hours of the raid.", "hours"),
+    ("The company is confident about future earnings.", "future"),
+    ("Donald Macleod is the Composer Of The Week.", "The Week"),
+    ("Two men hours later were freed.", "Two men"),
 ]
 
 

@@ -362,6 +362,12 @@ CASES = [
     ("Had the entire day to look around.", "the entire day", THU, "P1D"),
     ("Date night with my love at the cinema.", "night", THU, "2023-03-02TNI"),
     ("RNR Day 1: the railway to Burma.", "Day 1", THU, "P1D"),
+    ("It reminds me of the good old days.", "days", THU, "PXD"),
+    ("The clean-up could take years.", "years", THU, "PXY"),
+    ("A satisfying dinner to end off the week!", "the week", THU, "2023-W09"),
+    ("Where will it stop? What is my future?", "future", THU, "FUTURE_REF"),
+    ("They held the town for two bloody weeks.", "two bloody weeks", THU, "P2W"),
+    ("Parade every mon, wed, thur at camp.", "wed", THU, "2023-03-01"),
 ]
 
 
