@@ -4,9 +4,13 @@ The corpus is made from ../shared/data/t17-dev (the articles, read by benchmarks
 TimeBank+AQUAINT texts (../shared/data/tbaq-cleaned), repeated with their publication dates moved by one week
 per round until it holds --documents documents; it is written once as WORK/corpus-N.jsonl.gz.
 
-1. speed: the first --sample documents analysed in this process by chrono.pipeline.analyse (what `chrono tag`
-   runs per document), then indexed with --workers 1 (in this process) and with 2 worker processes
-   (LocalCluster): documents per second of each, per core and 2 workers against 1.
+1. speed: the first --sample documents (plain JSON Lines) through `chrono tag --output-dir`, `chrono index
+   --workers 1` and `chrono index --workers 2` (a LocalCluster), each in a fresh process, alternated for --rounds
+   rounds (tag, 1, 2, then 2, 1, tag, ...): wall seconds, and CPU seconds of the process and every process it
+   waited for (Dask's nannies and workers), which the load of a shared machine moves far less. Prints per-core
+   indexing speed against tag (wall and CPU, each round's range), 2 workers against 1, the 2-worker run's CPU
+   against the 1-worker run's and its driver process's CPU. `--scaling-only` runs only 1 against 2 workers
+   (4,000 documents, 3 rounds: about 2 minutes on an idle machine), for an idle machine.
 2. full: all --documents indexed with 2 workers into WORK/store-N; the driver's resident memory (VmRSS) is
    printed when 10% and 100% of the documents are stored.
 3. query: a key-dates query (--key-dates 20 --per-date 2) over a one-year window, and a --match query, on a
@@ -17,6 +21,7 @@ per round until it holds --documents documents; it is written once as WORK/corpu
     python benchmarks/archive.py                                   # 100,000 documents (long: hours on 2 cores)
     python benchmarks/archive.py --documents 10000 --sample 2000   # what the README's figures used
     python benchmarks/archive.py --steps query                     # only the query, on the store already made
+    python benchmarks/archive.py --scaling-only                    # 2 workers against 1, nothing else
 """
 
 from __future__ import annotations
@@ -24,22 +29,24 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import gzip
+import itertools
 import json
 import os
 import resource
 import shutil
+import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT))
 sys.path.insert(0, str(REPO_ROOT / "benchmarks"))
 
-from timeline17 import read_articles, topics  # noqa: E402
-
-from chrono.model import Document  # noqa: E402
+if TYPE_CHECKING:
+    from chrono.model import Document
 
 SHARED = REPO_ROOT.parent / "shared" / "data"
 ROUND_SHIFT = dt.timedelta(weeks=1)
@@ -47,6 +54,8 @@ COPY_SHIFT_DAYS = 364  # 52 weeks: a copy's days fall on the same weekdays
 
 
 def base_documents() -> list[Document]:
+    from timeline17 import read_articles, topics
+
     from chrono.read.timeml import read_timeml, timeml_files
 
     documents = [document for topic in topics(SHARED / "t17-dev") for document in read_articles(topic)]
@@ -70,18 +79,6 @@ def write_corpus(path: Path, count: int) -> None:
     path.with_suffix(".tmp").rename(path)
 
 
-def first_documents(corpus: Path, count: int) -> Iterator[Document]:
-    from chrono.archive.sources import Item, iter_inputs
-
-    taken = 0
-    for entry in iter_inputs([str(corpus)]):
-        if isinstance(entry, Item):
-            yield entry.document
-            taken += 1
-            if taken == count:
-                return
-
-
 def rss_mb() -> float:
     for line in Path("/proc/self/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
@@ -89,39 +86,113 @@ def rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def speed(work: Path, corpus: Path, sample: int) -> None:
-    from chrono.archive.index import index
-    from chrono.pipeline import analyse
+@dataclass
+class Run:
+    """One command in a fresh process: wall seconds, CPU seconds of it and every process it waited for (Dask's
+    nannies and workers included), and what an index run reported about itself."""
 
-    subset = work / f"sample-{sample}.jsonl.gz"
-    documents = list(first_documents(corpus, sample))
-    with gzip.open(subset, "wt", encoding="utf-8") as handle:
-        for document in documents:
-            handle.write(json.dumps({"id": document.id, "text": document.text,
-                                     "published": document.published.isoformat() if document.published else None,
-                                     "outlet": document.outlet}) + "\n")
-    analyse(documents[0])  # rules load once per process: not timed
+    what: str
+    wall: float
+    cpu: float
+    documents: int
+    report: dict[str, float]
+
+
+def timed(what: str, command: list[str], documents: int) -> Run:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    for document in documents:
-        try:
-            analyse(document)
-        except Exception:  # noqa: BLE001 - the index records these as errors; here they only cost their time
-            pass
-    analysis = len(documents) / (time.perf_counter() - started)
-    del documents
-    rates = {}
-    for workers in (1, 2):
-        store = work / f"sample-store-{workers}"
-        shutil.rmtree(store, ignore_errors=True)
-        report = index([str(subset)], str(store), workers=workers)
-        rates[workers] = (report.documents + report.failed) / report.seconds
-        print(f"index, {workers} worker{'s' if workers > 1 else ''}: {report.documents:,} documents "
-              f"({report.failed} errors), {report.events:,} events in {report.seconds:.1f} s = "
-              f"{rates[workers]:.1f} documents/s")
-    print(f"analysis alone (chrono.pipeline.analyse, what chrono tag runs), 1 core: {analysis:.1f} documents/s")
-    print(f"per-core indexing speed against the analysis alone: {rates[1] / analysis:.0%}")
-    print(f"2 workers against 1: {rates[2] / rates[1]:.2f}x  (load average now {os.getloadavg()[0]:.1f} "
-          f"on {os.cpu_count()} cores)")
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if done.returncode not in (0, 2):
+        raise SystemExit(f"{what} failed ({done.returncode}): {done.stderr.strip()[-2000:]}")
+    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    report = json.loads(done.stdout.strip().splitlines()[-1]) if what.startswith("index") else {}
+    return Run(what, wall, cpu, int(report.get("documents", documents)), report)
+
+
+def sample_file(work: Path, corpus: Path, sample: int) -> Path:
+    """The first ``sample`` records of the corpus as plain JSON Lines (what chrono tag and chrono index both read)."""
+    path = work / f"sample-{sample}.jsonl"
+    if not path.exists():
+        with gzip.open(corpus, "rt", encoding="utf-8") as source, path.with_suffix(".tmp").open("w") as target:
+            target.writelines(itertools.islice(source, sample))
+        path.with_suffix(".tmp").rename(path)
+    return path
+
+
+def tag_run(work: Path, sample: Path, documents: int) -> Run:
+    out = work / "tagged"
+    shutil.rmtree(out, ignore_errors=True)
+    return timed("tag", [sys.executable, "-m", "chrono", "tag", str(sample), "--output-dir", str(out)], documents)
+
+
+def index_run(work: Path, sample: Path, documents: int, workers: int, batch_size: int | None) -> Run:
+    store = work / f"sample-store-{workers}"
+    shutil.rmtree(store, ignore_errors=True)
+    command = [sys.executable, str(Path(__file__).resolve()), "--child-index", str(sample), str(store), str(workers)]
+    if batch_size:
+        command += ["--batch-size", str(batch_size)]
+    return timed(f"index, {workers} worker{'s' if workers > 1 else ''}", command, documents)
+
+
+def child_index(sample: str, store: str, workers: int, batch_size: int | None) -> int:
+    """`chrono index` as the CLI runs it, printing its report (with the driver's CPU) as one JSON line."""
+    from chrono.archive.index import DEFAULT_BATCH, Settings, index
+
+    report = index([sample], store, workers=workers, settings=Settings(batch_size=batch_size or DEFAULT_BATCH))
+    print(json.dumps({"documents": report.documents + report.failed, "events": report.events,
+                      "seconds": report.seconds, "driver_cpu": report.driver_cpu, "batch_cpu": report.batch_cpu,
+                      "workers": report.workers}))
+    return 0
+
+
+def describe(run: Run) -> str:
+    text = (f"{run.what}: {run.documents:,} documents in {run.wall:.1f} s wall = {run.documents / run.wall:.1f} "
+            f"documents/s; CPU {run.cpu:.1f} s in all = {run.documents / run.cpu:.1f} documents per CPU second")
+    if run.report:
+        text += (f" (driver process {run.report['driver_cpu']:.1f} s, batches {run.report['batch_cpu']:.1f} s, "
+                 f"{run.report['events']:,} events)")
+    return text
+
+
+def span(values: list[float], style: str = "{:.0%}") -> str:
+    low, high = min(values), max(values)
+    return style.format(low) if abs(high - low) < 1e-9 else f"{style.format(low)}-{style.format(high)}"
+
+
+def speed(work: Path, corpus: Path, sample: int, rounds: int, *, tag: bool, batch_size: int | None) -> None:
+    """Alternated runs in fresh processes (tag, index 1, index 2, then the reverse order, ...): each round's
+    ratios compare runs made close together, and the CPU seconds are the load-independent figure."""
+    path = sample_file(work, corpus, sample)
+    print(f"sample: the first {sample:,} documents, {rounds} rounds, load average {os.getloadavg()[0]:.1f} "
+          f"on {os.cpu_count()} cores")
+    per_core: list[tuple[Run, Run]] = []
+    scaling: list[tuple[Run, Run]] = []
+    for number in range(rounds):
+        order = ["tag", 1, 2] if tag else [1, 2]
+        if number % 2:
+            order.reverse()
+        runs: dict[object, Run] = {}
+        for what in order:
+            runs[what] = tag_run(work, path, sample) if what == "tag" else \
+                index_run(work, path, sample, int(what), batch_size)
+            print(f"  round {number + 1}: {describe(runs[what])}", flush=True)
+        if tag:
+            per_core.append((runs["tag"], runs[1]))
+        scaling.append((runs[1], runs[2]))
+    if per_core:
+        print("per-core indexing speed against chrono tag on the same documents (index 1 worker / tag): "
+              f"wall {span([tag.wall / one.wall for tag, one in per_core])}, "
+              f"CPU {span([tag.cpu / one.cpu for tag, one in per_core])}  (target: 80%)")
+    print(f"2 workers against 1: wall {span([one.wall / two.wall for one, two in scaling], '{:.2f}x')}  "
+          f"(target 1.7x; only an idle machine can show it: load average now {os.getloadavg()[0]:.1f})")
+    print(f"  CPU of the 2-worker run against the 1-worker run: "
+          f"{span([two.cpu / one.cpu for one, two in scaling], '{:.2f}x')}; driver process of the 2-worker run: "
+          f"{span([two.report['driver_cpu'] / two.wall for _, two in scaling])} of a core "
+          f"({span([two.report['driver_cpu'] for _, two in scaling], '{:.1f}')} s); at most "
+          f"{span([2 * one.cpu / two.cpu for one, two in scaling], '{:.2f}x')} on two idle cores at this CPU "
+          "(an upper bound: start-up and the final compaction run on one core)")
 
 
 def full(work: Path, corpus: Path, count: int) -> Path:
@@ -248,22 +319,36 @@ def query(work: Path, store: Path, events: int, copies: int | None) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--documents", type=int, default=100_000)
-    parser.add_argument("--sample", type=int, default=2_000, help="documents of the 1-against-2-workers runs")
+    parser.add_argument("--sample", type=int, default=2_000, help="documents of the tag / 1 / 2 workers runs")
+    parser.add_argument("--rounds", type=int, default=3, help="alternated rounds of the speed runs")
+    parser.add_argument("--batch-size", type=int, default=None, help="chrono index --batch-size of the speed runs")
+    parser.add_argument("--scaling-only", action="store_true",
+                        help="only 1 against 2 workers (--sample 4000 unless given, 3 rounds): for an idle machine")
     parser.add_argument("--query-events", type=int, default=1_000_000)
     parser.add_argument("--copies", type=int, default=None, help="copies of the store's rows for the query store")
     parser.add_argument("--work", type=Path, default=Path("/tmp/chrono-archive-bench"))
     parser.add_argument("--steps", default="speed,full,query")
+    parser.add_argument("--child-index", nargs=3, metavar=("INPUT", "STORE", "WORKERS"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.child_index:
+        sample, store_path, workers = args.child_index
+        return child_index(sample, store_path, int(workers), args.batch_size)
+    if args.scaling_only:
+        args.steps = "scaling"
+        if "--sample" not in sys.argv:
+            args.sample = 4_000
     args.work.mkdir(parents=True, exist_ok=True)
-    corpus = args.work / f"corpus-{args.documents}.jsonl.gz"
+    corpus_size = max(args.documents, args.sample) if "full" in args.steps else \
+        max(args.sample, min(args.documents, 10_000))
+    corpus = args.work / f"corpus-{corpus_size}.jsonl.gz"
     if not corpus.exists():
         started = time.perf_counter()
-        write_corpus(corpus, args.documents)
-        print(f"corpus: {args.documents:,} documents, {corpus.stat().st_size / 2**20:.0f} MB gzipped "
+        write_corpus(corpus, corpus_size)
+        print(f"corpus: {corpus_size:,} documents, {corpus.stat().st_size / 2**20:.0f} MB gzipped "
               f"({time.perf_counter() - started:.0f} s)")
     steps = args.steps.split(",")
-    if "speed" in steps:
-        speed(args.work, corpus, args.sample)
+    if "speed" in steps or "scaling" in steps:
+        speed(args.work, corpus, args.sample, args.rounds, tag="speed" in steps, batch_size=args.batch_size)
     store = args.work / f"store-{args.documents}"
     if "full" in steps:
         shutil.rmtree(store, ignore_errors=True)

@@ -38,7 +38,10 @@ class IndexReport:
     bytes_read: int = 0
     bytes_total: int = 0
     compacted: int = 0  # batches merged into one part per table and year at the end
+    batch_cpu: float = 0.0  # CPU seconds the batches took where they ran (workers, or here with one worker)
+    driver_cpu: float = 0.0  # CPU seconds of this process (reading, scheduling; with one worker all of it)
     started: float = field(default_factory=time.monotonic)
+    cpu_started: float = field(default_factory=time.process_time)
 
 
 Listener = Callable[[IndexReport], None]
@@ -96,6 +99,7 @@ def index(inputs: list[str], store_root: str, *, workers: int | None = None, sch
         report.workers = runner.workers
     report.compacted = store.compact()
     report.seconds = time.monotonic() - report.started
+    report.driver_cpu = time.process_time() - report.cpu_started
     notify(report)
     return report
 
@@ -105,6 +109,7 @@ def _record(results: list[BatchResult], report: IndexReport, notify: Listener) -
         report.documents += result.documents
         report.events += result.events
         report.failed += result.errors
+        report.batch_cpu += result.cpu
     if results:
         notify(report)
 

@@ -7,6 +7,7 @@ never travel back through the driver. A document whose analysis fails becomes an
 from __future__ import annotations
 
 import hashlib
+import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,11 +24,13 @@ class BatchResult:
     documents: int
     events: int
     errors: int
+    cpu: float = 0.0  # CPU seconds of the process that ran the batch (analysis and writing): what it cost
 
 
 def index_batch(store_root: str, items: list[Item], *, domain: str = "news",
                 max_chars: int = 2_000_000) -> BatchResult:
     """Analyse the batch's documents and commit them (documents, expressions, events, errors, manifest)."""
+    started = time.process_time()
     batch = batch_name(item.digest for item in items)
     rows: dict[str, list[dict[str, Any]]] = {"documents": [], "expressions": [], "events": [], "leads": [],
                                              "errors": [], "manifest": []}
@@ -53,7 +56,7 @@ def index_batch(store_root: str, items: list[Item], *, domain: str = "news",
         rows["manifest"].append({"hash": item.digest, "batch": batch, "status": "ok"})
         events += len(dated)
     Store(store_root).write_batch(batch, rows)
-    return BatchResult(batch, len(rows["documents"]), events, len(rows["errors"]))
+    return BatchResult(batch, len(rows["documents"]), events, len(rows["errors"]), time.process_time() - started)
 
 
 def error_row(digest: str | None, document: str | None, source: str, record: int, reason: str,
