@@ -31,6 +31,7 @@ from chrono.model import Event
 __all__ = ["MERGE_THRESHOLD", "merge_events", "similarity", "content_words"]
 
 MERGE_THRESHOLD = 0.3
+_MEMO = 1 << 18  # similarities remembered per merge: copies of a story meet the same pairs again and again
 # numbers keep their inner separators ("7.8", "50,000"); words keep inner apostrophes ("Turkey's")
 _WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*")
 
@@ -53,11 +54,18 @@ def merge_events(events: Iterable[Event], *, published: Mapping[str, dt.date | N
         raise ValueError(f"merge threshold must be in (0, 1], not {threshold}")
     dates = published or {}
     items = list(events)
-    wordings = [_wording(event, language) for event in items]
+    worded: dict[tuple[str, str, str], tuple[int, _Wording]] = {}  # copies of a story are worded once
+    numbered = [worded.get(text) or worded.setdefault(text, (len(worded), _wording(event, language)))
+                for event, text in ((event, (event.headline, event.sentence, event.phrase)) for event in items)]
+    wordings = [wording for _, wording in numbered]
     index = _Index(wordings, threshold)
+    scores: dict[tuple[int, int], float] = {}  # by the pair of wordings (at most _MEMO of them)
     groups: list[list[tuple[int, Event]]] = []
     group_of: list[int] = []  # each event's group
     reporters: list[set[str]] = []  # each group's documents, its members' sources included
+    # A member worded exactly as an indexed member of its group scores what that one scores against any event:
+    # left out of the index, it changes no choice (copies of one wire story would make the merge quadratic).
+    indexed: set[tuple[int, _Wording]] = set()
     for position, (event, wording) in enumerate(zip(items, wordings, strict=True)):
         key = (event.when.value, event.when.mod)
         best: tuple[float, int] | None = None
@@ -65,7 +73,12 @@ def merge_events(events: Iterable[Event], *, published: Mapping[str, dt.date | N
             group = group_of[member]
             if event.document in reporters[group]:
                 continue
-            score = _similarity(wording, wordings[member])
+            pair = (numbered[position][0], numbered[member][0])
+            score = scores.get(pair)
+            if score is None:
+                score = _similarity(wording, wordings[member])
+                if len(scores) < _MEMO:
+                    scores[pair] = score
             if score >= threshold and (best is None or (-score, group) < (-best[0], best[1])):
                 best = (score, group)
         if best is None:
@@ -76,7 +89,9 @@ def merge_events(events: Iterable[Event], *, published: Mapping[str, dt.date | N
             group_of.append(best[1])
             groups[best[1]].append((position, event))
             reporters[best[1]].update((event.document, *event.sources))
-        index.add(key, position)
+        if (group_of[-1], wording) not in indexed:
+            indexed.add((group_of[-1], wording))
+            index.add(key, position)
     return [_combine(members, dates) for members in groups]
 
 
@@ -192,4 +207,5 @@ def _ignored_words(words: MergeWords) -> frozenset[str]:
 def _jaccard(first: frozenset[str], second: frozenset[str]) -> float:
     if not first or not second:
         return 0.0
-    return len(first & second) / len(first | second)
+    shared = len(first & second)
+    return shared / (len(first) + len(second) - shared)  # the union's size, without making the union
