@@ -29,7 +29,14 @@ from chrono.archive.store import Store
 from chrono.errors import ChronoInputError
 from chrono.lang import Language
 from chrono.model import KeyDate, Timeline
-from chrono.order.key_dates import select_key_dates
+from chrono.order.key_dates import (
+    LEAD_DAYS,
+    day_scores,
+    describe_days,
+    select_key_dates,
+    top_days,
+    written_out,
+)
 from chrono.order.merge import merge_events
 from chrono.order.select import parse_bound, select_events
 from chrono.order.sort import order_events
@@ -112,6 +119,9 @@ def query_timeline(store_root: str | Path, selection: Selection = Selection(), *
     The collection is the documents that pass --outlet/--source (with --match, those with a matching event): it
     gives the publication dates key dates weigh and the ids shown. The timeline lists the whole collection when
     no event filter is given (as `chrono build` does), else the documents its events cite.
+
+    Key dates rank the days from aggregates (one row per day, document and phrase) and turn into events only the
+    rows of the days chosen: the ranking is chrono.order.key_dates' own, fed by rows rather than events.
     """
     import pyarrow as pa
 
@@ -120,37 +130,36 @@ def query_timeline(store_root: str | Path, selection: Selection = Selection(), *
     with connect(store, years=_years(store, start, end + dt.timedelta(days=1) if end else None)) as connection:
         document_filter, document_params = _document_filter(selection)
         event_filter, event_params = _event_filter(selection, start, end)
-        connection.execute(
-            f"CREATE TEMP TABLE chosen AS SELECT e.*, d.source AS d_source, d.record AS d_record "
-            f"FROM events e JOIN documents d ON e.doc_hash = d.hash WHERE {document_filter} AND {event_filter}",
-            document_params + event_params)
-        matching = " AND d.hash IN (SELECT doc_hash FROM chosen)" if selection.words() else ""
+        params = document_params + event_params
+        # the selected events, as a FROM clause each query completes: each reads only the columns it needs
+        chosen = (f"FROM events e JOIN documents d ON e.doc_hash = d.hash WHERE {document_filter} "
+                  f"AND {event_filter}")
+        matching = f" AND d.hash IN (SELECT e.doc_hash {chosen})" if selection.words() else ""
         connection.execute("CREATE TEMP TABLE collection AS SELECT hash, id, source, record, published, language "
-                           f"FROM documents d WHERE {document_filter}{matching}", document_params)
-        collection = _rows(connection, "SELECT * FROM collection ORDER BY source, record")
-        if not collection:
+                           f"FROM documents d WHERE {document_filter}{matching}",
+                           document_params + (params if matching else []))
+        collection = _columns(connection, "SELECT hash, id, published, language FROM collection "
+                              "ORDER BY source, record")
+        if not collection["hash"]:
             return Timeline(documents=(), events=())
-        names = _document_ids(collection)
+        names = _document_ids(collection["id"], collection["hash"])
         hashes = {name: digest for digest, name in names.items()}
-        published = {names[row["hash"]]: row["published"] for row in collection}
-        language = Language.load(collection[0]["language"])
-        events = [event_from_row(row, names[row["doc_hash"]])
-                  for row in _rows(connection, "SELECT * FROM chosen ORDER BY d_source, d_record, position")]
+        published = dict(zip(collection["hash"], collection["published"], strict=True))
+        language = Language.load(collection["language"][0])
         days: tuple[KeyDate, ...] = ()
         if key_dates is not None:
-            lead_rows = _rows(connection, "SELECT l.* FROM leads l JOIN collection c ON l.doc_hash = c.hash "
-                              "ORDER BY c.source, c.record, l.position")
-            days = select_key_dates(events, published, count=key_dates, per_date=per_date, date_from=start,
-                                    date_to=end, language=language,
-                                    leads=[event_from_row(row, names[row["doc_hash"]]) for row in lead_rows])
+            days = _key_dates(connection, chosen, params, names, published, count=key_dates, per_date=per_date,
+                              window=(start, end), language=language)
             events = order_events([event for day in days for event in day.events], sort)
             cited = {name for day in days for name in day.articles}
         else:
-            if len(collection) > 1:
-                events = merge_events(events, published=published, language=language)
+            events = [event_from_row(row, names[row["doc_hash"]]) for row in
+                      _rows(connection, f"SELECT e.* {chosen} ORDER BY d.source, d.record, e.position", params)]
+            if len(names) > 1:
+                events = merge_events(events, published=_named(published, names), language=language)
             events = select_events(order_events(events, sort), date_from=start, date_to=end)
             cited = {name for event in events for name in (event.document, *event.sources)}
-        wanted = [row["hash"] for row in collection] if not selection.filters_events else \
+        wanted = collection["hash"] if not selection.filters_events else \
             [hashes[name] for name in cited | {event.document for event in events}]
         connection.register("wanted", pa.table({"hash": pa.array(wanted, pa.string())}))
         document_rows = _rows(connection, "SELECT d.* FROM documents d JOIN wanted w ON d.hash = w.hash "
@@ -161,6 +170,53 @@ def query_timeline(store_root: str | Path, selection: Selection = Selection(), *
     expressions = tuple(expression_from_row(row, names[row["doc_hash"]]) for row in expression_rows)
     return Timeline(documents=documents, events=tuple(events), expressions=expressions, language=language,
                     key_dates=days if sort != "reverse" else days[::-1])
+
+
+# An event dated on one day, as chrono.order.key_dates reads it (_day_of): one day, no mod but APPROX.
+_ONE_DAY = "e.value_start IS NOT NULL AND e.value_end = e.value_start AND (e.mod IS NULL OR e.mod = 'APPROX')"
+
+
+def _key_dates(connection: Any, selected: str, params: list[Any], names: dict[str, str],
+               published: dict[str, dt.date | None], *, count: int, per_date: int,
+               window: tuple[dt.date | None, dt.date | None], language: Language) -> tuple[KeyDate, ...]:
+    """Days ranked from their citations (day, document, phrase: DuckDB's distinct rows, not events), then only
+    the chosen days' events and leads read as events and described."""
+    if count < 1 or per_date < 1:  # as select_key_dates says it
+        select_key_dates((), {}, count=count, per_date=per_date)
+    start, end = window
+    bounds = ("" if start is None else " AND e.value_start >= ?") + ("" if end is None else " AND e.value_start <= ?")
+    limits = [bound for bound in (start, end) if bound is not None]
+    cited = _columns(connection, f"SELECT DISTINCT e.value_start, e.doc_hash, e.phrase {selected} AND {_ONE_DAY}"
+                     f"{bounds}", params + limits)
+    if not cited["doc_hash"]:
+        return ()
+    written = {phrase: written_out(phrase) for phrase in set(cited["phrase"])}
+    scores = day_scores(zip(cited["value_start"], cited["doc_hash"], map(written.__getitem__, cited["phrase"]),
+                            strict=True), published)
+    chosen = top_days(scores, count)
+    connection.register("chosen_days", _day_table(chosen))
+    rows = _rows(connection, f"SELECT e.* {selected} AND e.value_start IN (SELECT day FROM chosen_days) "
+                 "ORDER BY d.source, d.record, e.position", params)
+    events = [event_from_row(row, names[row["doc_hash"]]) for row in rows]
+    lead_days = _day_table(sorted({day + dt.timedelta(days=offset) for day in chosen for offset in LEAD_DAYS}))
+    connection.register("lead_days", lead_days)
+    lead_rows = _rows(connection, "SELECT l.* FROM leads l JOIN collection c ON l.doc_hash = c.hash "
+                      "WHERE l.value_start IN (SELECT day FROM lead_days) ORDER BY c.source, c.record, l.position")
+    leads = [event_from_row(row, names[row["doc_hash"]]) for row in lead_rows]
+    involved = {row["doc_hash"] for row in rows} | {row["doc_hash"] for row in lead_rows}
+    return describe_days({day: scores[day] for day in chosen}, events,
+                         {names[digest]: published[digest] for digest in involved}, per_date=per_date,
+                         language=language, leads=leads)
+
+
+def _day_table(days: list[dt.date]) -> Any:
+    import pyarrow as pa
+
+    return pa.table({"day": pa.array(days, pa.date32())})
+
+
+def _named(published: dict[str, dt.date | None], names: dict[str, str]) -> dict[str, dt.date | None]:
+    return {names[digest]: day for digest, day in published.items()}
 
 
 def _document_filter(selection: Selection) -> tuple[str, list[Any]]:
@@ -192,20 +248,29 @@ def _event_filter(selection: Selection, start: dt.date | None, end: dt.date | No
     return " AND ".join(clauses), params
 
 
-def _rows(connection: Any, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
+def _arrow(connection: Any, sql: str, params: list[Any] | None = None) -> Any:
     relation = connection.sql(sql, params=params or None)
     to_arrow = getattr(relation, "to_arrow_table", None) or relation.arrow  # the name before DuckDB 1.4
-    return to_arrow().to_pylist()
+    return to_arrow()
 
 
-def _document_ids(rows: list[dict[str, Any]]) -> dict[str, str]:
+def _rows(connection: Any, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
+    return list(_arrow(connection, sql, params).to_pylist())
+
+
+def _columns(connection: Any, sql: str, params: list[Any] | None = None) -> dict[str, list[Any]]:
+    """The result as Python lists by column: far cheaper than a dict per row."""
+    table = _arrow(connection, sql, params)
+    return {name: table.column(name).to_pylist() for name in table.column_names}
+
+
+def _document_ids(ids: list[str], hashes: list[str]) -> dict[str, str]:
     """Content hash -> the id the timeline shows: the stored id, with -2, -3 ... for repeats in document order
     (as `chrono build` renames repeated ids among its inputs)."""
-    taken = {row["id"] for row in rows}
+    taken = set(ids)
     seen: set[str] = set()
     names: dict[str, str] = {}
-    for row in rows:
-        name = row["id"]
+    for name, digest in zip(ids, hashes, strict=True):
         if name in seen:
             number = 2
             while f"{name}-{number}" in taken:
@@ -213,7 +278,7 @@ def _document_ids(rows: list[dict[str, Any]]) -> dict[str, str]:
             name = f"{name}-{number}"
             taken.add(name)
         seen.add(name)
-        names[row["hash"]] = name
+        names[digest] = name
     return names
 
 

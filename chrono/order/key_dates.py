@@ -22,8 +22,8 @@ import dataclasses
 import datetime as dt
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 
 from chrono.errors import ChronoInputError
 from chrono.lang import Language
@@ -31,7 +31,7 @@ from chrono.model import Event, Granularity, KeyDate, Sentence, Span, Value
 from chrono.order.merge import MERGE_THRESHOLD, content_words, merge_events
 from chrono.order.select import parse_bound
 
-__all__ = ["SALIENCE", "select_key_dates"]
+__all__ = ["SALIENCE", "citations", "day_scores", "describe_days", "select_key_dates", "top_days", "written_out"]
 
 # Weights of the evidence (each a log count) in a day's salience; one setting for all collections.
 SALIENCE = {
@@ -53,6 +53,7 @@ _QUOTES = ('"', "“", "”", "``", "''")
 class _Day:
     events: list[Event]
     documents: set[str]
+    written: set[str] = field(default_factory=set)  # the documents that write the day's date out
 
 
 def select_key_dates(events: Iterable[Event], published: Mapping[str, dt.date | None], *, count: int,
@@ -61,40 +62,89 @@ def select_key_dates(events: Iterable[Event], published: Mapping[str, dt.date | 
     """The ``count`` most salient days of the events (inside [date_from, date_to] when given), in chronological
     order, each with up to ``per_date`` sentences. ``published`` maps every document of the collection to its
     publication date (it also gives the publication bursts). ``leads`` (from lead_events) are more candidate
-    sentences: an article's undated opening, for the day it was published and the day before. Deterministic."""
-    if count < 1 or per_date < 1:
-        raise ChronoInputError(f"--key-dates and --per-date must be at least 1 (got {count} and {per_date})")
-    first = parse_bound(date_from, "--from", last=False) if date_from is not None else dt.date.min
-    last = parse_bound(date_to, "--to", last=True) if date_to is not None else dt.date.max
-    days: dict[dt.date, _Day] = {}
+    sentences: an article's undated opening, for the day it was published and the day before. Deterministic.
+
+    The same as ``describe_days(top_days(day_scores(citations(events, ...), published), count), ...)``: a store
+    that holds the citations as rows ranks its days from them without making an Event of every row."""
+    _check(count, per_date)
+    first, last = _window(date_from, date_to)
+    dated = [event for event in events if (day := _day_of(event)) is not None and first <= day <= last]
+    if not dated:
+        return ()
+    scores = day_scores(citations(dated), published)
+    chosen = top_days(scores, count)
+    return describe_days({day: scores[day] for day in chosen}, dated, published, per_date=per_date,
+                         language=language, leads=leads)
+
+
+def citations(events: Iterable[Event]) -> Iterator[tuple[dt.date, str, bool]]:
+    """(day, document, whether it writes the date out) for each document an event dated on one day cites: what
+    a day's salience is read from."""
     for event in events:
         day = _day_of(event)
-        if day is None or not first <= day <= last:
-            continue
-        entry = days.setdefault(day, _Day([], set()))
-        entry.events.append(event)
-        entry.documents.update((event.document, *event.sources))
-    if not days:
-        return ()
+        if day is not None:
+            yield day, event.document, written_out(event.phrase)
+            for source in event.sources:
+                yield day, source, False
+
+
+def day_scores(cited: Iterable[tuple[dt.date, str, bool]], published: Mapping[str, dt.date | None]) -> \
+        dict[dt.date, float]:
+    """Each cited day's salience from its citations (repeats count once); ``published`` as select_key_dates
+    takes it."""
+    days: dict[dt.date, _Day] = {}
+    for day, document, written in cited:
+        entry = days.get(day) or days.setdefault(day, _Day([], set()))
+        entry.documents.add(document)
+        if written:
+            entry.written.add(document)
+    publications = Counter(day for day in published.values() if day is not None)
+    return {day: _salience(day, entry, published, publications) for day, entry in days.items()}
+
+
+def top_days(scores: Mapping[dt.date, float], count: int) -> list[dt.date]:
+    """The ``count`` best-scored days (ties to the earlier day), in chronological order."""
+    return sorted(sorted(scores, key=lambda day: (-scores[day], day))[:count])
+
+
+def describe_days(chosen: Mapping[dt.date, float], events: Iterable[Event], published: Mapping[str, dt.date | None],
+                  *, per_date: int = 1, language: Language | None = None, leads: Iterable[Event] = ()) -> \
+        tuple[KeyDate, ...]:
+    """The key dates of the ``chosen`` days (day -> score) with up to ``per_date`` sentences each, from the events
+    dated on them (any others are ignored) and the ``leads``; ``published`` must hold their documents."""
+    days: dict[dt.date, _Day] = {day: _Day([], set()) for day in sorted(chosen)}
+    for event in events:
+        day = _day_of(event)
+        entry = days.get(day) if day is not None else None
+        if entry is not None:
+            entry.events.append(event)
+            entry.documents.update((event.document, *event.sources))
     opening: dict[dt.date, list[Event]] = defaultdict(list)
     for lead in leads:
         if lead.when.start is not None:
             opening[lead.when.start].append(lead)
-    publications = Counter(day for day in published.values() if day is not None)
-    scores = {day: _salience(day, entry, published, publications) for day, entry in days.items()}
-    chosen = sorted(sorted(days, key=lambda day: (-scores[day], day))[:count])
-    weights = _idf(event for day in chosen for event in days[day].events)
+    weights = _idf(event for entry in days.values() for event in entry.events)
     key_dates = []
-    for day in chosen:
-        entry = days[day]
+    for day, entry in days.items():
         value = Value(day.isoformat(), start=day, end=day, granularity=Granularity.DAY)
         extra = [dataclasses.replace(lead, when=value)
                  for offset in LEAD_DAYS for lead in opening.get(day + dt.timedelta(days=offset), ())]
         sentences = _choose_sentences(entry.events + extra, published, per_date, weights, language)
         articles = sorted(entry.documents, key=lambda document: (published.get(document) or dt.date.max, document))
-        key_dates.append(KeyDate(day=day, score=round(scores[day], 4), articles=tuple(articles),
+        key_dates.append(KeyDate(day=day, score=round(chosen[day], 4), articles=tuple(articles),
                                  events=tuple(sentences)))
     return tuple(key_dates)
+
+
+def _check(count: int, per_date: int) -> None:
+    if count < 1 or per_date < 1:
+        raise ChronoInputError(f"--key-dates and --per-date must be at least 1 (got {count} and {per_date})")
+
+
+def _window(date_from: dt.date | str | None, date_to: dt.date | str | None) -> tuple[dt.date, dt.date]:
+    first = parse_bound(date_from, "--from", last=False) if date_from is not None else dt.date.min
+    last = parse_bound(date_to, "--to", last=True) if date_to is not None else dt.date.max
+    return first, last
 
 
 def lead_events(document_id: str, published: dt.date | None, sentences: Iterable[Sentence],
@@ -136,12 +186,12 @@ def _salience(day: dt.date, entry: _Day, published: Mapping[str, dt.date | None]
         "looking_back": sum(1 for date in known if date > next_day),
         "announcing": sum(1 for date in known if date < day),
         "burst": publications[day] + publications[next_day],
-        "written_dates": len({event.document for event in entry.events if _written_out(event.phrase)}),
+        "written_dates": len(entry.written),
     }
     return sum(SALIENCE[name] * math.log1p(value) for name, value in evidence.items())
 
 
-def _written_out(phrase: str) -> bool:
+def written_out(phrase: str) -> bool:
     """A date written with its day number ("April 20", "20/4"), in any language, rather than a relative word."""
     return any(character.isdigit() for character in phrase)
 
