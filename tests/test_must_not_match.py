@@ -98,6 +98,12 @@ NOT_EXPRESSIONS: list[tuple[str, str]] = [
     ("The company is confident about future earnings.", "future"),
     ("Donald Macleod is the Composer Of The Week.", "The Week"),
     ("Two men hours later were freed.", "Two men"),
+    # a number after a date and a comma is a day of a list only when the list goes on
+    ("On May 5, 10 people died.", "10"),
+    ("Rates rose on March 3, 4 and 5 percent.", "4 and 5"),
+    # four digits after "at" are a clock time only where no year or count could be meant
+    ("It was sold at 2150 dollars.", "2150"),
+    ("The camp sits at 2200 meters.", "2200"),
 ]
 
 

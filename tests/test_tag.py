@@ -176,6 +176,11 @@ CASES: list[tuple[str, str, str, dict[str, Any]]] = [
     ("The raids of 1798-'99 ended.", "'99", "DATE", {"year": 1799}),
     ("The Ionian Revolt (499-493 BC) failed.", "499", "DATE", {"literal": "BC0499"}),
     ("It lasted from 264 to 241 BC.", "264", "DATE", {"literal": "BC0264"}),
+    # the later days of a list after a month's day: each one a day of that month
+    ("COURSE May 2 - 3, 9 - 10, 16 - 17 (Sat-Sun)", "9", "DATE", {"month": 5, "day": 9}),
+    ("COURSE May 2 - 3, 9 - 10, 16 - 17 (Sat-Sun)", "17", "DATE", {"month": 5, "day": 17}),
+    ("Classes meet on March 3, 10 and 17.", "10", "DATE", {"month": 3, "day": 10}),
+    ("Held May 2, 9, 16 and 23 at noon.", "16", "DATE", {"month": 5, "day": 16}),
 ]
 
 

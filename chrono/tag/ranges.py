@@ -1,8 +1,10 @@
-"""The short end of a range: "22-25 April 1951", "April 13-15", "1915-17", "492-490 BC".
+"""The short end of a range: "22-25 April 1951", "April 13-15", "1915-17", "492-490 BC"; the days of a list.
 
 A writer names the month, year or era once for both ends of a range; the rules find the end that names them,
-and this pass adds the bare number at the other end with the fields it shares. The words that join two ends
-are language data (``range_join`` in patterns.toml).
+and this pass adds the bare number at the other end with the fields it shares. So too for a list of days
+after a month's day ("May 2 - 3, 9 - 10, 16" and "March 3, 10 and 17": each later number a day of that month).
+The words that join two ends, and the days of a list, are language data (``range_join``, ``list_join`` in
+patterns.toml).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ class _Joins:
     day_after: re.Pattern[str]  # "-15" after "April 13"
     year_after: re.Pattern[str]  # "-17" after "1915"
     year_before: re.Pattern[str]  # "492-" before "490 BC"
+    list_day: re.Pattern[str]  # ", 9 - 10" or " and 17" after "May 2 - 3" or "March 3, 10"
 
 
 @cache
@@ -43,6 +46,10 @@ def _joins(patterns: Patterns) -> _Joins:
             rf"(?![\w%$]|[.,]\d|\s*[-–/]|{counted})"),
         year_after=re.compile(r"[-–/]['’]?(?P<n>\d\d)(?![\w%]|[.,]\d)"),
         year_before=re.compile(rf"(?<![\w$£€.,/:-])(?P<n>\d{{2,4}})(?:{join})$"),
+        list_day=re.compile(
+            rf"(?P<sep>{patterns['list_join']})(?P<a>(?P<n>[12]\d|3[01]|0?[1-9])(?:{suffix})?)"
+            rf"(?:(?P<join>{join})(?P<b>(?P<m>[12]\d|3[01]|0?[1-9])(?:{suffix})?))?"
+            rf"(?![\w%$]|[.,]\d|\s*[-–/]|{counted})"),
     )
 
 
@@ -53,7 +60,8 @@ def range_ends(text: str, found: list[Expression], *, language: Language | None 
     taken = {expression.span for expression in found}  # a set: long texts have tens of thousands of spans
     starts = [expression.span.start for expression in found]  # found is sorted and non-overlapping
     for expression in found:
-        for span, partial, rule in _partners(text, expression, joins):
+        partners = _partners(text, expression, joins)
+        for span, partial, rule in partners + _list_days(text, expression, partners, joins):
             # the end may swallow the year the rules found alone ("March 5-9, 1918"), nothing else
             clashes = [other for other in _near(found, starts, span) if other in taken]
             clashes += [item.span for item in _recent(added, span) if span.overlaps(item.span) and item.span in taken]
@@ -88,6 +96,33 @@ def _near(found: list[Expression], starts: list[int], span: Span) -> list[Span]:
             near.append(found[index].span)
         index += 1
     return near
+
+
+def _list_days(text: str, expression: Expression, partners: list[tuple[Span, PartialValue, str]],
+               joins: _Joins) -> list[tuple[Span, PartialValue, str]]:
+    """The later days of a list after a month's day (and its range end), each counting up. A lone number after
+    a comma is a day only when the list goes on after it ("May 5, 10 people" is no list)."""
+    p = expression.partial
+    if p.day is None or p.month is None or p.year is not None or not expression.text[-1:].isdigit():
+        return []
+    ends = [(span, partial) for span, partial, rule in partners if rule == "range_end_day"]
+    position, day = (ends[0][0].end, ends[0][1].day or p.day) if ends else (expression.span.end, p.day)
+    items: list[tuple[Span, PartialValue, str]] = []
+    tentative = 0  # trailing lone numbers after a comma, kept only if the list goes on
+    while (item := joins.list_day.match(text, position, min(len(text), position + 3 * _LOOK))) is not None:
+        first = int(item["n"])
+        last = int(item["m"]) if item["m"] else first
+        if first <= day or last < first:
+            break
+        items.append((Span(item.start("a"), item.end("a")), replace(p, day=first, weekday=None, mod=None),
+                      "list_day"))
+        if item["m"]:
+            items.append((Span(item.start("b"), item.end("b")), replace(p, day=last, weekday=None, mod=None),
+                          "range_end_day"))
+        lone = not item["m"] and not item["sep"].strip(", \t\n")
+        tentative = tentative + 1 if lone else 0
+        position, day = item.end(), last
+    return items[:len(items) - tentative]
 
 
 def _partners(text: str, expression: Expression, joins: _Joins) -> list[tuple[Span, PartialValue, str]]:
