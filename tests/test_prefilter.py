@@ -101,6 +101,24 @@ def test_rules_at_narrows_to_full_beginnings(text: str, position: int, expected:
     assert set(prefilter.rules_at(fold(text), position)) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "start", "expected"),
+    [
+        ("today, today", 0, [0, 7]),
+        ("today, today", 1, [7]),  # inside a word: no word start
+        ("today, today", 7, [7]),  # the character before the range says it is a word start
+        (" today", 0, [1]),
+        ("x'today today", 0, [8]),  # an apostrophe is part of a word
+        ("today", 5, []),
+        ("", 0, []),
+    ],
+)
+def test_positions_are_word_starts_from_the_range_start(text: str, start: int, expected: list[int]) -> None:
+    prefilter = Prefilter([parse(r"today", re.IGNORECASE)])
+    folded = fold(text)
+    assert list(prefilter.positions(folded, start, len(folded))) == expected
+
+
 def test_a_rule_whose_beginning_cannot_be_listed_is_tried_at_every_word_start() -> None:
     prefilter = Prefilter([parse(r"today", re.IGNORECASE), parse(r"\w+day", re.IGNORECASE)])
     folded = fold("On Monday, today")

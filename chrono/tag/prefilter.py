@@ -16,6 +16,7 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from itertools import chain
 from typing import Any
 
 # CPython's regex parser and its opcodes (stable across 3.11+): no public API gives a pattern's parse tree
@@ -31,6 +32,10 @@ _FOLD = str.maketrans({**{d: "0" for d in _DIGITS}, "\t": " ", "\n": " ", "\r": 
 # where an expression can begin in the folded text: a word start, or an apostrophe before digits ("the '90s");
 # folding keeps what is a word character (case, digits) and makes the curly apostrophe a straight one
 _WORD_START = r"(?<![\w'])(?=[\w'])"
+# the same places found by the character before them: a pattern that begins by consuming a character lets the
+# regex engine skip, in C, the characters that cannot be it; a zero-width one is tried at every position
+_AFTER_WORD_BREAK = r"[^\w'](?=[\w'])"
+_END = re.Match.end
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", None))
 _WINDOW_CACHE = 100_000  # windows remembered before the memo starts afresh (bounds memory on huge inputs)
 _NONE: frozenset[int] = frozenset()
@@ -269,8 +274,10 @@ class Prefilter:
         self._table: dict[str, list[int]] = {}  # full beginnings (HEAD to PREFIX long) of the heads met so far
         self._heads_listed: set[str] = set()
         self._windows: dict[str, tuple[int, ...]] = {}
-        # zero width (a look-ahead), so that a match inside the heads just found ("a f" of "a five") is found too
-        self.trigger = re.compile(_WORD_START + ("" if everywhere else f"(?={_trie_regex(set(short) | set(by_head))})"))
+        # a look-ahead, so that a match inside the heads just found ("a f" of "a five") is found too
+        lookahead = "" if everywhere else f"(?={_trie_regex(set(short) | set(by_head))})"
+        self.trigger = re.compile(_WORD_START + lookahead)
+        self._after_break = re.compile(_AFTER_WORD_BREAK + lookahead)
 
     def beginnings(self, number: int) -> set[str] | None:
         """Every folded beginning (at most PREFIX long) of rule `number`; None when it is tried everywhere."""
@@ -283,8 +290,11 @@ class Prefilter:
         return None if "" in found else set(found)
 
     def positions(self, folded: str, start: int, end: int) -> Iterator[int]:
-        """Word starts in folded[start:end] where some rule could begin, in order."""
-        return (hit.start() for hit in self.trigger.finditer(folded, start, end))
+        """Word starts in folded[start:end] where some rule could begin, in order (the trigger's matches)."""
+        after_break = map(_END, self._after_break.finditer(folded, max(start - 1, 0), end))
+        if start > 0:
+            return after_break  # the character before `start` is read, as the trigger's look-behind reads it
+        return chain((0,), after_break) if self.trigger.match(folded, 0, end) else after_break
 
     @property
     def windows(self) -> Mapping[str, tuple[int, ...]]:

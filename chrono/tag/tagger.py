@@ -65,8 +65,7 @@ def tag_text(text: str, span: Span | None = None, *, language: Language | None =
     position = start
     prefilter = grammar.prefilter
     windows = prefilter.windows  # rules_at's memo, read inline: most word starts repeat a window already met
-    for hit in prefilter.trigger.finditer(folded, start, end):  # prefilter.positions, without a generator
-        begin = hit.start()
+    for begin in prefilter.positions(folded, start, end):
         if begin < position:
             continue
         candidates = windows.get(folded[begin:begin + PREFIX])
