@@ -19,6 +19,10 @@ from chrono.tag.surroundings import _pattern_needs, is_aside
     (r"(?:if|)\s+", ()),  # an alternative that needs nothing
     (r"(?<=bon\s)x", ("x",)),  # a look-behind may read outside the window: only the match itself counts
     (r"\u212a\w+", ()),  # the Kelvin sign matches "k" when case is ignored: lower-casing cannot test it
+    (r"(?<=\w)[?!.]", ("!", ".", "?")),  # a set of characters: one of them
+    (r"[?!.]?[\"”]", ('"', "”")),
+    (r"[^?!.]", ()),  # a negated set needs none of them
+    (r"[a-z]", ()),  # a range: not listed
     ("", ()),
 ])
 def test_pattern_needs(pattern: str, needs: tuple[str, ...]) -> None:
@@ -30,6 +34,7 @@ _CUES = Surroundings(window=40, aside=(
     SurroundingCue("copyright", before=r"(?:©|\(c\)|\bcopyright\b)[^\n.!?;]{0,30}"),
     SurroundingCue("reserved", after=r"[^\n]{0,20}\ball\s+rights\s+reserved"),
     SurroundingCue("kelvin", before="\u212a\\s+"),
+    SurroundingCue("glued", before=r"(?<=\w)[?!.:;]", reach=2),
 ))
 
 
@@ -47,6 +52,8 @@ _CUES = Surroundings(window=40, aside=(
     ("Reuters 1998. All rights kept.", False),
     ("k 1998", True),  # "k" matches the Kelvin sign's pattern when case is ignored
     ("Café since 1998", True),  # non-ASCII windows skip the pre-test
+    ("Is it over?1998 review", True),
+    ("Is it over? 1998 review", False),
 ])
 def test_pre_test_keeps_every_verdict(text: str, aside: bool, monkeypatch: pytest.MonkeyPatch) -> None:
     start = text.index("1998")

@@ -64,6 +64,8 @@ def _needs(items: Any) -> frozenset[str] | None:
         elif op is sre.BRANCH:
             branches = [_needs(branch) for branch in av[1]]
             needed = frozenset().union(*[branch for branch in branches if branch]) if all(branches) else None
+        elif op is sre.IN and av and all(kind is sre.LITERAL for kind, _ in av):  # "[?!.]": one of its characters
+            needed = frozenset(chr(code) for _, code in av)
         if needed:
             options.append(needed)
     if run:
