@@ -45,6 +45,7 @@ _RULED_OUT = float("inf")  # the distance of a period on the side a firm cue rul
 # gain clear (4 right, 1 wrong; from an inferred year 3 more go wrong).
 _NARRATIVE_BACKTRACK_MONTHS = 8
 _YEAR_PARTS = (Granularity.QUARTER, Granularity.HALF)
+_COMPARABLE = (Granularity.YEAR, *_YEAR_PARTS)  # what a comparison with "a year earlier" can name again
 _YEARS_IN = {Granularity.YEAR: 1, Granularity.DECADE: 10, Granularity.CENTURY: 100, Granularity.MILLENNIUM: 1000}
 # What a sub-year field's missing parts are counted in.
 _CYCLE_OF = {"weekday": Granularity.WEEK, "monthday": Granularity.MONTH}
@@ -123,6 +124,9 @@ def same_period_years_away(partial: PartialValue, previous: Value | None,
     counted from the publication date right after a period of the year before names that period again ("in the
     1988 period. The year-ago results..." -> 1988): news never chains the comparison back another year.
     """
+    if (not (partial.anchor is Anchor.PREVIOUS or partial.distance) or previous is None or previous.start is None
+            or previous.granularity not in _COMPARABLE):
+        return None  # the one test every comparison passes: most expressions leave here (asked twice per mention)
     try:
         return _compared_period(partial, previous, anchor)
     except OutOfCalendar:
@@ -158,7 +162,7 @@ def _repeats_comparison(p: PartialValue, previous: Value | None, anchor: dt.date
     return (isinstance(anchor, dt.date) and previous is not None and previous.start is not None
             and p.anchor is Anchor.PREVIOUS and p.distance and p.unit == Granularity.YEAR and p.shift == -1
             and sub_year_kind(p) is None and previous.start.year == anchor.year - 1
-            and previous.granularity in (Granularity.YEAR, *_YEAR_PARTS))
+            and previous.granularity in _COMPARABLE)
 
 
 def _literal(partial: PartialValue) -> Value:
