@@ -19,6 +19,8 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import accumulate
+from operator import attrgetter
 
 from chrono.lang import Language, or_default
 from chrono.lang.sections import RegularPast, TenseWords
@@ -28,6 +30,9 @@ __all__ = ["TenseCue", "governing_cue", "governing_tense"]
 
 # curly apostrophes and quotes count as straight ones (each token is straightened, not the whole sentence)
 _WORD_RE = re.compile(r"[A-Za-z]+(?:['\u2019\u2018][A-Za-z]+)?|[;:,\"\u201c\u201d]")
+# the same tokens as a split keeps them (captured): pieces and running lengths, no match object per token
+_TOKEN_SPLIT = re.compile(f"({_WORD_RE.pattern})")
+_WORD = attrgetter("word")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 _SENTENCES_CACHED = 256  # a document's sentences are met in order; a few hundred cover any lookback
 _TOKENS_REMEMBERED = 1 << 16  # distinct tokens whose cues are remembered; the memo restarts beyond that
@@ -85,8 +90,7 @@ class _Clause:
 
     starts: list[int]
     ends: list[int]
-    boundary: list[bool]
-    clause_break: list[bool]
+    entries: list[_Lexical]
     tenses: list[Tense | None]
 
 
@@ -159,21 +163,21 @@ def _verb_cue(text: str, expression: Span, sentence: Span, words: TenseWords) ->
     after = bisect_left(clause.starts, expression.end - sentence.start)
     broken = False
     for i in range(before - 1, -1, -1):
-        if clause.boundary[i]:
+        if clause.entries[i].boundary:
             break
         tense = clause.tenses[i]
         if tense is not None:
             return TenseCue(tense, not broken and before - 1 - i <= limit)
-        broken = broken or clause.clause_break[i]
+        broken = broken or clause.entries[i].clause_break
     broken = False
     for i in range(after, len(clause.starts)):
-        if clause.boundary[i]:
+        if clause.entries[i].boundary:
             break
         tense = clause.tenses[i]
         if tense is not None:
             return TenseCue(tense, not broken and i - after <= limit)
         # "In December, prices will rise": the comma that closes a leading phrase keeps the cue in its clause
-        broken = broken or (clause.clause_break[i] and i > after)
+        broken = broken or (clause.entries[i].clause_break and i > after)
     return _NO_CUE
 
 
@@ -183,12 +187,11 @@ def _clause(chunk: str, words: TenseWords) -> _Clause:
     lexicon = cues.lexicon
     if len(lexicon) > _TOKENS_REMEMBERED:
         lexicon.clear()
-    matches = list(_WORD_RE.finditer(chunk))
-    entries = [lexicon.get(raw) or lexicon.setdefault(raw, _lexical(raw, cues))
-               for raw in [match.group() for match in matches]]
-    return _Clause(starts=[match.start() for match in matches], ends=[match.end() for match in matches],
-                   boundary=[entry.boundary for entry in entries],
-                   clause_break=[entry.clause_break for entry in entries], tenses=_token_tenses(entries, cues))
+    pieces = _TOKEN_SPLIT.split(chunk)  # text between tokens, token, ..., text after the last token
+    offsets = list(accumulate(map(len, pieces)))  # where each piece ends
+    known = lexicon.get
+    entries = [known(raw) or lexicon.setdefault(raw, _lexical(raw, cues)) for raw in pieces[1::2]]
+    return _Clause(starts=offsets[:-1:2], ends=offsets[1::2], entries=entries, tenses=_token_tenses(entries, cues))
 
 
 def _token_tenses(entries: list[_Lexical], cues: _Cues) -> list[Tense | None]:
@@ -197,7 +200,7 @@ def _token_tenses(entries: list[_Lexical], cues: _Cues) -> list[Tense | None]:
     Phrases apply in the longest-first order, each left to right, skipping a match that overlaps one already
     applied: collecting every match and applying them sorted by (phrase rank, position) does exactly that.
     """
-    words = [entry.word for entry in entries]
+    words = list(map(_WORD, entries))
     tenses: list[Tense | None] = [None] * len(words)
     covered = [False] * len(words)
     # a slice running past the end is shorter than the phrase, so it cannot compare equal
