@@ -3,9 +3,9 @@
 ``dates_an_event``: False for boilerplate, citations, names and titles, hypothetical days (the attach stage keeps
 them as expressions but makes no event). ``is_aside``: True for a mention that is not where the story stands (a
 comparison, a citation, a parenthesis), which the resolver's document walk does not count from.
-Each cue list is compiled once per language. A cue whose pattern needs a word ("copyright" needs one of "©",
-"(c)", "copyright") is searched for only when the text it may read holds that word: a substring test costs far
-less than a regex search that starts at every position of the window.
+Each cue list is compiled once per language (and split by tagging rule as rules are met). A cue whose pattern
+needs a word ("copyright" needs one of "©", "(c)", "copyright") is searched for only when the text it may read
+holds that word: a substring test costs far less than a regex search that starts at every position of the window.
 """
 
 from __future__ import annotations
@@ -30,6 +30,18 @@ class _Cue:
     reach: int
     before_needs: tuple[str, ...]  # lower-case strings one of which every match of `before` holds (empty: not known)
     after_needs: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _CueList:
+    cues: tuple[_Cue, ...]
+    by_rule: dict[str, tuple[_Cue, ...]]  # the cues that apply to a tagging rule's expressions, filled as met
+
+    def applying(self, rule: str) -> tuple[_Cue, ...]:
+        found = self.by_rule.get(rule)
+        if found is None:
+            found = self.by_rule[rule] = tuple(cue for cue in self.cues if not cue.rules or rule in cue.rules)
+        return found
 
 
 _FLAGS = re.IGNORECASE | re.MULTILINE
@@ -80,11 +92,11 @@ def _pattern_needs(pattern: str) -> tuple[str, ...]:
 
 
 @cache
-def _compiled(cues: tuple[SurroundingCue, ...], window: int) -> tuple[_Cue, ...]:
-    return tuple(_Cue(re.compile(f"(?:{cue.before})\\Z", _FLAGS) if cue.before else None,
-                      re.compile(cue.after, _FLAGS) if cue.after else None,
-                      frozenset(cue.rules), min(cue.reach or window, window),
-                      _pattern_needs(cue.before), _pattern_needs(cue.after)) for cue in cues)
+def _compiled(cues: tuple[SurroundingCue, ...], window: int) -> _CueList:
+    return _CueList(tuple(_Cue(re.compile(f"(?:{cue.before})\\Z", _FLAGS) if cue.before else None,
+                               re.compile(cue.after, _FLAGS) if cue.after else None,
+                               frozenset(cue.rules), min(cue.reach or window, window),
+                               _pattern_needs(cue.before), _pattern_needs(cue.after)) for cue in cues), {})
 
 
 def _lacks(region: str, needs: tuple[str, ...]) -> bool:
@@ -101,9 +113,7 @@ def _any_cue(cues: tuple[SurroundingCue, ...], expression: Expression, text: str
     before, after = text[max(0, start - window):start], text[end:end + window]
     before = before.lower() if before.isascii() else ""
     after = after.lower() if after.isascii() else ""
-    for cue in _compiled(cues, window):  # the cheap tests first: the rule, the needed words, the anchored match after
-        if cue.rules and expression.rule not in cue.rules:
-            continue
+    for cue in _compiled(cues, window).applying(expression.rule):  # the cheap tests first: words, then match after
         if cue.after is not None:
             if after and _lacks(after[:cue.reach], cue.after_needs):
                 continue
