@@ -368,6 +368,9 @@ CASES = [
     ("Where will it stop? What is my future?", "future", THU, "FUTURE_REF"),
     ("They held the town for two bloody weeks.", "two bloody weeks", THU, "P2W"),
     ("Parade every mon, wed, thur at camp.", "wed", THU, "2023-03-01"),
+    # headlines drop the article: "by end of the month"; "the upcoming year" is the next one
+    ("Carrefour to close both outlets by end of the month", "end of the month", THU, "2023-03"),
+    ("I doubt I would be busking for the upcoming year.", "the upcoming year", THU, "2024"),
 ]
 
 
