@@ -104,6 +104,8 @@ NOT_EXPRESSIONS: list[tuple[str, str]] = [
     # four digits after "at" are a clock time only where no year or count could be meant
     ("It was sold at 2150 dollars.", "2150"),
     ("The camp sits at 2200 meters.", "2200"),
+    # a part of the day before a plural noun is a kind of thing
+    ("The offensive used night attacks and raids.", "night"),
 ]
 
 
