@@ -106,6 +106,8 @@ NOT_EXPRESSIONS: list[tuple[str, str]] = [
     ("The camp sits at 2200 meters.", "2200"),
     # a part of the day before a plural noun is a kind of thing
     ("The offensive used night attacks and raids.", "night"),
+    # a possessive before "day" makes an era ("in his day")
+    ("He was among the richest men in his day.", "day"),
 ]
 
 
