@@ -102,6 +102,18 @@ def test_rules_at_narrows_to_full_beginnings(text: str, position: int, expected:
 
 
 @pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("On Monday, 12\tMay", "on monday, 00 may"),
+        ("İstanbul, Monday", "İstanbul, monday"),  # "İ" lowers to two characters: it stays, the rest is lowered
+        ("", ""),
+    ],
+)
+def test_fold_keeps_offsets(text: str, folded: str) -> None:
+    assert fold(text) == folded
+
+
+@pytest.mark.parametrize(
     ("text", "start", "expected"),
     [
         ("today, today", 0, [0, 7]),

@@ -206,6 +206,9 @@ def test_tags_expression(text: str, extent: str, timex_type: str, fields: dict[s
         ("Header 2020.\nBody: on Tuesday and in May 2021.", Span(13, 46), ["Tuesday", "May 2021"]),
         ("Yesterday and today.", None, ["Yesterday", "today"]),
         ("", None, []),
+        # a letter whose lower case is two characters ("İ") anywhere in the text: the others are still lowered
+        ("Talks in İstanbul began on Monday, January 5, 1998.", None, ["Monday, January 5, 1998"]),
+        ("İ Monday", None, ["Monday"]),
     ],
 )
 def test_offsets_point_into_the_whole_text(text: str, span: Span | None, expected: list[str]) -> None:

@@ -50,7 +50,10 @@ class _Unbounded(Exception):
 
 def fold(text: str) -> str:
     """The text as the index sees it: lower case, digits as 0, white space as a space (same length)."""
-    return text.lower().translate(_FOLD) if text.isascii() or len(text.lower()) == len(text) else text.translate(_FOLD)
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a character whose lower case is longer ("İ"): the others are still lowered
+        lowered = "".join(low if len(low := char.lower()) == 1 else char for char in text)
+    return lowered.translate(_FOLD)
 
 
 def parse(pattern: str, flags: int) -> sre_parse.SubPattern:
