@@ -37,6 +37,11 @@ from chrono.segment.sentences import split_sentences
     ("First paragraph without a stop\n\nSecond one", ["First paragraph without a stop", "Second one"]),
     ("Windows line endings.\r\n\r\nSecond paragraph.", ["Windows line endings.", "Second paragraph."]),
     ("A wrapped line\ncontinues here. Next.", ["A wrapped line\ncontinues here.", "Next."]),
+    ("It waited... Then it spoke.", ["It waited...", "Then it spoke."]),
+    ("It waited.... Then it spoke.", ["It waited....", "Then it spoke."]),  # a run of stops is one boundary
+    ("It waited… Then it spoke.", ["It waited…", "Then it spoke."]),
+    ("It waited…. Then it spoke.", ["It waited….", "Then it spoke."]),
+    ('Really?!" Then it spoke.', ['Really?!"', "Then it spoke."]),
     ("", []),
     ("   \n\n  ", []),
 ])
