@@ -60,6 +60,31 @@ def test_a_day_lists_every_article_that_dates_it_earliest_first() -> None:
     assert quake.score > select_key_dates(collection(), PUBLISHED, count=2)[1].score
 
 
+# (day, publication day of each article that dates it, with the date written out?) -> the day chosen first
+SPILL = "The oil platform exploded in the gulf and burned {when}, the coast guard said."
+EVIDENCE_TABLE = [
+    # three articles of the day and the next (no date written out) against one looking back a month later: the
+    # day leads on articles, publication days and burst, the other on looking back and written dates
+    ([("2010-04-20", "2010-04-20", False), ("2010-04-20", "2010-04-21", False), ("2010-04-20", "2010-04-21", False),
+      ("2010-04-22", "2010-05-22", True)], "2010-04-20"),
+    # cited from two later days, written out, against two articles of one day: the later citations lead
+    ([("2010-04-20", "2010-04-21", False), ("2010-04-20", "2010-04-21", False),
+      ("2010-04-22", "2010-05-02", True), ("2010-04-22", "2010-05-22", True)], "2010-04-22"),
+]
+
+
+@pytest.mark.parametrize(("citations", "first"), EVIDENCE_TABLE)
+def test_the_day_ahead_on_most_kinds_of_evidence_is_chosen_whatever_their_scale(
+        citations: list[tuple[str, str, bool]], first: str) -> None:
+    events, published = [], {}
+    for number, (when, on, written) in enumerate(citations):
+        name = f"article-{number}"
+        phrase = f"on {dt.date.fromisoformat(when):%d %B}" if written else "on Tuesday"
+        events.append(event(SPILL.format(when=phrase), name, when, phrase))
+        published[name] = dt.date.fromisoformat(on)
+    assert [key.day.isoformat() for key in select_key_dates(events, published, count=1)] == [first]
+
+
 @pytest.mark.parametrize(("per_date", "sentences"), [
     (1, [QUAKE]),
     # the two reports of the quake are one sentence with its sources, never two; the aid flights come second
