@@ -208,3 +208,21 @@ def test_a_bug_met_on_one_article_leaves_it_out_and_builds_the_rest(tmp_path: ob
     assert result.exit_code == 1
     assert "two.txt: internal error: ValueError: year -491 is out of range (left out" in result.output
     assert "Reported by 2 articles" in (folder / "out.md").read_text(encoding="utf-8")
+
+
+BACKGROUND = "The oil rig exploded in the Gulf of Mexico on Tuesday and sank two days later."
+CAP = ["Engineers fitted a new cap over the leaking well on Tuesday and the oil stopped flowing.",
+       "The new cap stopped the oil flowing from the leaking well on Tuesday, engineers said.",
+       "The oil stopped flowing on Tuesday for the first time since April after a cap was fitted."]
+
+
+@pytest.mark.parametrize(("copies", "first"), [
+    (1, CAP[0]),
+    # a background line copied by many articles is one sentence of the day, not more central for its copies
+    (6, CAP[0]),
+])
+def test_copies_of_one_sentence_do_not_pull_the_day_to_it(copies: int, first: str) -> None:
+    events = [event(BACKGROUND, f"copy-{number}", "2010-07-15") for number in range(copies)]
+    events += [event(sentence, f"cap-{number}", "2010-07-15") for number, sentence in enumerate(CAP)]
+    published = {name.document: dt.date(2010, 7, 16) for name in events}
+    assert select_key_dates(events, published, count=1)[0].events[0].sentence == first

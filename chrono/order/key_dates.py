@@ -14,9 +14,10 @@ gave 0.686 on them but 0.644 on a topic left out of the fit (each chosen on the 
 Sentences are chosen per day among the events dated on it, from any article, plus the undated opening
 sentences of the articles published on the day or the next (lead_events): reports of one event by several
 articles are merged first (chrono.order.merge), so each candidate carries its sources; a candidate scores by its
-closeness to the centroid of the day's sentences (TF-IDF of content words, a report weighing by the log of its
-number of sources) with penalties for quotes, questions and sentences too short or too long to state an event;
-the choice is greedy MMR, and a sentence that overlaps one already chosen as much as the merge threshold is never taken.
+closeness to the centroid of the day's distinct wordings (TF-IDF of content words, the inverse frequency taken
+over the candidates of all the chosen days, leads included) with penalties for quotes, questions and sentences
+too short or too long to state an event; the choice is greedy MMR, and a sentence that overlaps one already
+chosen as much as the merge threshold is never taken.
 Linear in the number of events (plus a sort of the days).
 """
 
@@ -122,13 +123,16 @@ def describe_days(chosen: Mapping[dt.date, float], events: Iterable[Event], publ
     for lead in leads:
         if lead.when.start is not None:
             opening[lead.when.start].append(lead)
-    weights = _idf(event for entry in days.values() for event in entry.events)
-    key_dates = []
+    candidates: dict[dt.date, list[Event]] = {}
     for day, entry in days.items():
         value = Value(day.isoformat(), start=day, end=day, granularity=Granularity.DAY)
-        extra = [dataclasses.replace(lead, when=value)
-                 for offset in LEAD_DAYS for lead in opening.get(day + dt.timedelta(days=offset), ())]
-        sentences = _choose_sentences(entry.events + extra, published, per_date, weights, language)
+        candidates[day] = entry.events + [dataclasses.replace(lead, when=value) for offset in LEAD_DAYS
+                                          for lead in opening.get(day + dt.timedelta(days=offset), ())]
+    # over every candidate, the leads too: a word only they hold is rare, not (as when they were left out) common
+    weights = _idf(event for events_of_day in candidates.values() for event in events_of_day)
+    key_dates = []
+    for day, entry in days.items():
+        sentences = _choose_sentences(candidates[day], published, per_date, weights, language)
         articles = sorted(entry.documents, key=lambda document: (published.get(document) or dt.date.max, document))
         key_dates.append(KeyDate(day=day, score=round(chosen[day], 5), articles=tuple(articles),
                                  events=tuple(sentences)))
@@ -242,10 +246,13 @@ def _choose_sentences(events: list[Event], published: Mapping[str, dt.date | Non
         unique.setdefault(report.sentence, report)
     candidates = list(unique.values())
     vectors = [_vector(report, weights, language) for report in candidates]
+    wordings: dict[str, Event] = {}
+    for event in events:  # each wording once: an event told in other words by several articles weighs more, the
+        wordings.setdefault(event.sentence, event)  # copies of one line (background, page chrome) do not
     centroid: Vector = defaultdict(float)
-    for report, vector in zip(candidates, vectors, strict=True):
-        for word, value in vector.items():  # a report weighs more the more articles share it
-            centroid[word] += value * math.log(2 + len(report.sources))
+    for wording in wordings.values():
+        for word, value in _vector(wording, weights, language).items():
+            centroid[word] += value
     norm = math.sqrt(sum(value * value for value in centroid.values())) or 1.0
     relevance = [_cosine(vector, centroid) / norm * _form(report) for report, vector in zip(candidates, vectors,
                                                                                           strict=True)]
