@@ -99,6 +99,7 @@ NOT_EXPRESSIONS: list[tuple[str, str]] = [
     ("Donald Macleod is the Composer Of The Week.", "The Week"),
     ("Two men hours later were freed.", "Two men"),
     ("They give one every day.", "one"),
+    ("Markets rose after the Fed minutes were released.", "minutes"),
     # a number after a date and a comma is a day of a list only when the list goes on
     ("On May 5, 10 people died.", "10"),
     ("Rates rose on March 3, 4 and 5 percent.", "4 and 5"),
