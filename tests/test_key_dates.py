@@ -226,3 +226,32 @@ def test_copies_of_one_sentence_do_not_pull_the_day_to_it(copies: int, first: st
     events += [event(sentence, f"cap-{number}", "2010-07-15") for number, sentence in enumerate(CAP)]
     published = {name.document: dt.date(2010, 7, 16) for name in events}
     assert select_key_dates(events, published, count=1)[0].events[0].sentence == first
+
+
+def stamped(sentence: str, document: str, clock: str) -> Event:
+    """An event dated to the minute on 1 June 2010, as a comment's stamp is ("At 18:08 1st Jun 2010, ...")."""
+    start = sentence.index(clock)
+    when = Value(f"2010-06-01T{clock}", start=dt.date(2010, 6, 1), end=dt.date(2010, 6, 1),
+                 granularity=Granularity.MINUTE)
+    return Event(when=when, phrase=clock, span=Span(start, start + len(clock)), sentence=sentence, headline=sentence,
+                 document=document)
+
+
+CUT = "Engineers cut the riser pipe on Tuesday to fit a cap over the leaking well."
+COMMENTS = ["At 18:08 1st Jun 2010, Starfleet wrote: the well is leaking because nobody fitted a cap.",
+            "At 18:12 1st Jun 2010, Vincent wrote: a cap on the well will not stop the leaking.",
+            "At 18:20 1st Jun 2010, Paul wrote: nobody can fit a cap on a leaking well that deep."]
+
+
+@pytest.mark.parametrize(("comments", "first"), [
+    # two or more sentences of one page stamped to the minute on the day: a log of comments, not what happened
+    (3, CUT),
+    (2, CUT),
+    # one stamp (a dateline's) is an ordinary sentence of the day
+    (1, COMMENTS[0]),
+])
+def test_sentences_stamped_as_records_of_one_page_give_way(comments: int, first: str) -> None:
+    events = [stamped(text, "comments", text[3:8]) for text in COMMENTS[:comments]]
+    events.append(event(CUT, "article", "2010-06-01"))
+    published = {"comments": dt.date(2010, 6, 1), "article": dt.date(2010, 6, 2)}
+    assert select_key_dates(events, published, count=1)[0].events[0].sentence == first

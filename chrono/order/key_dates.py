@@ -45,6 +45,7 @@ RRF_K = 60  # reciprocal rank fusion's constant, as published (not fitted): a ra
 MMR_BALANCE = 0.7  # relevance against redundancy in the choice of a day's sentences
 LEAD_SENTENCES = 5  # an article's opening sentences without a date of their own are candidates for ...
 LEAD_DAYS = (0, 1)  # ... the day it was published and the day before (news reports yesterday's events)
+RECORD_STAMPS = 2  # sentences of one document stamped to the minute on one day: a log of records (see _without_records)
 _SHORT, _LONG = 8, 30  # words: a sentence outside this range states an event less well
 _QUOTES = ('"', "“", "”", "``", "''")
 
@@ -126,8 +127,9 @@ def describe_days(chosen: Mapping[dt.date, float], events: Iterable[Event], publ
     candidates: dict[dt.date, list[Event]] = {}
     for day, entry in days.items():
         value = Value(day.isoformat(), start=day, end=day, granularity=Granularity.DAY)
-        candidates[day] = entry.events + [dataclasses.replace(lead, when=value) for offset in LEAD_DAYS
-                                          for lead in opening.get(day + dt.timedelta(days=offset), ())]
+        leads_of_day = [dataclasses.replace(lead, when=value)
+                        for offset in LEAD_DAYS for lead in opening.get(day + dt.timedelta(days=offset), ())]
+        candidates[day] = _without_records(entry.events) + leads_of_day
     # over every candidate, the leads too: a word only they hold is rare, not (as when they were left out) common
     weights = _idf(event for events_of_day in candidates.values() for event in events_of_day)
     key_dates = []
@@ -137,6 +139,19 @@ def describe_days(chosen: Mapping[dt.date, float], events: Iterable[Event], publ
         key_dates.append(KeyDate(day=day, score=round(chosen[day], 5), articles=tuple(articles),
                                  events=tuple(sentences)))
     return tuple(key_dates)
+
+
+def _without_records(events: list[Event]) -> list[Event]:
+    """The events but those of the stamps of records: a document with RECORD_STAMPS or more sentences stamped to
+    the minute on the day ("At 18:08 1st Jun 2010, X wrote: ...") is a log of comments or posts whose stamps say
+    when each was written, not what happened (one stamp, as a dateline's, stays). All of them when nothing else is
+    left."""
+    stamped = {(event.document, event.sentence) for event in events
+               if (event.when.granularity or Granularity.DAY) >= Granularity.MINUTE}
+    per_document = Counter(document for document, _ in stamped)
+    told = [event for event in events if (event.document, event.sentence) not in stamped
+            or per_document[event.document] < RECORD_STAMPS]
+    return told or events
 
 
 def _check(count: int, per_date: int) -> None:
