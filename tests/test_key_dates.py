@@ -255,3 +255,25 @@ def test_sentences_stamped_as_records_of_one_page_give_way(comments: int, first:
     events.append(event(CUT, "article", "2010-06-01"))
     published = {"comments": dt.date(2010, 6, 1), "article": dt.date(2010, 6, 2)}
     assert select_key_dates(events, published, count=1)[0].events[0].sentence == first
+
+
+LEAD = "BP lowered a cap onto the failed blowout preventer of the leaking well."
+
+
+@pytest.mark.parametrize(("days", "told_on"), [
+    # the opening sentence of an article of 4 June is a candidate of 3 and 4 June: said once, on its own day
+    (2, ["2010-06-04"]),
+    (1, ["2010-06-04"]),
+])
+def test_a_sentence_is_said_once_in_the_timeline(days: int, told_on: list[str]) -> None:
+    events = [event("Engineers sawed through the riser pipe on Thursday with a diamond wire.", "cut", "2010-06-03",
+                    "on Thursday"),
+              event("The cap was lowered onto the leaking well on Friday by underwater robots of BP.", "cap",
+                    "2010-06-04", "on Friday"),
+              event("Officials said on Friday that the cap was holding.", "holding", "2010-06-04", "on Friday")]
+    lead = Event(when=day("2010-06-04"), phrase="", span=Span(0, 0), sentence=LEAD, headline=LEAD, document="lead")
+    published = {"cut": dt.date(2010, 6, 4), "cap": dt.date(2010, 6, 5), "holding": dt.date(2010, 6, 5),
+                 "lead": dt.date(2010, 6, 4)}
+    chosen = select_key_dates(events, published, count=days, per_date=2, leads=[lead])
+    assert len(chosen) == days
+    assert [key.day.isoformat() for key in chosen for told in key.events if told.sentence == LEAD] == told_on

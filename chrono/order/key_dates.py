@@ -27,7 +27,7 @@ import dataclasses
 import datetime as dt
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from chrono.errors import ChronoInputError
@@ -133,11 +133,14 @@ def describe_days(chosen: Mapping[dt.date, float], events: Iterable[Event], publ
     # over every candidate, the leads too: a word only they hold is rare, not (as when they were left out) common
     weights = _idf(event for events_of_day in candidates.values() for event in events_of_day)
     key_dates = []
-    for day, entry in days.items():
-        sentences = _choose_sentences(candidates[day], published, per_date, weights, language)
+    told: set[str] = set()  # a sentence is said once: an opening sentence, a candidate of two days, goes to the later
+    for day, entry in reversed(days.items()):  # (its article's own day; the earlier gave AR-1 0.132, not 0.138)
+        sentences = _choose_sentences(candidates[day], published, per_date, weights, language, told)
+        told.update(event.sentence for event in sentences)
         articles = sorted(entry.documents, key=lambda document: (published.get(document) or dt.date.max, document))
         key_dates.append(KeyDate(day=day, score=round(chosen[day], 5), articles=tuple(articles),
                                  events=tuple(sentences)))
+    key_dates.reverse()
     return tuple(key_dates)
 
 
@@ -253,13 +256,15 @@ def _cosine(first: Vector, second: Vector) -> float:
 
 
 def _choose_sentences(events: list[Event], published: Mapping[str, dt.date | None], per_date: int,
-                      weights: Mapping[str, float], language: Language | None) -> list[Event]:
-    """Up to ``per_date`` merged reports of the day: central, stated as events, and not saying the same thing."""
+                      weights: Mapping[str, float], language: Language | None,
+                      told: Collection[str] = ()) -> list[Event]:
+    """Up to ``per_date`` merged reports of the day: central, stated as events, not saying the same thing, and none
+    of the sentences ``told`` already."""
     reports = merge_events(events, published=published, language=language)
     unique: dict[str, Event] = {}
     for report in reports:  # the same sentence dated twice (two phrases) is one candidate
         unique.setdefault(report.sentence, report)
-    candidates = list(unique.values())
+    candidates = [report for sentence, report in unique.items() if sentence not in told]
     vectors = [_vector(report, weights, language) for report in candidates]
     wordings: dict[str, Event] = {}
     for event in events:  # each wording once: an event told in other words by several articles weighs more, the
