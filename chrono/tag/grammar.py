@@ -50,8 +50,7 @@ class Grammar:
     words: Words
     prefilter: Prefilter
     # (rule index, captured groups) -> the PartialValue they make (or None): texts repeat ("Friday", "1998")
-    partials: dict[tuple[int, tuple[tuple[str, str | None], ...]], Any] = field(default_factory=dict, compare=False,
-                                                                              repr=False)
+    partials: dict[tuple[int, tuple[str | Any, ...]], Any] = field(default_factory=dict, compare=False, repr=False)
 
 
 def _table_alternation(words: Mapping[str, Any], table: str) -> str:

@@ -44,7 +44,7 @@ def _longest(grammar: Grammar, candidates: tuple[int, ...], text: str, start: in
 
 def _partial(grammar: Grammar, index: int, match: re.Match[str]) -> PartialValue | None:
     """What the rule's match says, worked out once per rule and captured words (PartialValues are immutable)."""
-    key = (index, tuple(match.groupdict().items()))
+    key = (index, match.groups())  # every group, named or not, in one tuple made in C: they fix the named ones
     memo = grammar.partials
     if key in memo:
         return memo[key]
