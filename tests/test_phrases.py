@@ -23,6 +23,9 @@ NEW_YEAR = D(2021, 1, 1)  # Friday, 2020-W53
 MONDAY = D(2019, 12, 30)  # Monday of 2020-W01
 
 CASES = [
+    # the Unicode spaces that pages and CLDR's formats write inside dates and times (thin, narrow no-break)
+    ("The vote was on 26\u2009January\u20092024.", "26\u2009January\u20092024", THU, "2024-01-26"),
+    ("Polls close at 10:00\u202fPM tomorrow.", "10:00\u202fPM tomorrow", THU, "2023-03-03T22:00"),
     # days
     ("The talks collapsed yesterday.", "yesterday", THU, "2023-03-01"),
     ("The talks resume today.", "today", THU, "2023-03-02"),

@@ -24,6 +24,10 @@ TEXTS = [
     "He said Friday, Oct. 13, 1989, that last week's 12-point plan cost $1,000 (3%) on 03/02/2023.",
     "Since 499-493 BC, and\u00a0March\u00a02, 2023\u2019s report: the late 1800s, the 20th century, Christmas Eve.",
     "Every month, quarterly, the previous Friday, this coming Monday, early December, recent weeks, now.",
+    # the other Unicode spaces and digits that the regex's \s and \d take: thin, narrow no-break (CLDR's
+    # "10:00\u202fAM"), figure and ideographic spaces, an ASCII separator, Arabic-Indic digits
+    "On 26\u2009Jan\u20092024 at 10:00\u202fAM, 3\u2007March, 5\u3000days later, a\x1cweek ago, "
+    "\u0661\u0669\u0669\u0660.",
 ]
 
 
@@ -106,6 +110,8 @@ def test_rules_at_narrows_to_full_beginnings(text: str, position: int, expected:
     [
         ("On Monday, 12\tMay", "on monday, 00 may"),
         ("İstanbul, Monday", "İstanbul, monday"),  # "İ" lowers to two characters: it stays, the rest is lowered
+        ("10:00\u202fAM, 26\u2009Jan", "00:00 am, 00 jan"),  # every space a space, as the regex's \s
+        ("\u0661\u0669\u0669\u0660\u3000BC", "0000 bc"),  # every decimal digit a 0, as the regex's \d
         ("", ""),
     ],
 )

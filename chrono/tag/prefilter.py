@@ -27,8 +27,12 @@ PREFIX = 8
 _HEAD = 3  # the trigger scan looks for the first three characters of a beginning
 _LIMIT = 10_000  # more variants than this (a part, or a head's listing): give up, try the rule at each such place
 _DIGITS = "0123456789"
-_FOLD = str.maketrans({**{d: "0" for d in _DIGITS}, "\t": " ", "\n": " ", "\r": " ", "\f": " ", "\v": " ",
+_FOLD = str.maketrans({**{d: "0" for d in _DIGITS}, **{chr(code): " " for code in range(0x80) if chr(code).isspace()},
                        "\u00a0": " ", "\u2019": "'"})
+# the regex's \s and \d take every Unicode space and decimal digit ("10:00\u202fAM", as CLDR now writes times,
+# "26\u2009Jan"); the fold must see them so too, or the rules that need them are never tried there
+_OTHER_SPACE = re.compile(r"(?! )\s")
+_OTHER_DIGIT = re.compile(r"(?![0-9])\d")
 # where an expression can begin in the folded text: a word start, or an apostrophe before digits ("the '90s");
 # folding keeps what is a word character (case, digits) and makes the curly apostrophe a straight one
 _WORD_START = r"(?<![\w'])(?=[\w'])"
@@ -53,7 +57,10 @@ def fold(text: str) -> str:
     lowered = text.lower()
     if len(lowered) != len(text):  # a character whose lower case is longer ("İ"): the others are still lowered
         lowered = "".join(low if len(low := char.lower()) == 1 else char for char in text)
-    return lowered.translate(_FOLD)
+    folded = lowered.translate(_FOLD)
+    if folded.isascii():
+        return folded
+    return _OTHER_DIGIT.sub("0", _OTHER_SPACE.sub(" ", folded))
 
 
 def parse(pattern: str, flags: int) -> sre_parse.SubPattern:
@@ -62,7 +69,7 @@ def parse(pattern: str, flags: int) -> sre_parse.SubPattern:
 
 
 def _fold_char(char: str) -> str:
-    return "0" if char in _DIGITS else " " if char.isspace() else char
+    return "0" if char.isdecimal() else " " if char.isspace() else char
 
 
 def _chars(items: list) -> set[str]:
