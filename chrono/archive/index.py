@@ -198,8 +198,13 @@ class _Dask:
             except OSError as exc:
                 raise ChronoInputError(f"--scheduler {self.scheduler}: cannot connect ({exc})") from None
         else:
-            self.cluster = LocalCluster(n_workers=self.requested, threads_per_worker=1, processes=True,
-                                        dashboard_address=None, silence_logs=logging.ERROR)
+            import dask
+
+            # one batch per worker at a time (Dask's default sends a second ahead): a worker that dies then takes
+            # down only the batch that killed it, never a healthy one queued behind it
+            with dask.config.set({"distributed.scheduler.worker-saturation": 1.0}):
+                self.cluster = LocalCluster(n_workers=self.requested, threads_per_worker=1, processes=True,
+                                            dashboard_address=None, silence_logs=logging.ERROR)
             self.client = Client(self.cluster)
         self.workers = max(1, len(self.client.scheduler_info().get("workers", {})))
 
