@@ -277,3 +277,20 @@ def test_a_sentence_is_said_once_in_the_timeline(days: int, told_on: list[str]) 
     chosen = select_key_dates(events, published, count=days, per_date=2, leads=[lead])
     assert len(chosen) == days
     assert [key.day.isoformat() for key in chosen for told in key.events if told.sentence == LEAD] == told_on
+
+
+CHROME = "Follow the new cap over the leaking well and the oil flowing on Tuesday in our graphics."
+
+
+@pytest.mark.parametrize(("copies", "first"), [
+    # a line of two pages among five (a story sent to two outlets) is a sentence like any other
+    (1, CHROME),
+    (2, CHROME),
+    # written by more than log2 of the pages that give candidates: page furniture, not a report of the day
+    (6, CAP[0]),
+])
+def test_a_line_most_pages_repeat_is_no_candidate(copies: int, first: str) -> None:
+    events = [event(CHROME, f"page-{number}", "2010-07-15") for number in range(copies)]
+    events += [event(sentence, f"cap-{number}", "2010-07-15") for number, sentence in enumerate(CAP)]
+    published = {name.document: dt.date(2010, 7, 16) for name in events}
+    assert select_key_dates(events, published, count=1)[0].events[0].sentence == first

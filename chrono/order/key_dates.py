@@ -130,6 +130,7 @@ def describe_days(chosen: Mapping[dt.date, float], events: Iterable[Event], publ
         leads_of_day = [dataclasses.replace(lead, when=value)
                         for offset in LEAD_DAYS for lead in opening.get(day + dt.timedelta(days=offset), ())]
         candidates[day] = _without_records(entry.events) + leads_of_day
+    candidates = _without_boilerplate(candidates)
     # over every candidate, the leads too: a word only they hold is rare, not (as when they were left out) common
     weights = _idf(event for events_of_day in candidates.values() for event in events_of_day)
     key_dates = []
@@ -155,6 +156,20 @@ def _without_records(events: list[Event]) -> list[Event]:
     told = [event for event in events if (event.document, event.sentence) not in stamped
             or per_document[event.document] < RECORD_STAMPS]
     return told or events
+
+
+def _without_boilerplate(candidates: Mapping[dt.date, list[Event]]) -> dict[dt.date, list[Event]]:
+    """The candidates but the lines the collection's pages repeat: a sentence written by more than log2(n) of the n
+    documents that give candidates is page furniture ("Explore all of our graphics ...", a caption under every
+    map), not a report of one day. All of a day's candidates when nothing else is left."""
+    pages: dict[str, set[str]] = defaultdict(set)
+    for events in candidates.values():
+        for event in events:
+            pages[event.sentence].update((event.document, *event.sources))
+    documents = set().union(*pages.values())
+    limit = math.log2(max(len(documents), 2))
+    return {day: [event for event in events if len(pages[event.sentence]) <= limit] or events
+            for day, events in candidates.items()}
 
 
 def _check(count: int, per_date: int) -> None:
