@@ -13,7 +13,8 @@ gave 0.686 on them but 0.644 on a topic left out of the fit (each chosen on the 
 
 Sentences are chosen per day among the events dated on it, from any article, plus the undated opening
 sentences of the articles published on the day or the next (lead_events): reports of one event by several
-articles are merged first (chrono.order.merge), so each candidate carries its sources; a candidate scores by its
+articles are merged first (chrono.order.merge), so each candidate carries its sources (a line most pages
+repeat, page furniture, is none); a candidate scores by its
 closeness to the centroid of the day's distinct wordings (TF-IDF of content words, the inverse frequency taken
 over the candidates of all the chosen days, leads included) with penalties for quotes, questions and sentences
 too short or too long to state an event; the choice is greedy MMR, and a sentence that overlaps one already
