@@ -187,6 +187,29 @@ def test_not_every_expression_is_an_event(text: str, phrase: str, is_event: bool
     assert (phrase in [event.phrase for event in timeline.events]) is is_event
 
 
+# A weekly schedule (several days joined to a span of hours) dates no event, none of its parts; one day with its
+# hours is a one-off and stays an event (#9).
+@pytest.mark.parametrize(("text", "events"), [
+    ("The library is open Mon-Fri 9am-5pm and Saturdays 10am-2pm. The council voted on Tuesday to close it.",
+     ["Tuesday"]),
+    ("Opening hours: Monday to Friday, 9:00 to 17:00.", []),
+    ("The office is open weekdays 9-5.", []),
+    ("The museum opens Sat & Sun 10am-4pm.", []),
+    ("The pool is open daily 8am-8pm.", []),
+    ("Open 9am-5pm Mon-Fri, closed on holidays.", []),
+    ("Hours: Mon-Fri 9am-5pm, Sat 10am-2pm, Sun closed.", []),
+    ("Classes run Mon, Wed and Fri from 6pm to 8pm.", []),
+    ("The talks run Monday 9am-5pm.", ["Monday 9am", "5pm"]),
+    ("The strike is on Tuesday from 2pm to 4pm.", ["Tuesday", "2pm", "4pm"]),
+    ("The talks run Monday 9am-5pm and Tuesday 9am-1pm.", ["Monday 9am", "5pm", "Tuesday 9am", "1pm"]),
+    ("The court sits on Monday and Tuesday, 9-10 March.", ["Monday", "Tuesday", "9", "10 March"]),  # days, not hours
+    ("They met on Monday and Tuesday at 9am.", ["Monday", "Tuesday at 9am"]),  # no span of hours
+])
+def test_a_schedule_is_no_event(text: str, events: list[str]) -> None:
+    timeline = build_timeline(text, published="2023-03-02")
+    assert sorted(event.phrase for event in timeline.events) == sorted(events)
+
+
 def test_in_spring_of_last_year_keeps_its_season() -> None:
     timeline = build_timeline("They met in spring of last year.", published="2020-03-02")
     assert [(event.phrase, event.when.value) for event in timeline.events] == [("spring of last year", "2019-SP")]

@@ -35,7 +35,8 @@ _CUES = Surroundings(window=40, aside=(
     SurroundingCue("reserved", after=r"[^\n]{0,20}\ball\s+rights\s+reserved"),
     SurroundingCue("kelvin", before="\u212a\\s+"),
     SurroundingCue("glued", before=r"(?<=\w)[?!.:;]", reach=2),
-))
+    SurroundingCue("span", around=r"\b{word}\s+1998-\d+", around_first=r"{word}"),
+), parts={"word": "during|amid"})
 
 
 @pytest.mark.parametrize(("text", "aside"), [
@@ -54,6 +55,10 @@ _CUES = Surroundings(window=40, aside=(
     ("Café since 1998", True),  # non-ASCII windows skip the pre-test
     ("Is it over?1998 review", True),
     ("Is it over? 1998 review", False),
+    ("Sales amid 1998-99 fell.", True),  # `around`: a match covers the expression, its {word} from parts
+    ("Sales DURING 1998-99 fell.", True),
+    ("Sales in 1998-99 fell.", False),
+    ("amid 1998", False),  # no match of the pattern at all
 ])
 def test_pre_test_keeps_every_verdict(text: str, aside: bool, monkeypatch: pytest.MonkeyPatch) -> None:
     start = text.index("1998")

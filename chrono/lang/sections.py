@@ -149,9 +149,12 @@ class SurroundingCue:
     """Text around an expression that says what it is (a copyright line, a film's title, a comparison).
 
     ``before`` must match the text that ends where the expression starts, ``after`` the text that starts where it
-    ends (both regular expressions, within ``Surroundings.window`` characters); ``rules`` limits the cue to the
-    expressions found by those tagging rules; ``reach`` (when set) narrows the window for this cue (a cue that
-    reads a character or a word next to the expression need not search a whole window: speed).
+    ends (both regular expressions, within ``Surroundings.window`` characters); ``around`` must have a match that
+    covers the whole expression, searched in the window on both sides (a phrase the expression is a part of, such
+    as a weekly schedule; its {name}s are ``Surroundings.parts``); ``rules`` limits the cue to the expressions
+    found by those tagging rules; ``reach`` (when set) narrows the window for this cue (a cue that reads a
+    character or a word next to the expression need not search a whole window: speed); ``around_first``, a
+    pattern every match of ``around`` holds, is searched first (a simpler regex: speed).
     """
 
     name: str
@@ -159,10 +162,12 @@ class SurroundingCue:
     after: str = ""
     rules: Words = ()
     reach: int = 0
+    around: str = ""
+    around_first: str = ""
 
     def __post_init__(self) -> None:
-        if not self.before and not self.after:
-            raise SchemaError(f"not_event {self.name!r}", "needs 'before' or 'after'")
+        if not self.before and not self.after and not self.around:
+            raise SchemaError(f"not_event {self.name!r}", "needs 'before', 'after' or 'around'")
 
 
 @dataclass(frozen=True, eq=False)
@@ -176,6 +181,7 @@ class Surroundings:
     window: int
     not_event: tuple[SurroundingCue, ...] = ()
     aside: tuple[SurroundingCue, ...] = ()
+    parts: Mapping[str, str] = field(default_factory=_no_entries)  # {name} in a cue's pattern -> this pattern
 
 
 # ---------------------------------------------------------------- locales.toml

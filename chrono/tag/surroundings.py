@@ -17,6 +17,7 @@ from typing import Any
 
 from chrono.lang.sections import SurroundingCue, Surroundings
 from chrono.model import Expression
+from chrono.tag.grammar import expand_fragments
 from chrono.tag.prefilter import parse, sre
 
 __all__ = ["dates_an_event", "is_aside"]
@@ -30,6 +31,9 @@ class _Cue:
     reach: int
     before_needs: tuple[str, ...]  # lower-case strings one of which every match of `before` holds (empty: not known)
     after_needs: tuple[str, ...]
+    around: re.Pattern[str] | None = None
+    around_needs: tuple[str, ...] = ()
+    around_first: re.Pattern[str] | None = None  # what every match of `around` holds: searched before it
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,11 +96,18 @@ def _pattern_needs(pattern: str) -> tuple[str, ...]:
 
 
 @cache
-def _compiled(cues: tuple[SurroundingCue, ...], window: int) -> _CueList:
+def _compiled(cues: tuple[SurroundingCue, ...], words: Surroundings) -> _CueList:
+    window = words.window
+    around = {cue.name: expand_fragments(cue.around, words.parts, {}) for cue in cues if cue.around}
+    first = {cue.name: expand_fragments(cue.around_first, words.parts, {}) for cue in cues if cue.around_first}
     return _CueList(tuple(_Cue(re.compile(f"(?:{cue.before})\\Z", _FLAGS) if cue.before else None,
                                re.compile(cue.after, _FLAGS) if cue.after else None,
                                frozenset(cue.rules), min(cue.reach or window, window),
-                               _pattern_needs(cue.before), _pattern_needs(cue.after)) for cue in cues), {})
+                               _pattern_needs(cue.before), _pattern_needs(cue.after),
+                               re.compile(around[cue.name], _FLAGS) if cue.around else None,
+                               _pattern_needs(around.get(cue.name, "")),
+                               re.compile(first[cue.name], _FLAGS) if cue.around_first else None)
+                          for cue in cues), {})
 
 
 def _lacks(region: str, needs: tuple[str, ...]) -> bool:
@@ -107,13 +118,13 @@ def _lacks(region: str, needs: tuple[str, ...]) -> bool:
     return bool(needs)
 
 
-def _any_cue(cues: tuple[SurroundingCue, ...], expression: Expression, text: str, window: int) -> bool:
-    start, end = expression.span.start, expression.span.end
+def _any_cue(cues: tuple[SurroundingCue, ...], expression: Expression, text: str, words: Surroundings) -> bool:
+    start, end, window = expression.span.start, expression.span.end, words.window
     # the windows read, lower-cased once; a non-ASCII one is not pre-tested (lower-casing may change its length)
     before, after = text[max(0, start - window):start], text[end:end + window]
     before = before.lower() if before.isascii() else ""
     after = after.lower() if after.isascii() else ""
-    for cue in _compiled(cues, window).applying(expression.rule):  # the cheap tests first: words, then match after
+    for cue in _compiled(cues, words).applying(expression.rule):  # the cheap tests first: words, then match after
         if cue.after is not None:
             if after and _lacks(after[:cue.reach], cue.after_needs):
                 continue
@@ -124,15 +135,33 @@ def _any_cue(cues: tuple[SurroundingCue, ...], expression: Expression, text: str
                 continue
             if cue.before.search(text, max(0, start - cue.reach), start) is None:
                 continue
+        if cue.around is not None and not _around(cue, cue.around, text, start, end):
+            continue
         return True
+    return False
+
+
+def _around(cue: _Cue, pattern: re.Pattern[str], text: str, start: int, end: int) -> bool:
+    """True when a match of ``pattern`` near the expression covers it whole."""
+    low, high = max(0, start - cue.reach), min(len(text), end + cue.reach)
+    region = text[low:high]
+    if region.isascii() and _lacks(region.lower(), cue.around_needs):
+        return False
+    if cue.around_first is not None and cue.around_first.search(text, low, high) is None:
+        return False
+    for match in pattern.finditer(text, low, high):
+        if match.start() > start:
+            break
+        if match.end() >= end:
+            return True
     return False
 
 
 def dates_an_event(expression: Expression, text: str, words: Surroundings) -> bool:
     """False when the text around the expression says it dates nothing (a copyright line, a film's title)."""
-    return not _any_cue(words.not_event, expression, text, words.window)
+    return not _any_cue(words.not_event, expression, text, words)
 
 
 def is_aside(expression: Expression, text: str, words: Surroundings) -> bool:
     """True when the text around the mention says the story does not stand there ("since 1812", "(1953)")."""
-    return _any_cue(words.aside, expression, text, words.window)
+    return _any_cue(words.aside, expression, text, words)
