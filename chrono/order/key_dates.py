@@ -259,7 +259,9 @@ Vector = dict[str, float]
 
 
 def _vector(event: Event, weights: Mapping[str, float], language: Language | None) -> Vector:
-    words = content_words(event.sentence, event.phrase, language)
+    # in sorted order: a set's order follows the hash seed, and sums in another order can break a near-tie
+    # the other way, so the same collection would not give the same key dates from one run to the next
+    words = sorted(content_words(event.sentence, event.phrase, language))
     vector = {word: weights.get(word, 1.0) for word in words}
     norm = math.sqrt(sum(value * value for value in vector.values()))
     return {word: value / norm for word, value in vector.items()} if norm else {}
