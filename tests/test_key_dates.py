@@ -226,10 +226,15 @@ CAP = ["Engineers fitted a new cap over the leaking well on Tuesday and the oil 
     (6, CAP[0]),
 ])
 def test_copies_of_one_sentence_do_not_pull_the_day_to_it(copies: int, first: str) -> None:
-    events = [event(BACKGROUND, f"copy-{number}", "2010-07-15") for number in range(copies)]
+    assert first_sentence_beside_the_cap(BACKGROUND, copies) == first
+
+
+def first_sentence_beside_the_cap(line: str, copies: int) -> str:
+    """The first sentence of the one key date made of the CAP reports and ``copies`` pages repeating ``line``."""
+    events = [event(line, f"copy-{number}", "2010-07-15") for number in range(copies)]
     events += [event(sentence, f"cap-{number}", "2010-07-15") for number, sentence in enumerate(CAP)]
     published = {name.document: dt.date(2010, 7, 16) for name in events}
-    assert select_key_dates(events, published, count=1)[0].events[0].sentence == first
+    return select_key_dates(events, published, count=1)[0].events[0].sentence
 
 
 def stamped(sentence: str, document: str, clock: str) -> Event:
@@ -316,7 +321,4 @@ CHROME = "Follow the new cap over the leaking well and the oil flowing on Tuesda
     (6, CAP[0]),
 ])
 def test_a_line_most_pages_repeat_is_no_candidate(copies: int, first: str) -> None:
-    events = [event(CHROME, f"page-{number}", "2010-07-15") for number in range(copies)]
-    events += [event(sentence, f"cap-{number}", "2010-07-15") for number, sentence in enumerate(CAP)]
-    published = {name.document: dt.date(2010, 7, 16) for name in events}
-    assert select_key_dates(events, published, count=1)[0].events[0].sentence == first
+    assert first_sentence_beside_the_cap(CHROME, copies) == first
