@@ -169,9 +169,13 @@ def _similarity(first: _Wording, second: _Wording) -> float:
 def content_words(text: str, phrase: str = "", language: Language | None = None) -> frozenset[str]:
     """The words of ``text`` that can tell events apart, normalised; ``phrase`` (the temporal expression)
     is taken out first."""
+    return _content_words(text, phrase, or_default(language).merge)
+
+
+@lru_cache(maxsize=1 << 15)  # a key-dates query words each sentence for the merge, the vectors and the weights
+def _content_words(text: str, phrase: str, merge_words: MergeWords) -> frozenset[str]:
     if phrase:
         text = text.replace(phrase, " ")
-    merge_words = or_default(language).merge
     ignored = _ignored_words(merge_words)
     fold = _folding(merge_words)
     words = (fold(word) for word in _WORD.findall(text.lower()))
