@@ -27,7 +27,8 @@ import hashlib
 import json
 import os
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
@@ -149,20 +150,22 @@ class Store:
             self._remove_empty_unsplit()
             return 0
         batch = COMPACT_PREFIX + batch_name(small)
-        replaced: list[Path] = []
+        jobs: list[tuple[Callable[..., None], list[Path], Path]] = []
         for folder in (self.root / "documents", self.root / "expressions", self.root / "errors"):
             parts = [path for path in _parts(folder) if batch_of(path) in merged]
             if parts:
-                with _atomic_part(folder, batch) as temporary:
-                    _concatenate(parts, temporary)
-                replaced.extend(parts)
+                jobs.append((_concatenate_part, parts, folder))
         for table in PARTITIONED:
             folder = self.root / table
             parts = [path for sub in sorted(folder.iterdir()) if sub.is_dir()
                      for path in _parts(sub) if batch_of(path) in merged] if folder.is_dir() else []
             if parts:
-                _split_by_year(parts, folder, batch)
-                replaced.extend(parts)
+                jobs.append((_split_by_year, parts, folder))
+        # the tables are independent and pyarrow reads, compresses and writes without the GIL: one thread each
+        with ThreadPoolExecutor(max_workers=max(1, min(len(jobs), os.cpu_count() or 1))) as pool:
+            for done in [pool.submit(job, parts, folder, batch) for job, parts, folder in jobs]:
+                done.result()
+        replaced = [path for _, parts, _ in jobs for path in parts]
         manifests = [path for path in _parts(self.root / "manifest") if batch_of(path) in merged]
         with _atomic_part(self.root / "manifest", batch) as temporary:
             _concatenate(manifests, temporary, metadata={SUPERSEDES: json.dumps(small).encode()})
@@ -224,6 +227,11 @@ def _concatenate(parts: list[Path], target: Path, metadata: dict[bytes, bytes] |
                 pending, size = [], 0
         if pending:
             writer.write_table(pa.concat_tables(pending), row_group_size=1 << 30)
+
+
+def _concatenate_part(parts: list[Path], folder: Path, batch: str) -> None:
+    with _atomic_part(folder, batch) as temporary:
+        _concatenate(parts, temporary)
 
 
 def _year_folders(first_days: pa.ChunkedArray) -> list[str]:
