@@ -10,7 +10,8 @@ per round until it holds --documents documents; it is written once as WORK/corpu
    waited for (Dask's nannies and workers), which the load of a shared machine moves far less. Prints per-core
    indexing speed against tag (wall and CPU, each round's range), 2 workers against 1, the 2-worker run's CPU
    against the 1-worker run's and its driver process's CPU. `--scaling-only` runs only 1 against 2 workers
-   (4,000 documents, 3 rounds: about 2 minutes on an idle machine), for an idle machine.
+   (20,000 documents, 2 rounds: about 5 minutes on an idle machine, enough that the cluster's start and the
+   final compaction, which both runs pay, weigh as they would on an archive), for an idle machine.
 2. full: all --documents indexed with 2 workers into WORK/store-N; the driver's resident memory (VmRSS) is
    printed when 10% and 100% of the documents are stored.
 3. query: a key-dates query (--key-dates 20 --per-date 2) over a one-year window, and a --match query, on a
@@ -323,7 +324,7 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=3, help="alternated rounds of the speed runs")
     parser.add_argument("--batch-size", type=int, default=None, help="chrono index --batch-size of the speed runs")
     parser.add_argument("--scaling-only", action="store_true",
-                        help="only 1 against 2 workers (--sample 4000 unless given, 3 rounds): for an idle machine")
+                        help="only 1 against 2 workers (--sample 20000, --rounds 2 unless given): idle machine")
     parser.add_argument("--query-events", type=int, default=1_000_000)
     parser.add_argument("--copies", type=int, default=None, help="copies of the store's rows for the query store")
     parser.add_argument("--work", type=Path, default=Path("/tmp/chrono-archive-bench"))
@@ -336,7 +337,9 @@ def main() -> int:
     if args.scaling_only:
         args.steps = "scaling"
         if "--sample" not in sys.argv:
-            args.sample = 4_000
+            args.sample = 20_000
+        if "--rounds" not in sys.argv:
+            args.rounds = 2
     args.work.mkdir(parents=True, exist_ok=True)
     corpus_size = max(args.documents, args.sample) if "full" in args.steps else \
         max(args.sample, min(args.documents, 10_000))
