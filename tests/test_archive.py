@@ -269,6 +269,34 @@ def test_parquet_and_gzip_inputs_with_named_columns(content: dict[str, list[Any]
     assert [(event["value"], event["first_day"]) for event in events] == [("2024-05-06", dt.date(2024, 5, 6))]
 
 
+@pytest.mark.parametrize(("record_locale", "options", "expected"), [
+    (None, [], "2020-03-04"),  # no locale anywhere: chrono's default order for an ambiguous date
+    (None, ["--locale", "en_GB"], "2020-04-03"),
+    ("en_US", ["--locale", "en_GB"], "2020-03-04"),  # the record's own locale wins
+    ("en_GB", [], "2020-04-03"),
+])
+def test_locale_sets_the_day_month_order_of_documents_without_their_own(record_locale: str | None,
+                                                                        options: list[str], expected: str,
+                                                                        tmp_path: Path) -> None:
+    record = {"text": "The hall reopened on 03/04/2020 after repairs.", "published": "2020-06-01"}
+    if record_locale:
+        record["locale"] = record_locale
+    (tmp_path / "news.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["index", str(tmp_path / "news.jsonl"), "--store", str(tmp_path / "s"),
+                                 "--workers", "1", "--quiet", *options])
+    assert result.exit_code == 0, result.stderr
+    assert [event["value"] for event in _table(tmp_path / "s", "events")] == [expected]
+
+
+def test_an_unknown_locale_fails_in_one_line(tmp_path: Path) -> None:
+    (tmp_path / "news.jsonl").write_text('{"text": "On 03/04/2020.", "published": "2020-06-01"}\n')
+    result = runner.invoke(app, ["index", str(tmp_path / "news.jsonl"), "--store", str(tmp_path / "s"),
+                                 "--locale", "xx_QQ"])
+    assert result.exit_code == 2
+    assert "unknown locale" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "s").exists()
+
+
 @pytest.mark.parametrize(("sql", "allowed"), [
     ("SELECT count(*) FROM events", True),
     ("SELECT outlet, count(*) AS n FROM documents GROUP BY outlet ORDER BY outlet", True),

@@ -66,6 +66,7 @@ class Settings:
     batch_size: int = DEFAULT_BATCH
     max_chars: int = 2_000_000
     columns: Columns = Columns()
+    locale: str | None = None  # the day/month order of documents that name no locale of their own ("en_GB")
 
 
 def index(inputs: list[str], store_root: str, *, workers: int | None = None, scheduler: str | None = None,
@@ -172,8 +173,7 @@ class _InProcess:
         self.lost: list[list[Item]] = []
 
     def submit(self, items: list[Item]) -> None:
-        self.done.append(index_batch(self.store_root, items, domain=self.settings.domain,
-                                     max_chars=self.settings.max_chars))
+        self.done.append(index_batch(self.store_root, items, **_batch_options(self.settings)))
 
     def collect(self, *, block: bool) -> list[BatchResult]:
         done, self.done = self.done, []
@@ -225,8 +225,7 @@ class _Dask:
         while len(self.in_flight) >= 2 * self.workers + 1:  # enough to keep every worker busy, no more
             self._settle(self.collect_one())
         key = f"chrono-index-{batch_name(item.digest for item in items)}-{uuid.uuid4().hex[:8]}"  # a try each
-        future = self.client.submit(self.task, self.store_root, items, domain=self.settings.domain,
-                                    max_chars=self.settings.max_chars, key=key)
+        future = self.client.submit(self.task, self.store_root, items, **_batch_options(self.settings), key=key)
         self.in_flight[future] = (items, tries)
 
     def collect_one(self) -> list[Any]:
@@ -271,6 +270,10 @@ class _Dask:
             self.client.close()
         if self.cluster is not None:
             self.cluster.close()
+
+
+def _batch_options(settings: Settings) -> dict[str, Any]:
+    return {"domain": settings.domain, "max_chars": settings.max_chars, "locale": settings.locale}
 
 
 def _runner(store_root: str, workers: int | None, scheduler: str | None, settings: Settings) -> _InProcess | _Dask:

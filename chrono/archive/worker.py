@@ -27,8 +27,8 @@ class BatchResult:
     cpu: float = 0.0  # CPU seconds of the process that ran the batch (analysis and writing): what it cost
 
 
-def index_batch(store_root: str, items: list[Item], *, domain: str = "news",
-                max_chars: int = 2_000_000) -> BatchResult:
+def index_batch(store_root: str, items: list[Item], *, domain: str = "news", max_chars: int = 2_000_000,
+                locale: str | None = None) -> BatchResult:
     """Analyse the batch's documents and commit them (documents, expressions, events, errors, manifest)."""
     started = time.process_time()
     batch = batch_name(item.digest for item in items)
@@ -40,7 +40,7 @@ def index_batch(store_root: str, items: list[Item], *, domain: str = "news",
         try:
             if len(document.text) > max_chars:
                 raise ValueError(f"too large: {len(document.text):,} characters (the limit is {max_chars:,})")
-            expressions, dated, sentences = analyse_with_sentences(document, domain=domain)
+            expressions, dated, sentences = analyse_with_sentences(document, domain=domain, locale=locale)
             leads = lead_events(document.id, document.published, sentences, dated)
         except Exception as exc:  # noqa: BLE001 - one bad document never stops its batch
             reason = str(exc) if isinstance(exc, ValueError) and str(exc).startswith("too large") \

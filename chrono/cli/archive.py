@@ -12,7 +12,7 @@ from typing import Any
 import typer
 
 from chrono.cli.app import app
-from chrono.cli.common import EXIT_USAGE, guarded, write_output
+from chrono.cli.common import EXIT_USAGE, guarded, locale_option, write_output
 
 
 @app.command(
@@ -37,6 +37,7 @@ def index(
     title_column: str | None = typer.Option(None, "--title-column", help="Record field with the title."),
     url_column: str | None = typer.Option(None, "--url-column", help="Record field with the URL."),
     outlet_column: str | None = typer.Option(None, "--outlet-column", help="Record field with the outlet."),
+    locale: str | None = locale_option(),
     debug: bool = typer.Option(False, "--debug", help="Show the traceback of an internal error."),
 ) -> None:
     """Analyse articles once into a Parquet store: resumable, incremental, on a Dask cluster."""
@@ -45,6 +46,7 @@ def index(
         from chrono.archive import INDEX_PACKAGES, require
         from chrono.errors import ChronoInputError
         from chrono.model import Domain
+        from chrono.resolve.numeric_dates import check_locale
 
         require(INDEX_PACKAGES)
         from chrono.archive.index import DEFAULT_BATCH, Settings
@@ -56,7 +58,9 @@ def index(
             raise ChronoInputError("--workers starts a cluster here; with --scheduler the cluster has its own")
         columns = Columns(text=text_column, published=date_column, id=id_column, title=title_column, url=url_column,
                           outlet=outlet_column)
-        settings = Settings(domain=domain, batch_size=batch_size or DEFAULT_BATCH, columns=columns)
+        run_locale = check_locale(locale) if locale is not None else None
+        settings = Settings(domain=domain, batch_size=batch_size or DEFAULT_BATCH, columns=columns,
+                            locale=run_locale)
         display = _Progress(enabled=not quiet and sys.stderr.isatty())
         with display:
             report = run_index(inputs, str(store), workers=workers, scheduler=scheduler, settings=settings,
