@@ -42,6 +42,10 @@ from chrono.segment.sentences import split_sentences
     ("It waited… Then it spoke.", ["It waited…", "Then it spoke."]),
     ("It waited…. Then it spoke.", ["It waited….", "Then it spoke."]),
     ('Really?!" Then it spoke.', ['Really?!"', "Then it spoke."]),
+    # a stop inside a bracket that the next word closes ends no sentence: a ticker cut by a line break
+    ("Fitch downgraded BP (BP.\nL) on Thursday. Shares fell.", ["Fitch downgraded BP (BP.\nL) on Thursday.",
+                                                               "Shares fell."]),
+    ("It rose (see note.) Shares fell.", ["It rose (see note.)", "Shares fell."]),
     ("", []),
     ("   \n\n  ", []),
 ])

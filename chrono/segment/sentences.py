@@ -22,6 +22,7 @@ from chrono.lang.sections import SegmentWords
 from chrono.model import Sentence, Span
 
 MAX_SENTENCE_CHARS = 2000  # real news sentences stay far below; beyond it the text has no sentence punctuation
+_BRACKET_REACH = 40  # characters: a bracket opened this close before a stop can still be open at it
 _PREFERRED_CUT = MAX_SENTENCE_CHARS // 2  # a line break this far in beats a later space
 _PARAGRAPH_BREAK = re.compile(r"(?:\r\n|\n)(?:[ \t\f\v]*\r?\n)+|\r(?:[ \t]*\r)+")  # literal openings: fast scan
 # a run of [.!?] or one "…" (then closing quotes or brackets) before a word; written to begin with one character
@@ -56,6 +57,8 @@ def _is_boundary(text: str, match: re.Match[str], words: _Abbreviations) -> bool
     next_word = following.group(1).rstrip(".") if following else ""
     if not next_word or not (next_word[0].isupper() or next_word[0].isdigit()):
         return False  # '"Why?" she asked', 'the U.S. embassy'
+    if _closes_bracket(text, match.start(), following.end() if following else match.end()):
+        return False  # 'BP Plc (BP.\nL) said': no sentence opens by closing a bracket opened before the stop
     punctuation = match.group()
     if not punctuation.startswith(".") or punctuation.startswith("..."):
         return True  # ! ? and ellipses end a sentence when a capital follows
@@ -68,6 +71,15 @@ def _is_boundary(text: str, match: re.Match[str], words: _Abbreviations) -> bool
     if word in words.maybe_final or word.lower() in words.maybe_final or _DOTTED_ACRONYM.fullmatch(word):
         return next_word in words.openers
     return True
+
+
+def _closes_bracket(text: str, stop: int, after: int) -> bool:
+    """Whether the word after a stop closes a bracket that is open just before it (a ticker cut by a line break)."""
+    if after >= len(text) or text[after] not in ")]":
+        return False
+    before = text[max(0, stop - _BRACKET_REACH):stop]
+    opening = max(before.rfind("("), before.rfind("["))
+    return opening >= 0 and opening > max(before.rfind(")"), before.rfind("]"))
 
 
 def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
