@@ -108,6 +108,32 @@ def test_a_quote_or_question_gives_way_to_a_statement() -> None:
     assert select_key_dates(events, PUBLISHED, count=1)[0].events[0].sentence == QUAKE
 
 
+SLICK = "The oil slick reached the beaches of Louisiana on Friday, officials of the Coast Guard said."
+BOOMS = "Crews laid booms along the shore of Louisiana on Friday as the oil came ashore near Grand Isle."
+VISIT = "President Obama visited the Gulf Coast on Friday and promised that BP would pay for the damage."
+
+
+@pytest.mark.parametrize(("slick", "written", "first"), [
+    # written on the day or the next, the most central sentence of the day is chosen
+    (SLICK, "2010-05-29", SLICK),
+    # an announcement, written before the day: what was to happen gives way to what did
+    ("The oil slick is expected to reach the beaches of Louisiana on Friday, the Coast Guard said.", "2010-05-27",
+     BOOMS),
+    # a look back, written days later as background, gives way to the reports of the day
+    ("Since the oil slick reached the beaches of Louisiana on Friday, the Coast Guard has been on watch.",
+     "2010-06-03", BOOMS),
+    # cut short by an ellipsis: a teaser of another page, not a statement
+    ("The oil slick reached the beaches of Louisiana on Friday, officials of the Coast Guard ...", "2010-05-29",
+     BOOMS),
+])
+def test_a_sentence_written_when_its_day_was_news_is_preferred(slick: str, written: str, first: str) -> None:
+    events = [event(slick, "slick", "2010-05-28", "on Friday"), event(BOOMS, "booms", "2010-05-28", "on Friday"),
+              event(VISIT, "visit", "2010-05-28", "on Friday")]
+    published = {"slick": dt.date.fromisoformat(written), "booms": dt.date(2010, 5, 29),
+                 "visit": dt.date(2010, 5, 28)}
+    assert select_key_dates(events, published, count=1)[0].events[0].sentence == first
+
+
 @pytest.mark.parametrize(("count", "per_date"), [(0, 1), (3, 0)])
 def test_counts_below_one_are_refused(count: int, per_date: int) -> None:
     with pytest.raises(ChronoInputError, match="at least 1"):

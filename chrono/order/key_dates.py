@@ -16,8 +16,10 @@ sentences of the articles published on the day or the next (lead_events): report
 articles are merged first (chrono.order.merge), so each candidate carries its sources (a line most pages
 repeat, page furniture, is none); a candidate scores by its
 closeness to the centroid of the day's distinct wordings (TF-IDF of content words, the inverse frequency taken
-over the candidates of all the chosen days, leads included) with penalties for quotes, questions and sentences
-too short or too long to state an event; the choice is greedy MMR, and a sentence that overlaps one already
+over the candidates of all the chosen days, leads included) with penalties for quotes, questions, sentences cut
+short by an ellipsis, sentences not written when their day was news (an announcement written before it, a look
+back written two days or more after: _fresh) and sentences too short or too long to state an event; the choice
+is greedy MMR, and a sentence that overlaps one already
 chosen as much as the merge threshold is never taken.
 Linear in the number of events (plus a sort of the days).
 """
@@ -49,6 +51,9 @@ LEAD_DAYS = (0, 1)  # ... the day it was published and the day before (news repo
 RECORD_STAMPS = 2  # sentences of one document stamped to the minute on one day: a log of records (see _without_records)
 _SHORT, _LONG = 8, 30  # words: a sentence outside this range states an event less well
 _QUOTES = ('"', "“", "”", "``", "''")
+STALE = 0.6  # the form factor of a sentence not written when its day was news (see _fresh), as a quote's
+_ELLIPSES = ("...", "…")  # a sentence trailing off in one is cut short: a teaser of another page ("... the d...")
+_CLOSERS = "\"'”’)]»"  # what may follow a sentence's last mark
 
 
 @dataclass
@@ -136,7 +141,7 @@ def describe_days(chosen: Mapping[dt.date, float], events: Iterable[Event], publ
     weights = _idf(event for events_of_day in candidates.values() for event in events_of_day)
     key_dates = []
     told: set[str] = set()  # a sentence is said once: an opening sentence, a candidate of two days, goes to the later
-    for day, entry in reversed(days.items()):  # (its article's own day; the earlier gave AR-1 0.132, not 0.138)
+    for day, entry in reversed(days.items()):  # (its article's own day: the earlier day gave AR-1 0.132, not 0.138)
         sentences = _choose_sentences(candidates[day], published, per_date, weights, language, told)
         told.update(event.sentence for event in sentences)
         articles = sorted(entry.documents, key=lambda document: (published.get(document) or dt.date.max, document))
@@ -292,8 +297,8 @@ def _choose_sentences(events: list[Event], published: Mapping[str, dt.date | Non
         for word, value in _vector(wording, weights, language).items():
             centroid[word] += value
     norm = math.sqrt(sum(value * value for value in centroid.values())) or 1.0
-    relevance = [_cosine(vector, centroid) / norm * _form(report) for report, vector in zip(candidates, vectors,
-                                                                                          strict=True)]
+    relevance = [_cosine(vector, centroid) / norm * _form(report, published)
+                 for report, vector in zip(candidates, vectors, strict=True)]
     chosen: list[int] = []
     while len(chosen) < per_date:
         best: tuple[float, int] | None = None
@@ -317,17 +322,34 @@ def _jaccard(first: Vector, second: Vector) -> float:
     return len(first.keys() & second.keys()) / union if union else 0.0
 
 
-def _form(event: Event) -> float:
-    """How well a sentence's form suits a statement of what happened: quotes (reactions), questions and
-    sentences too short or too long to state an event score lower."""
+def _fresh(event: Event, published: Mapping[str, dt.date | None]) -> bool:
+    """Whether a sentence was written when its day was news: on the day it dates or the next (LEAD_DAYS). One
+    written before announces the day ("Mr Hayward is due to appear on Thursday": what was to happen, not what
+    did); one written later looks back at it as background ("since the rig exploded on 20 April"). An opening
+    sentence, dated by its article, is fresh."""
+    written = published.get(event.document)
+    if not event.phrase or written is None or event.when.start is None:
+        return True
+    return (written - event.when.start).days in LEAD_DAYS
+
+
+def _form(event: Event, published: Mapping[str, dt.date | None]) -> float:
+    """How well a sentence suits a statement of what happened: quotes (reactions), questions, sentences cut short
+    by an ellipsis, sentences not written when their day was news (announcements, looks back) and sentences too
+    short or too long to state an event score lower."""
     words = len(event.sentence.split())
     factor = 1.0
     if any(mark in event.sentence for mark in _QUOTES):
         factor *= 0.6
     if event.sentence.rstrip().endswith("?"):
         factor *= 0.3
+    if event.sentence.rstrip().rstrip(_CLOSERS).endswith(_ELLIPSES):
+        factor *= 0.3
+    if not _fresh(event, published):
+        factor *= STALE
     if words < _SHORT:
         factor *= 0.5
     elif words > _LONG:
         factor *= 0.6
     return factor
+
