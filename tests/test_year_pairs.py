@@ -19,6 +19,10 @@ CASES: list[tuple[str, str, list[tuple[str, str]], int]] = [
     # not consecutive, or written in full: a range of years
     ("He served 1915-17 in France.", "news", [("1915", "1915"), ("17", "1917")], 2),
     ("Sales grew in 2007-2008 again.", "news", [("2007", "2007"), ("2008", "2008")], 2),
+    # an end that would fall many years into the next century ends no range: an ISO year and month, or nothing
+    ("The figures for 2024-05 are out.", "news", [("2024-05", "2024-05")], 1),
+    ("The report for 2010-05 is out.", "news", [("2010", "2010")], 1),
+    ("Between the wars, 1918-39, much changed.", "news", [("1918", "1918"), ("39", "1939")], 2),
     # histories write a pair for two years (WikiWars tags both)
     ("The Siege of Kut (1915-16) ended.", "narrative", [("1915", "1915"), ("16", "1916")], 2),
 ]

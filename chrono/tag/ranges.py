@@ -22,6 +22,9 @@ __all__ = ["range_ends"]
 
 _LOOK = 16  # enough characters for "15 to " or "-'17" around an expression
 _BC_LITERAL = re.compile(r"BC(\d{4})")
+# a short end below the start's last two digits is in the next century ("1999-00", "1998-01"), but only for a
+# short span: "2010-05" is no range of 95 years (an ISO year and month, or a code)
+_LONGEST_WRAPPED_RANGE = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,10 +152,18 @@ def _partners(text: str, expression: Expression, joins: _Joins) -> list[tuple[Sp
     if p.year is not None and p.month is None and p.day is None and p.season is None and p.quarter is None \
             and p.half is None and expression.text[-4:].isdigit():
         after = joins.year_after.match(text, span.end, min(len(text), span.end + _LOOK))
-        if after:
-            year = p.year - p.year % 100 + int(after["n"])
-            year = year if year > p.year else year + 100
+        year = _short_end_year(p.year, after["n"]) if after else None
+        if after and year is not None:
             partners.append((Span(after.start("n") - (1 if text[after.start("n") - 1] in "'’" else 0),
                                   after.end("n")),
                              replace(p, year=year, mod=None), "range_end_year"))
     return partners
+
+
+def _short_end_year(start: int, digits: str) -> int | None:
+    """The year a two-digit range end names after ``start``: later in its century ("1915-17"), else in the next
+    one over a short span ("1999-00"); None for a wrap over many years ("2010-05")."""
+    year = start - start % 100 + int(digits)
+    if year > start:
+        return year
+    return year + 100 if year + 100 - start <= _LONGEST_WRAPPED_RANGE else None

@@ -17,6 +17,10 @@ _DOTS = re.compile(r"\.(?!\d)|(?<!\d)\.")
 _GROUP_REF = re.compile(r"^(?P<negate>-)?\$(?P<group>\w+?)(?::(?P<table>\w+))?$")
 _PLACEHOLDER = re.compile(r"\{(\w+?)(?::(\w+))?\}")
 _TRAILING_DIGITS = re.compile(r"\d+$")
+_NUMERIC_OFFSET = re.compile(r"(?P<sign>[+-])(?P<hours>[01]\d|2[0-3]):?(?P<minutes>[0-5]\d)?")
+# tables whose conversion reads the text as written: an offset's minus sign is no hyphen to fold into a space
+_AS_WRITTEN = frozenset({"time_zone"})
+
 # TIMEX3 writes these fields with a fixed number of digits ("XXXX-07", "BC0480"); keyed by group name
 _WIDTHS = {"year": 4, "month": 2, "day": 2, "hour": 2, "minute": 2, "second": 2}
 
@@ -43,10 +47,18 @@ class Words:
             return entries[key]
         converter = getattr(self, f"_convert_{table}", None)
         if converter is not None:
-            return converter(key)
+            return converter(text.strip() if table in _AS_WRITTEN else key)
         if key.isdigit():
             return int(key)
         return None
+
+    def _convert_time_zone(self, text: str) -> str | None:
+        """An offset written as digits ("+02:00", "-0700", "+05"), as ISO 8601 and RFC 3339 write it."""
+        offset = _NUMERIC_OFFSET.fullmatch(text)
+        if offset is None:
+            return None
+        hours, minutes = offset["hours"], offset["minutes"] or "00"
+        return "Z" if hours == minutes == "00" else f"{offset['sign']}{hours}:{minutes}"
 
     def _convert_number(self, key: str) -> int | float | str | None:
         """Digits ("1,000", "18"), number words, and compounds ("twenty four", "two hundred")."""
