@@ -420,3 +420,40 @@ def test_key_dates_in_a_window_are_the_days_build_chooses(window: list[str], tmp
     queried = json.loads(runner.invoke(app, ["query", str(tmp_path / "s"), *options]).stdout)
     assert queried["events"] == built["events"] and len(queried["key_dates"]) == 3
     assert queried["key_dates"] == built["key_dates"]
+
+
+def _counts_only(store_root: str, items: list[Any], **options: Any) -> Any:
+    """A batch task that analyses and writes nothing: what the driver keeps of a batch is all there is."""
+    from chrono.archive.worker import BatchResult
+
+    return BatchResult("counted", len(items), 0, 0)
+
+
+def test_the_driver_keeps_no_batch_once_done(tmp_path: Path) -> None:
+    """Dask's developer logs kept every batch's message (its documents, pickled and unpickled) in the driver; what
+    may stay is a batch a worker ran at its last heartbeat (the scheduler's record of what runs there)."""
+    import gc
+
+    import cloudpickle
+    from distributed.protocol.serialize import Serialized
+
+    from chrono.archive.index import _Dask
+    from chrono.archive.sources import Item, iter_inputs
+
+    cloudpickle.register_pickle_by_value(sys.modules[__name__])
+    corpus = _corpus(tmp_path)
+    items = [entry for entry in iter_inputs([str(corpus)]) if isinstance(entry, Item)]
+    sent = len(items)
+    with _Dask(str(tmp_path / "s"), Settings(), workers=2, scheduler=None, task=_counts_only) as runner:
+        for item in items:
+            runner.submit([item])
+        assert sum(result.documents for result in runner.collect(block=True)) == sent
+        del items, item
+        deadline = time.monotonic() + 60
+        while runner.cluster.scheduler.tasks and time.monotonic() < deadline:  # the released keys reach it
+            time.sleep(0.05)
+        gc.collect()
+        held = [value for value in gc.get_objects()
+                if isinstance(value, Serialized) or isinstance(value, Item) and value.source == str(corpus)]
+    assert sent >= 20
+    assert len(held) <= 2 * runner.workers
