@@ -55,6 +55,11 @@ CASES = [
     ("The company, which was founded in 1990, will open a plant in March.", "March", FUTURE),
     ("The company, which was founded in 1990, will open a plant in March.", "1990", PAST),
     ("The trial, which will start Monday, follows the arrest of two men.", "Monday", FUTURE),
+    # a relative clause set off by commas between the expression and the main verb is passed over ...
+    ("On Tuesday his brothers, who will be taking part in the concert, defended the decision.", "Tuesday", PAST),
+    ("On Tuesday his brothers, who took part in the concert, will defend the decision.", "Tuesday", FUTURE),
+    # ... but its verb still governs when no verb follows it
+    ("On Saturday the new ship, which will store the oil.", "Saturday", FUTURE),
     ("Last year, a record harvest.", "Last year", NONE),
     ("Last year the economy expanded by 2 percent.", "Last year", PAST),
     ("United Airlines flights on Monday.", "Monday", NONE),

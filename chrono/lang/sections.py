@@ -332,6 +332,7 @@ class ClauseCueWords:
     boundaries: Words
     firm_words: int
     breaks: Words
+    relatives: Words
 
 
 @dataclass(frozen=True, eq=False)

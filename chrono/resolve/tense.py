@@ -67,6 +67,7 @@ class _Cues:
     auxiliaries: dict[str, Tense]
     boundaries: frozenset[str]
     clause_breaks: frozenset[str]  # tokens that put a cue outside the expression's own clause
+    relatives: frozenset[str]  # words opening a clause set off by commas, whose verb governs nothing outside it
     lowercase_only: frozenset[str]  # cue words that are something else when capitalised ("May")
     firm_words: int  # at most this many words between a firm cue and its expression
     possessives: tuple[str, ...]  # what follows an expression written as a possessive ("Friday's")
@@ -124,6 +125,7 @@ def _cues(data: TenseWords) -> _Cues:
         auxiliaries={word: Tense(tense) for word, tense in groups.auxiliaries.items()},
         boundaries=frozenset(clause.boundaries),
         clause_breaks=frozenset(clause.breaks),
+        relatives=frozenset(clause.relatives),
         lowercase_only=frozenset(data.lowercase_only.words),
         firm_words=clause.firm_words,
         possessives=data.possessive.markers,
@@ -170,15 +172,21 @@ def _verb_cue(text: str, expression: Span, sentence: Span, words: TenseWords) ->
             return TenseCue(tense, not broken and before - 1 - i <= limit)
         broken = broken or clause.entries[i].clause_break
     broken = False
+    relatives, set_off, inside = _cues(words).relatives, False, _NO_CUE
     for i in range(after, len(clause.starts)):
-        if clause.entries[i].boundary:
+        entry = clause.entries[i]
+        if entry.boundary:
             break
+        if entry.word == ",":  # a relative clause set off by commas ("his brothers, who will ..., defended")
+            set_off = not set_off and i + 1 < len(clause.entries) and clause.entries[i + 1].word in relatives
         tense = clause.tenses[i]
-        if tense is not None:
+        if tense is not None and set_off:  # its verb is taken only when no verb follows the clause
+            inside = inside if inside.tense is not Tense.NONE else TenseCue(tense)
+        elif tense is not None:
             return TenseCue(tense, not broken and i - after <= limit)
         # "In December, prices will rise": the comma that closes a leading phrase keeps the cue in its clause
-        broken = broken or (clause.entries[i].clause_break and i > after)
-    return _NO_CUE
+        broken = broken or (entry.clause_break and i > after)
+    return inside
 
 
 @lru_cache(maxsize=_SENTENCES_CACHED)
