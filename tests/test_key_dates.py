@@ -47,9 +47,10 @@ def collection() -> list[Event]:
 @pytest.mark.parametrize(("count", "date_from", "date_to", "expected"), [
     (1, None, None, ["2010-01-12"]),
     (2, None, None, ["2010-01-12", "2010-01-14"]),
-    (5, None, None, ["2010-01-12", "2010-01-14", "2010-01-20"]),  # no more days than the collection dates
+    # no more days than the collection dates, and no day only one article dates while others are dated by more
+    (5, None, None, ["2010-01-12", "2010-01-14"]),
     (1, "2010-01-13", None, ["2010-01-14"]),  # chosen inside the window
-    (1, "2010-01-15", "2010-01-31", ["2010-01-20"]),
+    (1, "2010-01-15", "2010-01-31", ["2010-01-20"]),  # one article's day when no day of the window has more
     (1, "2010-02", None, []),
 ])
 def test_the_most_salient_days_in_the_window_in_chronological_order(
@@ -163,10 +164,11 @@ def test_build_from_documents_keeps_the_key_dates_and_their_sentences() -> None:
 
 @pytest.mark.parametrize("fmt", ["md", "html"])
 def test_md_and_html_show_each_date_once_with_its_support(fmt: str) -> None:
-    text = chrono.render(chrono.build_from_documents(documents(), key_dates=2), fmt)
+    aid = parse_article("date 2010-01-14\n-\nThe first aid flights landed on Wednesday.", document_id="four")
+    text = chrono.render(chrono.build_from_documents([*documents(), aid], key_dates=2), fmt)
     assert text.count("Reported by 3 articles") == 1
-    assert "Reported by 1 article" in text
-    assert "12 January 2010" in text and "Key dates of 3 articles" in text
+    assert "Reported by 2 articles" in text
+    assert "12 January 2010" in text and "Key dates of 4 articles" in text
 
 
 def test_json_keeps_the_event_schema_and_adds_the_key_date() -> None:
@@ -325,12 +327,14 @@ LEAD = "BP lowered a cap onto the failed blowout preventer of the leaking well."
 def test_a_sentence_is_said_once_in_the_timeline(days: int, told_on: list[str]) -> None:
     events = [event("Engineers sawed through the riser pipe on Thursday with a diamond wire.", "cut", "2010-06-03",
                     "on Thursday"),
+              event("The riser pipe was cut on Thursday, BP said in a statement.", "statement", "2010-06-03",
+                    "on Thursday"),
               event("The cap was lowered onto the leaking well on Friday by underwater robots of BP.", "cap",
                     "2010-06-04", "on Friday"),
               event("Officials said on Friday that the cap was holding.", "holding", "2010-06-04", "on Friday")]
     lead = Event(when=day("2010-06-04"), phrase="", span=Span(0, 0), sentence=LEAD, headline=LEAD, document="lead")
-    published = {"cut": dt.date(2010, 6, 4), "cap": dt.date(2010, 6, 5), "holding": dt.date(2010, 6, 5),
-                 "lead": dt.date(2010, 6, 4)}
+    published = {"cut": dt.date(2010, 6, 4), "statement": dt.date(2010, 6, 4), "cap": dt.date(2010, 6, 5),
+                 "holding": dt.date(2010, 6, 5), "lead": dt.date(2010, 6, 4)}
     chosen = select_key_dates(events, published, count=days, per_date=2, leads=[lead])
     assert len(chosen) == days
     assert [key.day.isoformat() for key in chosen for told in key.events if told.sentence == LEAD] == told_on

@@ -58,7 +58,8 @@ def build(
     language: str = language_option(),
     locale: str | None = locale_option(),
     key_dates: int | None = typer.Option(None, "--key-dates", metavar="N",
-                                         help="Only the N most important dates (inside --from/--to)."),
+                                         help="Only the N most important dates (inside --from/--to); a date only "
+                                              "one article gives is left out while others have more."),
     per_date: int = typer.Option(1, "--per-date", metavar="K", help="With --key-dates: up to K sentences per date."),
     debug: bool = typer.Option(False, "--debug", help="Show the traceback of an internal error."),
 ) -> None:

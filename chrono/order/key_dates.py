@@ -8,8 +8,11 @@ fitted to a collection. The evidence (EVIDENCE):
 - how many of them look back at it from two days or more later (a day still cited later mattered);
 - how many write the date out ("20 April") rather than "Tuesday" or "yesterday";
 - the burst of publication on the day and the day after (news follows events).
-On t17-dev (benchmarks/tls.py) this gives date F1 0.680, where weights of the same evidence fitted to those topics
-gave 0.686 on them but 0.644 on a topic left out of the fit (each chosen on the other nine).
+A day dated by one article alone is that article's word, not the collection's: it is no key date while any day
+is dated by CORROBORATED articles or more, so a collection with fewer such days than asked gives fewer days.
+On t17-dev (benchmarks/tls.py) this gives date F1 0.688 (0.680 without the corroboration), where weights of
+the same evidence fitted to those topics gave 0.686 on them but 0.644 on a topic left out of the fit (each
+chosen on the other nine).
 
 Sentences are chosen per day among the events dated on it, from any article, plus the undated opening
 sentences of the articles published on the day or the next (lead_events): reports of one event by several
@@ -39,12 +42,13 @@ from chrono.model import Event, Granularity, KeyDate, Sentence, Span, Value
 from chrono.order.merge import MERGE_THRESHOLD, content_words, merge_events
 from chrono.order.select import parse_bound
 
-__all__ = ["EVIDENCE", "RRF_K", "citations", "day_scores", "describe_days", "select_key_dates", "top_days",
-           "written_out"]
+__all__ = ["CORROBORATED", "EVIDENCE", "RRF_K", "citations", "day_scores", "describe_days", "select_key_dates",
+           "top_days", "written_out"]
 
 # The evidence of a day's salience, each a count that ranks the days (see _evidence); fused by reciprocal rank.
 EVIDENCE = ("articles", "publication_days", "looking_back", "written_dates", "burst")
 RRF_K = 60  # reciprocal rank fusion's constant, as published (not fitted): a rank r adds 1 / (RRF_K + r)
+CORROBORATED = 2  # articles dating a day for it to be a key date: more than one (see day_scores)
 MMR_BALANCE = 0.7  # relevance against redundancy in the choice of a day's sentences
 LEAD_SENTENCES = 5  # an article's opening sentences without a date of their own are candidates for ...
 LEAD_DAYS = (0, 1)  # ... the day it was published and the day before (news reports yesterday's events)
@@ -66,9 +70,10 @@ class _Day:
 def select_key_dates(events: Iterable[Event], published: Mapping[str, dt.date | None], *, count: int,
                      per_date: int = 1, date_from: dt.date | str | None = None, date_to: dt.date | str | None = None,
                      language: Language | None = None, leads: Iterable[Event] = ()) -> tuple[KeyDate, ...]:
-    """The ``count`` most salient days of the events (inside [date_from, date_to] when given), in chronological
-    order, each with up to ``per_date`` sentences. ``published`` maps every document of the collection to its
-    publication date (it also gives the publication bursts). ``leads`` (from lead_events) are more candidate
+    """The ``count`` most salient days of the events (inside [date_from, date_to] when given; fewer when fewer are
+    dated by more than one article, see day_scores), in chronological order, each with up to ``per_date``
+    sentences. ``published`` maps every document of the collection to its publication date (it also gives the
+    publication bursts). ``leads`` (from lead_events) are more candidate
     sentences: an article's undated opening, for the day it was published and the day before. Deterministic.
 
     The same as ``describe_days(top_days(day_scores(citations(events, ...), published), count), ...)``: a store
@@ -98,7 +103,8 @@ def citations(events: Iterable[Event]) -> Iterator[tuple[dt.date, str, bool]]:
 def day_scores(cited: Iterable[tuple[dt.date, str, bool]], published: Mapping[str, dt.date | None]) -> \
         dict[dt.date, float]:
     """Each cited day's salience from its citations (repeats count once); ``published`` as select_key_dates
-    takes it."""
+    takes it. Only the days dated by CORROBORATED documents or more, when there are any: one article's date is
+    no key date of the collection (all days are ranked, so the others keep the ranks they had among them)."""
     days: dict[dt.date, _Day] = {}
     for day, document, written in cited:
         entry = days.get(day) or days.setdefault(day, _Day([], set()))
@@ -106,7 +112,9 @@ def day_scores(cited: Iterable[tuple[dt.date, str, bool]], published: Mapping[st
         if written:
             entry.written.add(document)
     publications = Counter(day for day in published.values() if day is not None)
-    return _fused({day: _evidence(day, entry, published, publications) for day, entry in days.items()})
+    scores = _fused({day: _evidence(day, entry, published, publications) for day, entry in days.items()})
+    corroborated = {day: score for day, score in scores.items() if len(days[day].documents) >= CORROBORATED}
+    return corroborated or scores
 
 
 def top_days(scores: Mapping[dt.date, float], count: int) -> list[dt.date]:
