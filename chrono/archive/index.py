@@ -17,6 +17,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field
 from typing import Any
 
+from chrono.archive.digests import DigestIndex
 from chrono.archive.sources import Columns, Failure, Item, iter_inputs
 from chrono.archive.store import Store, batch_name
 from chrono.archive.worker import BatchResult, error_row, index_batch
@@ -79,8 +80,8 @@ def index(inputs: list[str], store_root: str, *, workers: int | None = None, sch
     """Index ``inputs`` into the store at ``store_root`` (created if new); resumes and adds incrementally."""
     store = Store(store_root, create=True)
     store.remove_uncommitted()
-    seen = store.done_hashes()  # stored or failed before: never analysed twice
-    known_errors = store.error_keys()
+    seen = DigestIndex(store.done_hashes())  # stored or failed before: never analysed twice
+    known_errors = DigestIndex(store.error_keys())
     report = IndexReport(bytes_total=sum(_size(path) for path in inputs))
     notify = listener or (lambda _report: None)
     with _runner(str(store.root), workers, scheduler, settings) as runner:

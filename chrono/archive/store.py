@@ -100,12 +100,12 @@ class Store:
         return sorted(sub.name.removeprefix("year=") for sub in folder.iterdir()
                       if sub.is_dir() and sub.name.startswith("year=")) if folder.is_dir() else []
 
-    def done_hashes(self) -> set[str]:
-        """Content hashes already stored (or recorded as failed) by committed batches."""
-        return set(_read_column(self.committed_parts("manifest"), "hash"))
+    def done_hashes(self) -> Iterator[str]:
+        """Content hashes already stored (or recorded as failed) by committed batches, a part at a time."""
+        return _iter_column(self.committed_parts("manifest"), "hash")
 
-    def error_keys(self) -> set[str]:
-        return set(_read_column(self.committed_parts("errors"), "key"))
+    def error_keys(self) -> Iterator[str]:
+        return _iter_column(self.committed_parts("errors"), "key")
 
     def remove_uncommitted(self) -> int:
         """Delete temporary files and the parts of batches that never committed; the number removed.
@@ -192,11 +192,9 @@ def _parts(folder: Path) -> Iterator[Path]:
                           if path.name.startswith(PART_PREFIX) and path.name.endswith(PART_SUFFIX))
 
 
-def _read_column(paths: list[Path], column: str) -> list[Any]:
-    values: list[Any] = []
+def _iter_column(paths: list[Path], column: str) -> Iterator[Any]:
     for path in paths:
-        values.extend(pq.read_table(path, columns=[column]).column(column).to_pylist())
-    return values
+        yield from pq.read_table(path, columns=[column]).column(column).to_pylist()
 
 
 @contextmanager
