@@ -28,6 +28,12 @@ CASES = [
     ("Polls close at 10:00\u202fPM tomorrow.", "10:00\u202fPM tomorrow", THU, "2023-03-03T22:00"),
     # days
     ("The talks collapsed yesterday.", "yesterday", THU, "2023-03-01"),
+    # posts spell days and weekends short, and look ahead with eagerness
+    ("see u 2moro", "2moro", THU, "2023-03-03"),
+    ("2day is the day!", "2day", THU, "2023-03-02"),
+    ("cant wait for the wkend!!", "the wkend", THU, "2023-W09-WE"),
+    ("I can't wait for Friday", "Friday", THU, "2023-03-03"),
+    ("Looking forward to Saturday.", "Saturday", THU, "2023-03-04"),
     ("The talks resume today.", "today", THU, "2023-03-02"),
     ("The talks resume tomorrow.", "tomorrow", THU, "2023-03-03"),
     ("He arrived yesterday.", "yesterday", NEW_YEAR, "2020-12-31"),
