@@ -22,7 +22,7 @@ _NUMERIC_OFFSET = re.compile(r"(?P<sign>[+-])(?P<hours>[01]\d|2[0-3]):?(?P<minut
 _AS_WRITTEN = frozenset({"time_zone"})
 
 # TIMEX3 writes these fields with a fixed number of digits ("XXXX-07", "BC0480"); keyed by group name
-_WIDTHS = {"year": 4, "month": 2, "day": 2, "hour": 2, "minute": 2, "second": 2}
+_WIDTHS = {"year": 4, "month": 2, "day": 2, "hour": 2, "minute": 2, "second": 2, "century": 2}
 
 
 class Words:
