@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -130,17 +132,36 @@ def document_name(document: Document) -> str:
     return document.title or document.outlet or source_label(document.source) or document.id
 
 
+def document_names(documents: Iterable[Document]) -> dict[str, str]:
+    """Each document's name (``document_name``), but a file name that several documents share (the records of
+    one JSON Lines file) names none of them: each is named by its id ("crawl.jsonl, crawl.jsonl" tells nothing)."""
+    documents = list(documents)
+    shared = Counter(document_name(document) for document in documents if not (document.title or document.outlet))
+    return {document.id: name if shared[name] < 2 or document.title or document.outlet else document.id
+            for document in documents for name in (document_name(document),)}
+
+
+@jinja2.pass_context
+def document_name_in_context(context: jinja2.runtime.Context, document: Document) -> str:
+    """``doc | document_name``: its name among the timeline's documents (``document_names``)."""
+    return _names(context).get(document.id) or document_name(document)
+
+
+def _names(context: jinja2.runtime.Context) -> dict[str, str]:
+    names = context.get("names")
+    return names if isinstance(names, dict) else document_names(context.get("documents", ()))
+
+
 @jinja2.pass_context
 def group_by_in_context(context: jinja2.runtime.Context, events: Any, by: GroupBy = "year") -> list[EventGroup]:
     """``events | group_by("year"|"month"|"source")``: headings in timeline order; sources named for readers."""
-    names = {document.id: document_name(document) for document in context.get("documents", ())}
-    return group_events(events, by, source_names=names, language=language_in(context))
+    return group_events(events, by, source_names=_names(context), language=language_in(context))
 
 
 @jinja2.pass_context
 def source_names_in_context(context: jinja2.runtime.Context, event: Event) -> list[str]:
     """``event | source_names``: the names of every document that reports the event, its own first."""
-    names = {document.id: document_name(document) for document in context.get("documents", ())}
+    names = _names(context)
     return [names.get(document, document) for document in (event.document, *event.sources)]
 
 
@@ -156,13 +177,14 @@ class SourceLink:
 def event_sources_in_context(context: jinja2.runtime.Context, event: Event) -> list[SourceLink]:
     """``event | event_sources``: every document that reports the event, its own first, each with a safe link."""
     documents = {document.id: document for document in context.get("documents", ())}
+    names = _names(context)
     links = []
     for document_id in (event.document, *event.sources):
         document = documents.get(document_id)
         if document is None:
             links.append(SourceLink(document_id, ""))
         else:
-            links.append(SourceLink(document_name(document), safe_url(document.url)))
+            links.append(SourceLink(names.get(document_id) or document_name(document), safe_url(document.url)))
     return links
 
 
@@ -186,7 +208,7 @@ FILTERS: dict[str, Any] = {
     "upper_first": upper_first,
     "group_by": group_by_in_context,
     "source_names": source_names_in_context,
-    "document_name": document_name,
+    "document_name": document_name_in_context,
     "source_label": source_label,
     "md_escape": md_escape,
     "md_cell": md_cell,
@@ -198,4 +220,5 @@ FILTERS: dict[str, Any] = {
     "anchor": anchor_in_context,
     "rail": rail_filter,
 }
-GLOBALS: dict[str, Any] = {"label": label_filter, "group_by": group_by_in_context, "document_name": document_name}
+GLOBALS: dict[str, Any] = {"label": label_filter, "group_by": group_by_in_context,
+                           "document_name": document_name_in_context}

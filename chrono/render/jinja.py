@@ -22,7 +22,7 @@ from chrono.model import Timeline
 from chrono.render.anchors import EventAnchors
 from chrono.render.excerpt import bounded_sentences
 from chrono.render.exporters import load_exporters
-from chrono.render.filters import FILTERS, GLOBALS
+from chrono.render.filters import FILTERS, GLOBALS, document_names
 from chrono.render.safe_text import JSON_FORMATS, safe_timeline
 from chrono.render.sandbox import Budget, ChronoSandbox, TemplateBudgetError, render_within
 from chrono.version import __version__
@@ -87,6 +87,7 @@ def template_context(timeline: Timeline, fmt: str = DEFAULT_FORMAT) -> dict[str,
     return {
         "timeline": timeline,
         "anchors": EventAnchors(timeline),
+        "names": document_names(documents),  # how each document is named to a reader
         "events": timeline.events,
         "documents": documents,
         "expressions": timeline.expressions,
