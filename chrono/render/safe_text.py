@@ -53,6 +53,8 @@ def safe_timeline(timeline: Timeline, *, keep_controls: bool = False) -> Timelin
 
 
 def _has(pattern: re.Pattern[str], item: Any) -> bool:
+    """Whether ``item`` holds text safe_timeline would clean: a dataclass's string and tuple fields only (its other
+    fields, a document's Language above all, are not cleaned, and walking one per document cost seconds)."""
     if isinstance(item, str):
         return pattern.search(item) is not None
     if isinstance(item, dict):
@@ -60,5 +62,6 @@ def _has(pattern: re.Pattern[str], item: Any) -> bool:
     if isinstance(item, tuple | list):
         return any(_has(pattern, value) for value in item)
     if dataclasses.is_dataclass(item):
-        return any(_has(pattern, getattr(item, name.name)) for name in dataclasses.fields(item))
+        return any(_has(pattern, value) for value in (getattr(item, name.name) for name in dataclasses.fields(item))
+                   if isinstance(value, str | tuple))
     return False
