@@ -27,7 +27,7 @@ if not os.environ.get("CI"):
 import pyarrow.parquet as pq  # noqa: E402
 
 from chrono.archive.index import Settings, index  # noqa: E402
-from chrono.archive.query import Selection, query_timeline, run_sql  # noqa: E402
+from chrono.archive.query import Selection, _document_ids, query_timeline, run_sql  # noqa: E402
 from chrono.archive.store import Store  # noqa: E402
 from chrono.errors import ChronoInputError  # noqa: E402
 
@@ -121,6 +121,16 @@ def test_source_selects_the_documents_read_from_a_file_or_folder(corpus: Path, o
     assert query_timeline(one_process, Selection(sources=(str(corpus.parent) + "/",))) == everything
     assert query_timeline(one_process, Selection(sources=(str(corpus) + "x",))).documents == ()
     assert query_timeline(one_process, Selection(sources=(str(corpus.parent)[:-1],))).documents == ()
+
+
+@pytest.mark.parametrize(("ids", "shown"), [
+    (["a", "a", "a"], ["a", "a-2", "a-3"]),
+    (["a", "a", "a-2", "a"], ["a", "a-3", "a-2", "a-4"]),  # a stored id a renaming would take is skipped
+    (["a", "a-2", "a-2", "a"], ["a", "a-2", "a-2-2", "a-3"]),
+    (["b", "a", "b", "a", "b"], ["b", "a", "b-2", "a-2", "b-3"]),
+])
+def test_repeated_ids_are_numbered_in_document_order_as_build_numbers_them(ids: list[str], shown: list[str]) -> None:
+    assert list(_document_ids(ids, [str(number) for number in range(len(ids))]).values()) == shown
 
 
 def test_a_window_reads_only_the_years_it_overlaps(one_process: Path) -> None:

@@ -269,12 +269,14 @@ def _document_ids(ids: list[str], hashes: list[str]) -> dict[str, str]:
     (as `chrono build` renames repeated ids among its inputs)."""
     taken = set(ids)
     seen: set[str] = set()
+    tried: dict[str, int] = {}  # an id's last number: the numbers below it are taken, so the next search starts there
     names: dict[str, str] = {}
     for name, digest in zip(ids, hashes, strict=True):
         if name in seen:
-            number = 2
+            number = tried.get(name, 1) + 1
             while f"{name}-{number}" in taken:
                 number += 1
+            tried[name] = number
             name = f"{name}-{number}"
             taken.add(name)
         seen.add(name)

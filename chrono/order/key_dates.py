@@ -296,13 +296,19 @@ def _choose_sentences(events: list[Event], published: Mapping[str, dt.date | Non
     for report in reports:  # the same sentence dated twice (two phrases) is one candidate
         unique.setdefault(report.sentence, report)
     candidates = [report for sentence, report in unique.items() if sentence not in told]
-    vectors = [_vector(report, weights, language) for report in candidates]
+    known: dict[tuple[str, str], Vector] = {}  # a report is most often also the wording of its sentence
+
+    def vector_of(event: Event) -> Vector:
+        key = (event.sentence, event.phrase)
+        return known[key] if key in known else known.setdefault(key, _vector(event, weights, language))
+
+    vectors = [vector_of(report) for report in candidates]
     wordings: dict[str, Event] = {}
     for event in events:  # each wording once: an event told in other words by several articles weighs more, the
         wordings.setdefault(event.sentence, event)  # copies of one line (background, page chrome) do not
     centroid: Vector = defaultdict(float)
     for wording in wordings.values():
-        for word, value in _vector(wording, weights, language).items():
+        for word, value in vector_of(wording).items():
             centroid[word] += value
     norm = math.sqrt(sum(value * value for value in centroid.values())) or 1.0
     relevance = [_cosine(vector, centroid) / norm * _form(report, published)
