@@ -26,6 +26,10 @@ NOT_EXPRESSIONS: list[tuple[str, str]] = [
     ("He ranked second in the poll.", "second"),
     ("Prices fall when supply grows.", "fall"),
     ("Rivers spring from the hills.", "spring"),
+    ("The fall in BP's shares is large.", "fall"),  # a decline, not autumn
+    ("The fall from grace was swift.", "fall"),
+    ("The spring in his step returned.", "spring"),
+    ("It is 1:2000 scale.", "2000"),
     ("A 16-year-old boy was hurt.", "16-year-old"),
     ("He cut its quarterly dividend.", "quarterly"),
     ("She left as soon as he arrived.", "soon"),
