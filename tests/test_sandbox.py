@@ -121,3 +121,10 @@ def test_loops_keep_their_loop_variable_under_the_budget() -> None:
     budget = Budget(seconds=5, characters=1000)
     assert render_within(template, {"items": "abc"}, budget) == "1/3,2/3,3/3"
     assert render_within(template, {"items": []}, budget) == "none"
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_text_that_reads_like_a_wide_format_renders(fmt: str) -> None:
+    # the width guard is for format strings; a sentence is data ("up 5% 2000000 barrels", a fuzzer's find)
+    timeline = build_timeline("Output rose 5% 2000000 barrels on Tuesday.", published="2023-03-02")
+    assert "2000000" in render(timeline, fmt)

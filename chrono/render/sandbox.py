@@ -96,8 +96,10 @@ def _budgeted_iteration(items: Iterable[Any]) -> Iterator[Any]:
         yield item
 
 
-def _budgeted_filter(function: Callable[..., Any]) -> Callable[..., Any]:
-    """A filter under the budget: its count arguments checked before, its result after."""
+def _budgeted_filter(function: Callable[..., Any], *, formats: bool = False) -> Callable[..., Any]:
+    """A filter under the budget: its count arguments checked before, its result after; the format string of
+    a filter that formats (``format``) checked for a huge width. Only that one: a sentence passed to
+    ``md_escape`` may well read "up 5% 2000000 barrels"."""
 
     @wraps(function)
     def checked(*args: Any, **kwargs: Any) -> Any:
@@ -108,7 +110,8 @@ def _budgeted_filter(function: Callable[..., Any]) -> Callable[..., Any]:
         for argument in (*args, *kwargs.values()):
             if isinstance(argument, int):
                 budget.check_count(argument)
-            _check_format(argument)
+        if formats and args:
+            _check_format(args[0])
         return budget.check_size(function(*args, **kwargs))
 
     return checked
@@ -170,7 +173,8 @@ class ChronoSandbox(ImmutableSandboxedEnvironment):
 
     def seal(self) -> None:
         """Put every filter (chrono's and Jinja's) under the budget; call once the filters are registered."""
-        self.filters = {name: _budgeted_filter(function) for name, function in self.filters.items()}
+        self.filters = {name: _budgeted_filter(function, formats=name == "format")
+                        for name, function in self.filters.items()}
         self.filters[BUDGET_FILTER] = _budgeted_iteration
         self.filters[SIZE_FILTER] = _measured
 
