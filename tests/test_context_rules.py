@@ -32,7 +32,7 @@ def _values(example: ContextExample, domain: Domain, language: Language) -> dict
     values: dict[str, str | None] = {}
     for phrase in example.values:
         matching = [e for e in resolved if e.text == phrase]
-        values[phrase] = matching[0].value.value if matching and matching[0].value else None
+        values[phrase] = (matching[0].value.value if matching[0].value else None) if matching else ""  # "": none
     return values
 
 
@@ -61,7 +61,7 @@ def test_every_rule_has_examples(code: str) -> None:
     (Domain.NARRATIVE, context.Stage.ANCHOR, ["narrated_time"]),
     (Domain.NEWS, context.Stage.ASIDE, ["compared_period", "told_around"]),
     (Domain.NARRATIVE, context.Stage.ASIDE, ["compared_period", "told_around", "narrative_aside"]),
-    (Domain.NEWS, context.Stage.EXPRESSIONS, ["joined_year_pairs"]),
+    (Domain.NEWS, context.Stage.EXPRESSIONS, ["line_stamps", "joined_year_pairs"]),
     (Domain.NARRATIVE, context.Stage.EXPRESSIONS, ["amount_after_event"]),
     (Domain.NARRATIVE, context.Stage.PARTIAL, ["year_of_range_end", "day_of_clock"]),
 ])

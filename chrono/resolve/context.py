@@ -30,6 +30,7 @@ from chrono.calendar.era import bc_granularity
 from chrono.lang import Language
 from chrono.lang.sections import Patterns
 from chrono.model import Anchor, Direction, Document, Domain, Expression, Granularity, PartialValue, Span, Tense, Value
+from chrono.resolve.line_stamps import without_line_stamps
 from chrono.resolve.tense import TenseCue
 from chrono.resolve.value import same_period_years_away, sub_year_kind
 from chrono.resolve.year_pairs import join_year_pairs
@@ -170,6 +171,13 @@ def _amount_after_event(document: Document, expressions: list[Expression], langu
     """A history dates "five days after the fall of Girona" from the event just dated (chrono/tag/anchored.py);
     news keeps "five days" a duration."""
     return anchored_amounts(document.text, expressions, language=language)
+
+
+@context_rule(stage=Stage.EXPRESSIONS, domains=[Domain.NEWS])
+def _line_stamps(document: Document, expressions: list[Expression], language: Language) -> list[Expression]:
+    """A live page's line stamps ("1410 Reports from ...") are times of day, not years
+    (chrono/resolve/line_stamps.py); a history's lines may open with years."""
+    return without_line_stamps(expressions, document.text)
 
 
 @context_rule(stage=Stage.EXPRESSIONS, domains=[Domain.NEWS])
