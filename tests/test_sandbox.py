@@ -39,6 +39,8 @@ RUNAWAYS = [
     ("{{ 'x'|center(10**12) }}", "over its budget"),
     ("{{ '%999999999d' % 1 }}", "width"),
     ("{{ '{:>999999999}'.format(1) }}", "width"),
+    ("{{ '%999999999d' | format(1) }}", "width"),  # constants: not folded while compiling, so guarded
+    ("{{ 'x' | center(10**12) }}", "over its budget"),
     ("{{ 9 ** 99999999 }}", "integer over"),
     ("{% set ns = namespace(n=3) %}{% for i in range(60) %}{% set ns.n = ns.n * ns.n %}{% endfor %}", "integer over"),
     ("{% set ns = namespace(s='x') %}{% for i in range(60) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}", "budget"),
