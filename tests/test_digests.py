@@ -56,7 +56,7 @@ def test_it_answers_as_a_set_does(operations: list[tuple[bool, int]]) -> None:
         for adding, number in operations:
             digest = _hex(number) if number % 3 else f"key-{number}"
             if adding:
-                index.add(digest)
+                assert index.add(digest) == (digest not in reference)  # True when it was new
                 reference.add(digest)
             assert (digest in index) == (digest in reference)
         assert len(index) == len(reference)

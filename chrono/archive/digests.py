@@ -42,9 +42,9 @@ class DigestIndex:
             self.add(digest)
 
     def __contains__(self, digest: object) -> bool:
-        if not isinstance(digest, str):
-            return False
-        key = _key(digest)
+        return isinstance(digest, str) and self._holds(_key(digest))
+
+    def _holds(self, key: int) -> bool:
         if key in self._recent:
             return True
         high, low = key >> 64, key & _LOW
@@ -58,12 +58,15 @@ class DigestIndex:
     def __len__(self) -> int:
         return len(self._high) + len(self._recent)
 
-    def add(self, digest: str) -> None:
-        if digest in self:
-            return
-        self._recent.add(_key(digest))
+    def add(self, digest: str) -> bool:
+        """Add ``digest``; False when it was already here (one lookup for the driver's "seen it?" and "note it")."""
+        key = _key(digest)
+        if self._holds(key):
+            return False
+        self._recent.add(key)
         if len(self._recent) >= max(_FEWEST_TO_MERGE, len(self._high) // 8):
             self._merge()
+        return True
 
     def _merge(self) -> None:
         """Stream the sorted arrays and the sorted recent keys into new arrays (never all keys as ints)."""

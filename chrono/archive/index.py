@@ -90,17 +90,15 @@ def index(inputs: list[str], store_root: str, *, workers: int | None = None, sch
         for entry in _with_sizes(iter_inputs(inputs, settings.columns), report):
             if isinstance(entry, Failure):
                 row = error_row(None, None, entry.source, entry.record, entry.reason, "")
-                if row["key"] not in known_errors:
-                    known_errors.add(row["key"])
+                if known_errors.add(row["key"]):  # not recorded before
                     failures.append(row)
                     report.failed += 1
                 if len(failures) >= settings.batch_size:
                     _commit_failures(store, failures)
                 continue
-            if entry.digest in seen:
+            if not seen.add(entry.digest):  # stored before, or met earlier in this run
                 report.skipped += 1
                 continue
-            seen.add(entry.digest)
             batch.append(entry)
             if len(batch) >= settings.batch_size:
                 runner.submit(batch)

@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["HOLIDAYS", "holiday_date", "easter"]
+__all__ = ["HOLIDAYS", "HOLIDAY_TABLE", "holiday_date", "easter"]
 
 # key -> ("easter", days after Easter Sunday) | ("nth", month, n, ISO weekday; n = -1 is the last)
 #        | ("fixed", month, day) | ("after_nth", month, n, weekday, days after it)
@@ -53,13 +53,13 @@ HOLIDAYS: dict[str, tuple[Any, ...]] = {
     "WHIT_MONDAY": ("easter", 50),
     "REMEMBRANCE_SUNDAY": ("nth", 11, 2, 7),
 }
-_TABLE = Path(__file__).with_name("holiday_dates.json")
+HOLIDAY_TABLE = Path(__file__).with_name("holiday_dates.json")  # generated: regenerate_holidays.py
 
 
 @cache
 def _tabled() -> dict[str, dict[int, tuple[int, int]]]:
     """holiday_dates.json: key -> year -> (month, day)."""
-    table = json.loads(_TABLE.read_text(encoding="utf-8"))
+    table = json.loads(HOLIDAY_TABLE.read_text(encoding="utf-8"))
     return {key: {int(year): (int(day[:2]), int(day[3:])) for year, day in years.items()}
             for key, years in table.items() if isinstance(years, dict)}
 

@@ -15,9 +15,9 @@ import argparse
 import datetime as dt
 import json
 import sys
-from pathlib import Path
 
-TABLE = Path(__file__).with_name("holiday_dates.json")
+from chrono.calendar.holidays import HOLIDAY_TABLE
+
 YEARS = range(1950, 2051)
 
 # key -> (country whose calendar gives it, its categories, the holiday's name there); the first day where a
@@ -82,10 +82,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     text = render()
     if args.check:
-        same = TABLE.read_text(encoding="utf-8") == text
+        same = HOLIDAY_TABLE.read_text(encoding="utf-8") == text
         print("holiday_dates.json is up to date" if same else "holiday_dates.json differs: regenerate it")
         return 0 if same else 1
-    TABLE.write_text(text, encoding="utf-8")
+    HOLIDAY_TABLE.write_text(text, encoding="utf-8")
     return 0
 
 

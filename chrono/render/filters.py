@@ -135,10 +135,9 @@ def document_name(document: Document) -> str:
 def document_names(documents: Iterable[Document]) -> dict[str, str]:
     """Each document's name (``document_name``), but a file name that several documents share (the records of
     one JSON Lines file) names none of them: each is named by its id ("crawl.jsonl, crawl.jsonl" tells nothing)."""
-    documents = list(documents)
-    shared = Counter(document_name(document) for document in documents if not (document.title or document.outlet))
-    return {document.id: name if shared[name] < 2 or document.title or document.outlet else document.id
-            for document in documents for name in (document_name(document),)}
+    named = [(document, document_name(document), not (document.title or document.outlet)) for document in documents]
+    shared = Counter(name for _, name, by_file in named if by_file)
+    return {document.id: document.id if by_file and shared[name] > 1 else name for document, name, by_file in named}
 
 
 @jinja2.pass_context
