@@ -139,13 +139,13 @@ _DAYS = [Value(f"2023-03-0{day}", start=dt.date(2023, 3, day), end=dt.date(2023,
                granularity=Granularity.DAY) for day in (1, 2)]
 
 
-def _random_events(seed: int, count: int) -> list[Event]:
+def _random_events(seed: int, count: int, most_words: int = 7) -> list[Event]:
     import random
 
     chooser = random.Random(seed)
     events = []
     for _ in range(count):
-        words = chooser.sample(_VOCABULARY, chooser.randint(1, 7))
+        words = chooser.sample(_VOCABULARY, chooser.randint(1, most_words))
         sentence = " ".join(words) + " on Wednesday."
         headline = " ".join(chooser.sample(words, max(1, len(words) - chooser.randint(0, 2))))
         events.append(event(sentence, "Wednesday", chooser.choice("abcdef"), when=chooser.choice(_DAYS),
@@ -155,8 +155,9 @@ def _random_events(seed: int, count: int) -> list[Event]:
 
 @pytest.mark.parametrize("seed", range(40))
 @pytest.mark.parametrize("threshold", [MERGE_THRESHOLD, 0.15, 0.5])
-def test_the_indexed_merge_makes_the_merges_of_the_pairwise_rule(seed: int, threshold: float) -> None:
-    events = _random_events(seed, 60)
+@pytest.mark.parametrize("most_words", [7, 20])  # long sets have long prefixes, and sizes that cannot meet
+def test_the_indexed_merge_makes_the_merges_of_the_pairwise_rule(seed: int, threshold: float, most_words: int) -> None:
+    events = _random_events(seed, 60, most_words)
     groups = _pairwise_merge(events, threshold)
     expected = [dataclasses.replace(events[members[0]], sources=tuple(dict.fromkeys(
         events[m].document for m in members if events[m].document != events[members[0]].document)))

@@ -9,9 +9,10 @@ between (tests/test_merge.py holds both kinds). A wrong merge would hide an even
 repeats it, so the threshold leans high: reworded reports ("went to the polls" / "held its election")
 stay separate. Same-day events sharing their actors ("Xi met Lukashenko" / "Xi met Putin") can pass it.
 
-The merge is linear in practice: an event is compared only with the earlier events of its value that share a
-rare word with it (an inverted index with prefix filtering), which finds exactly the pairs the pairwise rule
-would merge (tests/test_merge.py checks it against that rule; benchmarks/merge.py times it).
+The merge is linear in practice: each distinct wording of a value is compared only with those sharing a rare
+word with it and of a size that can reach the threshold (a similarity join with prefix filtering), which finds
+exactly the pairs the pairwise rule would merge (tests/test_merge.py checks it against that rule;
+benchmarks/merge.py times it).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import dataclasses
 import datetime as dt
 import math
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from functools import cache, lru_cache
@@ -31,7 +33,6 @@ from chrono.model import Event
 __all__ = ["MERGE_THRESHOLD", "merge_events", "similarity", "content_words"]
 
 MERGE_THRESHOLD = 0.3
-_MEMO = 1 << 18  # similarities remembered per merge: copies of a story meet the same pairs again and again
 # numbers keep their inner separators ("7.8", "50,000"); words keep inner apostrophes ("Turkey's")
 _WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*")
 
@@ -47,103 +48,120 @@ def merge_events(events: Iterable[Event], *, published: Mapping[str, dt.date | N
     same order. Two events of one document are never merged. Groups keep the input position of their
     first member, so a sorted input stays sorted. Deterministic: the same input gives the same output.
 
-    Linear in practice: an inverted index with prefix filtering finds the members an event can reach the
-    threshold with, instead of comparing it with every earlier event of its value (see _Index).
+    Linear in practice: the similar pairs are found once per distinct wording of a value, by a similarity join with
+    prefix filtering (_similar_wordings), and an event is weighed only against the groups holding those.
     """
     if not 0 < threshold <= 1:
         raise ValueError(f"merge threshold must be in (0, 1], not {threshold}")
     dates = published or {}
     items = list(events)
-    worded: dict[tuple[str, str, str], tuple[int, _Wording]] = {}  # copies of a story are worded once
-    numbered = [worded.get(text) or worded.setdefault(text, (len(worded), _wording(event, language)))
-                for event, text in ((event, (event.headline, event.sentence, event.phrase)) for event in items)]
-    wordings = [wording for _, wording in numbered]
-    index = _Index(wordings, threshold)
-    scores: dict[tuple[int, int], float] = {}  # by the pair of wordings, in either order (at most _MEMO)
+    wordings, wording_of = _numbered_wordings(items, language)
+    by_value: dict[tuple[str, str | None], dict[int, None]] = {}  # each value's distinct wordings, first seen first
+    for event, number in zip(items, wording_of, strict=True):
+        by_value.setdefault((event.when.value, event.when.mod), {})[number] = None
+    similar = {(key, number): pairs for key, members in by_value.items()
+               for number, pairs in _similar_wordings(members, wordings, threshold).items()}
     groups: list[list[tuple[int, Event]]] = []
-    group_of: list[int] = []  # each event's group
     reporters: list[set[str]] = []  # each group's documents, its members' sources included
-    # A member worded exactly as an indexed member of its group scores what that one scores against any event:
-    # left out of the index, it changes no choice (copies of one wire story would make the merge quadratic).
-    indexed: set[tuple[int, _Wording]] = set()
-    for position, (event, wording) in enumerate(zip(items, wordings, strict=True)):
+    # the groups holding each wording of a value: an event can join only those holding a wording similar to its own
+    holders: dict[tuple[tuple[str, str | None], int], list[int]] = {}
+    for position, event in enumerate(items):
         key = (event.when.value, event.when.mod)
+        number = wording_of[position]
         best: tuple[float, int] | None = None
-        for member in index.candidates(key, position):
-            group = group_of[member]
-            if event.document in reporters[group]:
-                continue
-            pair = (numbered[position][0], numbered[member][0])
-            pair = pair if pair[0] < pair[1] else (pair[1], pair[0])  # a similarity goes both ways
-            score = scores.get(pair)
-            if score is None:
-                score = _similarity(wording, wordings[member])
-                if len(scores) < _MEMO:
-                    scores[pair] = score
-            if score >= threshold and (best is None or (-score, group) < (-best[0], best[1])):
-                best = (score, group)
+        for other, score in similar.get((key, number), ()):
+            for group in holders.get((key, other), ()):
+                if event.document not in reporters[group] and (
+                        best is None or score > best[0] or (score == best[0] and group < best[1])):
+                    best = (score, group)
         if best is None:
-            group_of.append(len(groups))
+            chosen = len(groups)
             groups.append([(position, event)])
             reporters.append({event.document, *event.sources})
         else:
-            group_of.append(best[1])
-            groups[best[1]].append((position, event))
-            reporters[best[1]].update((event.document, *event.sources))
-        if (group_of[-1], wording) not in indexed:
-            indexed.add((group_of[-1], wording))
-            index.add(key, position)
+            chosen = best[1]
+            groups[chosen].append((position, event))
+            reporters[chosen].update((event.document, *event.sources))
+        holding = holders.setdefault((key, number), [])
+        if chosen not in holding:
+            holding.append(chosen)
     return [_combine(members, dates) for members in groups]
 
 
-class _Index:
-    """Which earlier events can reach the Jaccard threshold with an event: prefix filtering (Bayardo et al.,
-    "Scaling up all pairs similarity search", 2007), per value and per field (headline, sentence).
+def _numbered_wordings(items: list[Event], language: Language | None) -> tuple[list[_Wording], list[int]]:
+    """The distinct wordings of ``items``, and each item's number among them: copies of a story are worded once."""
+    wordings: list[_Wording] = []
+    numbers: dict[_Wording, int] = {}
+    worded: dict[tuple[str, str, str], int] = {}
+    wording_of: list[int] = []
+    for event in items:
+        text = (event.headline, event.sentence, event.phrase)
+        number = worded.get(text)
+        if number is None:
+            wording = _wording(event, language)
+            number = numbers.get(wording)
+            if number is None:
+                number = numbers[wording] = len(wordings)
+                wordings.append(wording)
+            worded[text] = number
+        wording_of.append(number)
+    return wordings, wording_of
 
-    Every word set is sorted rarest word first (one order for the whole collection). If J(x, y) >= t, the two
-    sets share at least t * |x| words, so the first shared word in that order lies within the first
-    |x| - ceil(t * |x|) + 1 words of x, and likewise of y: indexing and probing those prefixes only finds every
-    pair that can pass, and the rare words that make up the prefixes have short posting lists.
-    """
 
-    def __init__(self, wordings: list[_Wording], threshold: float) -> None:
-        frequency: Counter[str] = Counter()
-        for wording in wordings:
-            for words in wording:
-                frequency.update(words)
-        # one order for the whole collection, rarest first, as ranks: sorting by them costs no call per word
-        order = {word: rank for rank, word in enumerate(sorted(frequency, key=lambda word: (frequency[word], word)))}
-        prefixes: dict[_Wording, tuple[list[str], ...]] = {}  # the copies of a wording share its prefixes
-        self._prefixes = [prefixes.get(wording) or prefixes.setdefault(
-            wording, tuple(_prefix(words, order, threshold) for words in wording)) for wording in wordings]
-        # per value, per field: word -> the events that hold it in their prefix
-        self._postings: dict[tuple[str, str | None], tuple[dict[str, list[int]], ...]] = {}
+def _similar_wordings(members: Iterable[int], wordings: list[_Wording], threshold: float) -> \
+        dict[int, list[tuple[int, float]]]:
+    """For each of ``members`` (distinct wordings of one value), those among them whose similarity with it reaches
+    ``threshold``, with that similarity, itself included: a self-join on each field with prefix filtering (Bayardo
+    et al., "Scaling up all pairs similarity search", 2007; Xiao et al., PPJoin, 2008).
 
-    def candidates(self, key: tuple[str, str | None], position: int) -> set[int]:
-        """Earlier events of ``key`` sharing a prefix word (in the same field) with the event at ``position``."""
-        postings = self._postings.get(key)
-        found: set[int] = set()
-        if postings:
-            for prefix, field_postings in zip(self._prefixes[position], postings, strict=True):
-                for word in prefix:
-                    found.update(field_postings.get(word, ()))
-        return found
-
-    def add(self, key: tuple[str, str | None], position: int) -> None:
-        postings = self._postings.get(key) or self._postings.setdefault(key, ({}, {}))
-        for prefix, field_postings in zip(self._prefixes[position], postings, strict=True):
-            for word in prefix:
-                posting = field_postings.get(word)
+    Each field's word sets are sorted rarest word first, and joined shortest first. If J(x, y) >= t with
+    |y| <= |x|, the two share at least t / (1 + t) * (|x| + |y|) words: at least t * |x| and 2t / (1 + t) * |y|.
+    Their first shared word then lies within the first |x| - ceil(t * |x|) + 1 words of x (the prefix probed)
+    and within the first |y| - ceil(2t / (1 + t) * |y|) + 1 words of y (the prefix indexed), and |y| >= t * |x|.
+    A pair that passes on one field scores the better of its fields (_similarity)."""
+    numbers = list(members)
+    frequency: Counter[str] = Counter()
+    for number in numbers:
+        for words in wordings[number]:
+            frequency.update(words)
+    rank = {word: (count, word) for word, count in frequency.items()}
+    share = threshold / (1 + threshold)  # J(x, y) >= t  <=>  |x & y| >= t / (1 + t) * (|x| + |y|)
+    passing: set[tuple[int, int]] = set()
+    for field in range(2):
+        # shortest first: a set then meets only sets no longer than itself, which need index only a shorter prefix
+        ordered = sorted((number for number in numbers if wordings[number][field]),
+                         key=lambda number: len(wordings[number][field]))
+        postings: dict[str, tuple[list[int], list[int]]] = {}  # word -> (wordings with it in their prefix, sizes)
+        for number in ordered:
+            words = wordings[number][field]
+            size = len(words)
+            smallest = threshold * size - 1e-9
+            ranked = sorted(words, key=rank.__getitem__)
+            met: set[int] = set()
+            # the 1e-9 keeps 0.3 * 10 (3.0000000000000004 in floating point) a need for 3 shared words, not 4
+            for word in ranked[:size - max(1, math.ceil(threshold * size - 1e-9)) + 1]:
+                posting = postings.get(word)
+                if posting is not None:
+                    met.update(posting[0][bisect_left(posting[1], smallest):])  # too short to reach t: left out
+            for word in ranked[:size - max(1, math.ceil(2 * share * size - 1e-9)) + 1]:
+                posting = postings.get(word)
                 if posting is None:
-                    field_postings[word] = [position]
+                    postings[word] = ([number], [size])
                 else:
-                    posting.append(position)
-
-
-def _prefix(words: frozenset[str], order: dict[str, int], threshold: float) -> list[str]:
-    # the 1e-9 keeps 0.3 * 10 (3.0000000000000004 in floating point) a need for 3 shared words, not 4
-    needed = max(1, math.ceil(threshold * len(words) - 1e-9))
-    return sorted(words, key=order.__getitem__)[:len(words) - needed + 1]
+                    posting[0].append(number)
+                    posting[1].append(size)
+            # a candidate is checked in set operations only
+            passing.update((other, number) for other in met for other_words in (wordings[other][field],)
+                           if len(words & other_words) >= share * (size + len(other_words)) - 1e-9)
+    scores = {pair: _similarity(wordings[pair[0]], wordings[pair[1]]) for pair in passing}
+    similar: dict[int, list[tuple[int, float]]] = {number: [(number, 1.0)] for number in numbers
+                                                   if wordings[number][0] or wordings[number][1]}
+    for (first, second), score in scores.items():
+        if score < threshold:  # (a float rounded the other way than the share's bound)
+            continue
+        similar[first].append((second, score))
+        similar[second].append((first, score))
+    return similar
 
 
 def _combine(members: list[tuple[int, Event]], dates: Mapping[str, dt.date | None]) -> Event:
