@@ -57,8 +57,9 @@ def build_from_documents(documents: Iterable[Document], *, domain: Domain | str 
     ``language`` (a code such as "en", or a Language) is the language of every document; by default each keeps
     its own, and the timeline takes the first document's.
     With ``key_dates=N``, the timeline holds only the N most important days of the collection, each with up to
-    ``per_date`` sentences and their sources (chrono.order.key_dates; ``Timeline.key_dates``). ``date_from`` and
-    ``date_to`` keep the events (or choose the key dates) inside that range (chrono.order.select).
+    ``per_date`` sentences and their sources (chrono.order.key_dates; ``Timeline.key_dates``), and the expressions of
+    the documents whose sentences it shows. ``date_from`` and ``date_to`` keep the events (or choose the key dates)
+    inside that range (chrono.order.select).
     With ``on_error``, a document whose analysis fails (a bug met on some input) is passed to it with the error
     and left out, and the rest of the collection is built; without it the error propagates.
     """
@@ -92,7 +93,9 @@ def build_from_documents(documents: Iterable[Document], *, domain: Domain | str 
         days = select_key_dates(events, published, count=key_dates, per_date=per_date, date_from=date_from,
                                 date_to=date_to, language=shared, leads=leads)
         picked = [event for day in days for event in day.events]
-        return Timeline(documents=docs, events=tuple(order_events(picked, sort)), expressions=tuple(expressions),
+        shown = {event.document for event in picked}  # a summary quotes these; it lists not every article's dates
+        return Timeline(documents=docs, events=tuple(order_events(picked, sort)),
+                        expressions=tuple(expression for expression in expressions if expression.document in shown),
                         language=shared, key_dates=days if sort != "reverse" else days[::-1])
     if merge and len(docs) > 1:
         events = merge_events(events, published=published, language=shared)

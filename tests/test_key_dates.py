@@ -162,6 +162,17 @@ def test_build_from_documents_keeps_the_key_dates_and_their_sentences() -> None:
     assert len(full.events) > len(timeline.events) and not full.key_dates  # without key_dates: the full timeline
 
 
+@pytest.mark.parametrize(("per_date", "quoted"), [(1, {"one"}), (3, {"one", "three"})])  # "two" is a source of "one"
+def test_a_key_dates_timeline_holds_the_expressions_of_the_documents_it_quotes(per_date: int,
+                                                                               quoted: set[str]) -> None:
+    timeline = chrono.build_from_documents(documents(), key_dates=1, per_date=per_date)
+    assert {event.document for event in timeline.events} == quoted
+    full = chrono.build_from_documents(documents())
+    assert timeline.expressions == tuple(expression for expression in full.expressions
+                                         if expression.document in quoted)
+    assert len(timeline.documents) == 3  # every article is still counted and can be named as a source
+
+
 @pytest.mark.parametrize("fmt", ["md", "html"])
 def test_md_and_html_show_each_date_once_with_its_support(fmt: str) -> None:
     aid = parse_article("date 2010-01-14\n-\nThe first aid flights landed on Wednesday.", document_id="four")

@@ -22,7 +22,7 @@ from chrono.archive.schema import (
     UNDATED,
     YEAR_FOLDERS,
     document_from_row,
-    event_from_row,
+    events_from_table,
     expression_from_row,
 )
 from chrono.archive.store import Store
@@ -118,7 +118,8 @@ def query_timeline(store_root: str | Path, selection: Selection = Selection(), *
 
     The collection is the documents that pass --outlet/--source (with --match, those with a matching event): it
     gives the publication dates key dates weigh and the ids shown. The timeline lists the whole collection when
-    no event filter is given (as `chrono build` does), else the documents its events cite.
+    no event filter is given (as `chrono build` does), else the documents its events cite. A key-dates timeline
+    holds the expressions of the documents whose sentences it shows, as `chrono build`'s does.
 
     Key dates rank the days from aggregates (one row per day, document and phrase) and turn into events only the
     rows of the days chosen: the ranking is chrono.order.key_dates' own, fed by rows rather than events.
@@ -153,8 +154,8 @@ def query_timeline(store_root: str | Path, selection: Selection = Selection(), *
             events = order_events([event for day in days for event in day.events], sort)
             cited = {name for day in days for name in day.articles}
         else:
-            events = [event_from_row(row, names[row["doc_hash"]]) for row in
-                      _rows(connection, f"SELECT e.* {chosen} ORDER BY d.source, d.record, e.position", params)]
+            rows = _arrow(connection, f"SELECT e.* {chosen} ORDER BY d.source, d.record, e.position", params)
+            events = events_from_table(rows, names)
             if len(names) > 1:
                 events = merge_events(events, published=_named(published, names), language=language)
             events = select_events(order_events(events, sort), date_from=start, date_to=end)
@@ -164,8 +165,11 @@ def query_timeline(store_root: str | Path, selection: Selection = Selection(), *
         connection.register("wanted", pa.table({"hash": pa.array(wanted, pa.string())}))
         document_rows = _rows(connection, "SELECT d.* FROM documents d JOIN wanted w ON d.hash = w.hash "
                               "ORDER BY d.source, d.record")
+        # the expressions of those documents; of a key-dates timeline, those of the documents it quotes (as build's)
+        quoted = wanted if key_dates is None else list(dict.fromkeys(hashes[event.document] for event in events))
+        connection.register("quoted", pa.table({"hash": pa.array(quoted, pa.string())}))
         expression_rows = _rows(connection, "SELECT x.* FROM expressions x JOIN documents d ON x.doc_hash = d.hash "
-                                "JOIN wanted w ON d.hash = w.hash ORDER BY d.source, d.record, x.position")
+                                "JOIN quoted q ON d.hash = q.hash ORDER BY d.source, d.record, x.position")
     documents = tuple(document_from_row(row, names[row["hash"]]) for row in document_rows)
     expressions = tuple(expression_from_row(row, names[row["doc_hash"]]) for row in expression_rows)
     return Timeline(documents=documents, events=tuple(events), expressions=expressions, language=language,
@@ -195,15 +199,15 @@ def _key_dates(connection: Any, selected: str, params: list[Any], names: dict[st
                             strict=True), published)
     chosen = top_days(scores, count)
     connection.register("chosen_days", _day_table(chosen))
-    rows = _rows(connection, f"SELECT e.* {selected} AND e.value_start IN (SELECT day FROM chosen_days) "
-                 "ORDER BY d.source, d.record, e.position", params)
-    events = [event_from_row(row, names[row["doc_hash"]]) for row in rows]
+    rows = _arrow(connection, f"SELECT e.* {selected} AND e.value_start IN (SELECT day FROM chosen_days) "
+                  "ORDER BY d.source, d.record, e.position", params)
+    events = events_from_table(rows, names)
     lead_days = _day_table(sorted({day + dt.timedelta(days=offset) for day in chosen for offset in LEAD_DAYS}))
     connection.register("lead_days", lead_days)
-    lead_rows = _rows(connection, "SELECT l.* FROM leads l JOIN collection c ON l.doc_hash = c.hash "
-                      "WHERE l.value_start IN (SELECT day FROM lead_days) ORDER BY c.source, c.record, l.position")
-    leads = [event_from_row(row, names[row["doc_hash"]]) for row in lead_rows]
-    involved = {row["doc_hash"] for row in rows} | {row["doc_hash"] for row in lead_rows}
+    lead_rows = _arrow(connection, "SELECT l.* FROM leads l JOIN collection c ON l.doc_hash = c.hash "
+                       "WHERE l.value_start IN (SELECT day FROM lead_days) ORDER BY c.source, c.record, l.position")
+    leads = events_from_table(lead_rows, names)
+    involved = {*rows.column("doc_hash").to_pylist(), *lead_rows.column("doc_hash").to_pylist()}
     return describe_days({day: scores[day] for day in chosen}, events,
                          {names[digest]: published[digest] for digest in involved}, per_date=per_date,
                          language=language, leads=leads)

@@ -128,8 +128,21 @@ def event_row(event: Event, digest: str, position: int) -> dict[str, Any]:
     }
 
 
-def event_from_row(row: dict[str, Any], document_id: str) -> Event:
-    when = _value(row)
-    assert when is not None  # every stored event has a value
-    return Event(when=when, phrase=row["phrase"], span=Span(row["span_start"], row["span_end"]),
-                 sentence=row["sentence"], headline=row["headline"], document=document_id)
+def events_from_table(table: pa.Table, names: dict[str, str]) -> list[Event]:
+    """The events of an Arrow table of event rows, their documents named by ``names`` (content hash -> id): read by
+    column, each distinct value made once (a chosen day's thousands of events share a few values)."""
+    fields = [name for name, _ in _VALUE_FIELDS]
+    values: dict[tuple[Any, ...], Value] = {}
+    events = []
+    columns = [table.column(name).to_pylist() for name in
+               ("doc_hash", "phrase", "span_start", "span_end", "sentence", "headline", *fields)]
+    for digest, phrase, start, end, sentence, headline, *value in zip(*columns, strict=True):
+        key = tuple(value)
+        when = values.get(key)
+        if when is None:
+            made = _value(dict(zip(fields, value, strict=True)))
+            assert made is not None  # every stored event has a value
+            when = values[key] = made
+        events.append(Event(when=when, phrase=phrase, span=Span(start, end), sentence=sentence, headline=headline,
+                            document=names[digest]))
+    return events
