@@ -16,8 +16,8 @@ per round until it holds --documents documents; it is written once as WORK/corpu
    printed when 10% and 100% of the documents are stored.
 3. query: a key-dates query (--key-dates 20 --per-date 2) over a one-year window, and a --match query, on a
    store of at least --query-events events. When the indexed store holds fewer, a query store is made from it by
-   copying its rows (documents, expressions, events, leads) --copies times with every date moved by 52 weeks per copy: rows
-   copied, not re-analysed; the figure says so and gives the size.
+   copying its rows (documents, expressions, events, leads) --copies times with every date moved by 52 weeks per
+   copy: rows copied, not re-analysed; the figure says so and gives the size.
 
     python benchmarks/archive.py                                   # 100,000 documents (long: hours on 2 cores)
     python benchmarks/archive.py --documents 10000 --sample 2000   # what the README's figures used
