@@ -260,6 +260,14 @@ class Timeline:
     meta: dict[str, Any] = field(default_factory=dict)
     language: Language = field(default_factory=Language.load, repr=False, compare=False)  # labels and titles
     key_dates: tuple[KeyDate, ...] = ()
+    # how many articles it was drawn from, when ``documents`` holds only those it cites (a store's query over a
+    # window); None: every one of ``documents``
+    drawn_from: int | None = None
+
+    @property
+    def article_count(self) -> int:
+        """How many articles the timeline was drawn from."""
+        return len(self.documents) if self.drawn_from is None else self.drawn_from
 
     def _repr_html_(self) -> str:
         """Jupyter shows a Timeline as the HTML fragment (scoped style, no <html> wrapper)."""

@@ -432,6 +432,27 @@ def test_key_dates_in_a_window_are_the_days_build_chooses(window: list[str], tmp
     assert queried["key_dates"] == built["key_dates"]
 
 
+@pytest.mark.parametrize(("window", "per_date"), [(("2023-01", "2024-12"), 2), (("2023-03-01", None), 1)])
+def test_key_dates_in_a_window_list_the_documents_they_cite_and_count_those_they_were_drawn_from(
+        window: tuple[str, str | None], per_date: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import chrono
+    from chrono.order.key_dates import _day_of
+    from chrono.read.text import read_article
+
+    monkeypatch.chdir(REPO)
+    index([str(path) for path in EXAMPLES], str(tmp_path / "s"), workers=1)
+    timeline = query_timeline(tmp_path / "s", Selection(date_from=window[0], date_to=window[1]), key_dates=3,
+                              per_date=per_date)
+    cited = {name for event in timeline.events for name in (event.document, *event.sources)}
+    assert {document.id for document in timeline.documents} == cited and timeline.events
+    low = dt.date.fromisoformat(window[0] + "-01" if len(window[0]) == 7 else window[0])
+    high = dt.date(2024, 12, 31) if window[1] else dt.date.max
+    full = chrono.build_from_documents([read_article(path) for path in EXAMPLES], merge=False)
+    dating = {event.document for event in full.events if (day := _day_of(event)) and low <= day <= high}
+    assert timeline.article_count == len(dating) >= len(cited)  # the articles dating a day in the window
+    assert f"Key dates of {len(dating)} articles" in chrono.render(timeline, "md")
+
+
 def _counts_only(store_root: str, items: list[Any], **options: Any) -> Any:
     """A batch task that analyses and writes nothing: what the driver keeps of a batch is all there is."""
     from chrono.archive.worker import BatchResult

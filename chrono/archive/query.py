@@ -118,8 +118,10 @@ def query_timeline(store_root: str | Path, selection: Selection = Selection(), *
 
     The collection is the documents that pass --outlet/--source (with --match, those with a matching event): it
     gives the publication dates key dates weigh and the ids shown. The timeline lists the whole collection when
-    no event filter is given (as `chrono build` does), else the documents its events cite. A key-dates timeline
-    holds the expressions of the documents whose sentences it shows, as `chrono build`'s does.
+    no event filter is given (as `chrono build` does), else the documents its events cite (of a key-dates
+    timeline, those its sentences come from and their sources; it counts the articles dating a day in the window
+    as those it was drawn from: ``Timeline.drawn_from``). A key-dates timeline holds the expressions of the
+    documents whose sentences it shows, as `chrono build`'s does.
 
     Key dates rank the days from aggregates (one row per day, document and phrase) and turn into events only the
     rows of the days chosen: the ranking is chrono.order.key_dates' own, fed by rows rather than events.
@@ -148,11 +150,12 @@ def query_timeline(store_root: str | Path, selection: Selection = Selection(), *
         published = dict(zip(collection["hash"], collection["published"], strict=True))
         language = Language.load(collection["language"][0])
         days: tuple[KeyDate, ...] = ()
+        drawn_from = None
         if key_dates is not None:
-            days = _key_dates(connection, chosen, params, names, published, count=key_dates, per_date=per_date,
-                              window=(start, end), language=language)
+            days, drawn_from = _key_dates(connection, chosen, params, names, published, count=key_dates,
+                                          per_date=per_date, window=(start, end), language=language)
             events = order_events([event for day in days for event in day.events], sort)
-            cited = {name for day in days for name in day.articles}
+            cited = {name for event in events for name in (event.document, *event.sources)}
         else:
             rows = _arrow(connection, f"SELECT e.* {chosen} ORDER BY d.source, d.record, e.position", params)
             events = events_from_table(rows, names)
@@ -173,7 +176,8 @@ def query_timeline(store_root: str | Path, selection: Selection = Selection(), *
     documents = tuple(document_from_row(row, names[row["hash"]]) for row in document_rows)
     expressions = tuple(expression_from_row(row, names[row["doc_hash"]]) for row in expression_rows)
     return Timeline(documents=documents, events=tuple(events), expressions=expressions, language=language,
-                    key_dates=days if sort != "reverse" else days[::-1])
+                    key_dates=days if sort != "reverse" else days[::-1],
+                    drawn_from=drawn_from if selection.filters_events else None)
 
 
 # An event dated on one day, as chrono.order.key_dates reads it (_day_of): one day, no mod but APPROX.
@@ -182,9 +186,10 @@ _ONE_DAY = "e.value_start IS NOT NULL AND e.value_end = e.value_start AND (e.mod
 
 def _key_dates(connection: Any, selected: str, params: list[Any], names: dict[str, str],
                published: dict[str, dt.date | None], *, count: int, per_date: int,
-               window: tuple[dt.date | None, dt.date | None], language: Language) -> tuple[KeyDate, ...]:
+               window: tuple[dt.date | None, dt.date | None], language: Language) -> tuple[tuple[KeyDate, ...], int]:
     """Days ranked from their citations (day, document, phrase: DuckDB's distinct rows, not events), then only
-    the chosen days' events and leads read as events and described."""
+    the chosen days' events and leads read as events and described; and how many articles date a day (in the
+    window): those the days were chosen from."""
     if count < 1 or per_date < 1:  # as select_key_dates says it
         select_key_dates((), {}, count=count, per_date=per_date)
     start, end = window
@@ -193,7 +198,7 @@ def _key_dates(connection: Any, selected: str, params: list[Any], names: dict[st
     cited = _columns(connection, f"SELECT DISTINCT e.value_start, e.doc_hash, e.phrase {selected} AND {_ONE_DAY}"
                      f"{bounds}", params + limits)
     if not cited["doc_hash"]:
-        return ()
+        return (), 0
     written = {phrase: written_out(phrase) for phrase in set(cited["phrase"])}
     scores = day_scores(zip(cited["value_start"], cited["doc_hash"], map(written.__getitem__, cited["phrase"]),
                             strict=True), published)
@@ -208,9 +213,10 @@ def _key_dates(connection: Any, selected: str, params: list[Any], names: dict[st
                        "WHERE l.value_start IN (SELECT day FROM lead_days) ORDER BY c.source, c.record, l.position")
     leads = events_from_table(lead_rows, names)
     involved = {*rows.column("doc_hash").to_pylist(), *lead_rows.column("doc_hash").to_pylist()}
-    return describe_days({day: scores[day] for day in chosen}, events,
+    days = describe_days({day: scores[day] for day in chosen}, events,
                          {names[digest]: published[digest] for digest in involved}, per_date=per_date,
                          language=language, leads=leads)
+    return days, len(set(cited["doc_hash"]))
 
 
 def _day_table(days: list[dt.date]) -> Any:

@@ -90,6 +90,7 @@ def template_context(timeline: Timeline, fmt: str = DEFAULT_FORMAT) -> dict[str,
         "names": document_names(documents),  # how each document is named to a reader
         "events": timeline.events,
         "documents": documents,
+        "articles": timeline.article_count,  # the articles it was drawn from (a store's query lists the cited ones)
         "expressions": timeline.expressions,
         "document": single,
         "title": timeline.meta.get("title") or (single.title if single else None),
