@@ -86,6 +86,11 @@ NOT_EXPRESSIONS: list[tuple[str, str]] = [
     ("the Arab Spring began in Tunisia", "Spring"),
     # a clock time is no duration
     ("at 03:00hrs the guns opened up", "00hrs"),
+    # a bare "H:MM" is no time outside a range of times or after "at", "from", "until" ... (verses, race times, odds)
+    ("Read John 3:16 and 3:17 tonight.", "3:17"),
+    ("He ran a 2:15 marathon in Berlin.", "2:15"),
+    ("The odds moved from 5:2 to 3:1.", "3:1"),
+    ("Read Genesis 1:31-2:3 today.", "1:31"),
     # a time word named as a noun is an expression after a modifier, not inside a name, after a possessive or
     # in an idiom ("day to day", "his day in court")
     ("Justices Sandra Day O'Connor and Anthony Kennedy agreed.", "Day"),
