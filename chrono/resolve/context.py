@@ -238,6 +238,25 @@ def _day_of_clock(context: Context, partial: PartialValue) -> PartialValue:
     return partial
 
 
+_BARE_CLOCK = re.compile(r"\d{1,2}:\d\d")  # "3:30": no meridiem, no zone written
+
+
+@context_rule(stage=Stage.PARTIAL)
+def _afternoon_range_end(context: Context, partial: PartialValue) -> PartialValue:
+    """The end of a range of clock times written without a.m. or p.m. comes after its start within twelve hours:
+    "from 12:30 to 3:30" ends at 15:30, "9:00 - 5:00" at 17:00; "22:00 - 2:00" runs overnight and stays 2:00."""
+    end = partial.hour
+    if end is None or end >= 12 or context.index == 0 or not _BARE_CLOCK.fullmatch(context.expression.text):
+        return partial
+    before = context.expressions[context.index - 1]
+    start = before.partial.hour
+    gap = _range_gap(context.language.patterns)
+    if start is None or not end < start < end + 12 or \
+            gap.fullmatch(context.document.text, before.span.end, context.expression.span.start) is None:
+        return partial
+    return replace(partial, hour=end + 12)
+
+
 def _is_bare_clock(p: PartialValue) -> bool:
     """A time of day with nothing that says which day ("at 3 p.m.", "4 in the morning")."""
     return (p.literal is None and (p.hour is not None or p.part_of_day is not None) and p.unit is None
