@@ -86,7 +86,7 @@ ISSUE_CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ("The host 10.1.2.3 answered.", []),
     ("Shops open 24/7 in town.", []),
     ("Staff are on 1/2 day today.", [("today", "2024-02-05")]),
-    ("It first appeared on 18.06 BST on the site.", []),  # a clock time, not 18 June
+    ("It first appeared on 18.06 BST on the site.", [("18.06 BST", "2024-02-05T18:06+01:00")]),  # a time, not 18 June
 ]
 
 
