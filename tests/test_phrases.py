@@ -28,6 +28,9 @@ CASES = [
     ("Polls close at 10:00\u202fPM tomorrow.", "10:00\u202fPM tomorrow", THU, "2023-03-03T22:00"),
     # days
     ("The talks collapsed yesterday.", "yesterday", THU, "2023-03-01"),
+    # Australian English: "arvo" is the afternoon
+    ("See you this arvo at the beach.", "this arvo", THU, "2023-03-02TAF"),
+    ("We meet tomorrow arvo for lunch.", "tomorrow arvo", THU, "2023-03-03TAF"),
     # posts spell days and weekends short, and look ahead with eagerness
     ("see u 2moro", "2moro", THU, "2023-03-03"),
     ("2day is the day!", "2day", THU, "2023-03-02"),
