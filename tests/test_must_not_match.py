@@ -86,6 +86,9 @@ NOT_EXPRESSIONS: list[tuple[str, str]] = [
     ("the Arab Spring began in Tunisia", "Spring"),
     # a clock time is no duration
     ("at 03:00hrs the guns opened up", "00hrs"),
+    # "the 90s" is no decade where a temperature is meant
+    ("Highs in the 90s are expected today.", "the 90s"),
+    ("It was in the 80s Fahrenheit all week.", "the 80s"),
     # a bare "H:MM" is no time outside a range of times or after "at", "from", "until" ... (verses, race times, odds)
     ("Read John 3:16 and 3:17 tonight.", "3:17"),
     ("He ran a 2:15 marathon in Berlin.", "2:15"),

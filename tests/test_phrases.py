@@ -28,6 +28,11 @@ CASES = [
     ("Polls close at 10:00\u202fPM tomorrow.", "10:00\u202fPM tomorrow", THU, "2023-03-03T22:00"),
     # days
     ("The talks collapsed yesterday.", "yesterday", THU, "2023-03-01"),
+    # posts and British papers: "Weds", "nxt Tues", "xmas eve", "the noughties"
+    ("The match is on Weds at Wembley.", "Weds", THU, "2023-03-08"),
+    ("see u nxt Tues at the gym", "nxt Tues", THU, "2023-03-07"),
+    ("home for xmas eve with the family", "xmas eve", THU, "2022-12-24"),
+    ("a band that peaked in the noughties", "the noughties", THU, "200"),
     # Australian English: "arvo" is the afternoon
     ("See you this arvo at the beach.", "this arvo", THU, "2023-03-02TAF"),
     ("We meet tomorrow arvo for lunch.", "tomorrow arvo", THU, "2023-03-03TAF"),
