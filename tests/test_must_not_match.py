@@ -86,6 +86,9 @@ NOT_EXPRESSIONS: list[tuple[str, str]] = [
     ("the Arab Spring began in Tunisia", "Spring"),
     # a clock time is no duration
     ("at 03:00hrs the guns opened up", "00hrs"),
+    # a day of the month alone is a day only where its clause ends
+    ("They met on the 4th floor of the hotel.", "the 4th"),
+    ("Fighting resumed on the 3rd and 4th days.", "the 3rd"),
     # "the 90s" is no decade where a temperature is meant
     ("Highs in the 90s are expected today.", "the 90s"),
     ("It was in the 80s Fahrenheit all week.", "the 80s"),

@@ -28,6 +28,9 @@ CASES = [
     ("Polls close at 10:00\u202fPM tomorrow.", "10:00\u202fPM tomorrow", THU, "2023-03-03T22:00"),
     # days
     ("The talks collapsed yesterday.", "yesterday", THU, "2023-03-01"),
+    # a day of the month alone: the nearest such day the tense allows
+    ("The deal was signed on the 28th, officials said.", "the 28th", THU, "2023-02-28"),
+    ("The vote will be held on the 14th.", "the 14th", THU, "2023-03-14"),
     # posts and British papers: "Weds", "nxt Tues", "xmas eve", "the noughties"
     ("The match is on Weds at Wembley.", "Weds", THU, "2023-03-08"),
     ("see u nxt Tues at the gym", "nxt Tues", THU, "2023-03-07"),
