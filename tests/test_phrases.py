@@ -31,6 +31,11 @@ CASES = [
     # a day of the month alone: the nearest such day the tense allows
     ("The deal was signed on the 28th, officials said.", "the 28th", THU, "2023-02-28"),
     ("The vote will be held on the 14th.", "the 14th", THU, "2023-03-14"),
+    # business news: quarters named by their months, "end-March", a month range written with a hyphen
+    ("Profit in the April-June quarter rose.", "the April-June quarter", THU, "2022-Q2"),
+    ("Sales fell in the December quarter.", "the December quarter", THU, "2022-Q4"),
+    ("The loan is due by end-March.", "end-March", THU, "2023-03"),
+    ("Output grew during January-February this year.", "January", THU, "2023-01"),
     # posts and British papers: "Weds", "nxt Tues", "xmas eve", "the noughties"
     ("The match is on Weds at Wembley.", "Weds", THU, "2023-03-08"),
     ("see u nxt Tues at the gym", "nxt Tues", THU, "2023-03-07"),
