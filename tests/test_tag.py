@@ -64,7 +64,7 @@ CASES: list[tuple[str, str, str, dict[str, Any]]] = [
     ("He arrived three days ago.", "three days ago", "DATE", {"unit": "DAY", "shift": -3}),
     ("The following year, he left.", "The following year", "DATE", {"unit": "YEAR", "shift": 1, "anchor": "PREVIOUS"}),
     ("Profit rose from a year earlier.", "a year earlier", "DATE", {"unit": "YEAR", "shift": -1, "anchor": "PREVIOUS"}),
-    ("Later that month, he resigned.", "that month", "DATE", {"unit": "MONTH", "shift": 0, "anchor": "PREVIOUS"}),
+    ("Later that month, he resigned.", "Later that month", "DATE", {"unit": "MONTH", "shift": 0, "anchor": "PREVIOUS"}),
     ("He died the next day.", "the next day", "DATE", {"unit": "DAY", "shift": 1, "anchor": "PREVIOUS"}),
     ("He returned a week later.", "a week later", "DATE", {"unit": "WEEK", "shift": 1, "anchor": "PREVIOUS"}),
     ("The plant reopens next year.", "next year", "DATE", {"unit": "YEAR", "shift": 1}),
