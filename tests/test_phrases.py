@@ -41,6 +41,10 @@ CASES = [
     ("see u nxt Tues at the gym", "nxt Tues", THU, "2023-03-07"),
     ("home for xmas eve with the family", "xmas eve", THU, "2022-12-24"),
     ("a band that peaked in the noughties", "the noughties", THU, "200"),
+    # British: the next such day, a week or two on
+    ("He arrives Tuesday week for talks.", "Tuesday week", THU, "2023-03-14"),
+    ("The vote is on Thursday fortnight.", "Thursday fortnight", THU, "2023-03-23"),
+    ("The final is a week on Saturday.", "a week on Saturday", THU, "2023-03-11"),
     # Australian English: "arvo" is the afternoon
     ("See you this arvo at the beach.", "this arvo", THU, "2023-03-02TAF"),
     ("We meet tomorrow arvo for lunch.", "tomorrow arvo", THU, "2023-03-03TAF"),

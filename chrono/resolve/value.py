@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from chrono.calendar.era import bc_period_value, resolve_in_bc
 from chrono.calendar.holidays import holiday_date
@@ -356,6 +356,10 @@ def _placed(p: PartialValue, kind: str, reference: _Reference, cue: TenseCue) ->
     cycle = _CYCLE_OF.get(kind, Granularity.YEAR)
     in_cycle = _in_cycle(p, kind)
     directional = p.direction in (Direction.PAST, Direction.FUTURE)
+    if directional and kind == "weekday" and p.unit is Granularity.WEEK and p.shift:
+        # "Tuesday week", "a week on Saturday": the next such day, moved on by whole weeks
+        found = _placed(replace(p, unit=None, shift=0), kind, reference, cue)
+        return in_cycle(period_start(add_days(found.start, 7 * p.shift), cycle)) if found is not None else None
     if p.unit is not None and not (directional and p.shift == 0):
         moved = shift_period(reference.day, p.unit, p.shift)
         return in_cycle(period_start(moved, cycle))
