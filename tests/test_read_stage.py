@@ -170,3 +170,29 @@ def test_the_library_follows_the_same_date_rule(domain: str, fails: bool) -> Non
     else:
         timeline = chrono.build_timeline(UNDATED, domain=domain)
         assert [event.when.value for event in timeline.events] == ["1914", "1916"]
+
+
+@pytest.mark.parametrize(("name", "published"), [
+    ("InputDocs/2010-04-20/683.htm.txt", "2010-04-20"),  # Timeline17 and news-tls keep articles so
+    ("news/2024-05-10-floods.txt", "2024-05-10"),
+    ("site/2024/05/10/story.txt", "2024-05-10"),
+    ("2023-01-01/2024-05-10/story.txt", "2024-05-10"),  # the day nearest the file
+    ("archive/2024-02-30/story.txt", None),  # no such day
+    ("archive/2024-05/story.txt", None),
+    ("v2010-04-20x/story.txt", None),
+])
+def test_an_undated_article_takes_the_day_its_path_names(tmp_path: Path, name: str, published: str | None) -> None:
+    path = write(tmp_path, name, "Workers left the rig on Tuesday.")
+    result = RUNNER.invoke(app, ["build", path, "--format", "json"])
+    if published is None:
+        assert result.exit_code == 2 and "no publication date" in result.stderr
+        return
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)["documents"][0]
+    assert (document["published"], document["published_source"]) == (published, "path")
+
+
+def test_a_date_in_the_article_wins_over_its_path(tmp_path: Path) -> None:
+    path = write(tmp_path, "2010-04-20/a.txt", "date 2011-01-02\n\nWorkers left the rig on Tuesday.")
+    result = RUNNER.invoke(app, ["build", path, "--format", "json"])
+    assert json.loads(result.stdout)["documents"][0]["published"] == "2011-01-02"

@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from pathlib import PurePath
 
 from chrono.errors import ChronoInputError
 from chrono.read.common import Record
@@ -15,6 +16,11 @@ from chrono.read.inputs import quoted
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 OVERRIDE_HINT = "pass --published YYYY-MM-DD"
 COMMAND_LINE = "command line"  # Document.published_source of a date given by the caller
+PATH = "path"  # Document.published_source of a date read from the file's path
+# a file kept under its day: a folder "2010-04-20/" (Timeline17, news-tls), a name "2010-04-20-floods.txt", or
+# folders "2010/04/20/" as sites and crawls lay them out
+_DAY_IN_NAME = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?![\d])")
+_DAY_FOLDERS = re.compile(r"(?:^|/)(\d{4})/(\d{2})/(\d{2})(?:/|$)")
 
 
 def parse_date(value: str) -> dt.date:
@@ -41,8 +47,9 @@ def publication_override(value: dt.date | str | None) -> dt.date | None:
 
 
 def settle_published(record: Record, override: dt.date | None, *, required: bool = True) -> Record:
-    """The record with its publication date settled: ``override`` wins over the input's own date; with no
-    date at all, a failed record naming how to give one when ``required`` (the news domain), else kept undated."""
+    """The record with its publication date settled: ``override`` wins over the input's own date; a document
+    with none that needs one (``required``: the news domain) takes the day its file's path names (path_date);
+    with no date at all, a failed record naming how to give one when ``required``, else kept undated."""
     document = record.document
     if document is None:
         return record
@@ -50,5 +57,31 @@ def settle_published(record: Record, override: dt.date | None, *, required: bool
         document = dataclasses.replace(document, published=override, published_source=COMMAND_LINE)
         return dataclasses.replace(record, document=document)
     if document.published is None and required:
+        day = path_date(document.source)
+        if day is not None:
+            return dataclasses.replace(record, document=dataclasses.replace(document, published=day,
+                                                                            published_source=PATH))
         return Record.failed(record.where, record.date_hint or f"no publication date; {OVERRIDE_HINT}")
     return record
+
+
+def path_date(path: str) -> dt.date | None:
+    """The day a file's path names, nearest the file first: a folder or a file name that is or starts with
+    YYYY-MM-DD, or folders YYYY/MM/DD; None when none names a real day."""
+    if not path:
+        return None
+    parts = PurePath(path).parts
+    for depth in range(len(parts) - 1, -1, -1):
+        match = _DAY_IN_NAME.match(parts[depth])
+        day = _day(match) if match else None
+        if day is not None:
+            return day
+    folders = list(_DAY_FOLDERS.finditer(PurePath(path).as_posix()))
+    return _day(folders[-1]) if folders else None
+
+
+def _day(match: re.Match[str]) -> dt.date | None:
+    try:
+        return dt.date(*(int(part) for part in match.groups()))
+    except ValueError:
+        return None
