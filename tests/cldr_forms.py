@@ -82,3 +82,21 @@ def day_month_order_of(locale: str) -> str:
     pattern = dates.format_skeleton("Md", dt.date(2024, 3, 5), locale=locale)
     numbers = [int(part) for part in pattern.replace(".", "/").replace("-", "/").split("/") if part.isdigit()]
     return "day_first" if numbers[:2] == [5, 3] else "month_first"
+
+
+def separator_orders() -> dict[str, set[str]]:
+    """Separator -> the orders of day and month of every CLDR locale (any language) whose short date opens with its
+    day and month joined by that separator ("dd.MM.y" -> "." -> day_first; "y.MM.dd" opens with the year: no
+    day-month date, which is all the separator table speaks of)."""
+    import re
+
+    found: dict[str, set[str]] = {}
+    for locale in localedata.locale_identifiers():
+        try:
+            pattern = dates.get_date_format("short", locale=locale).pattern
+        except (ValueError, KeyError):
+            continue
+        joined = re.match(r"(d+|M+)([^dMy\s'])(d+|M+)", pattern)
+        if joined and joined[1][0] != joined[3][0]:
+            found.setdefault(joined[2], set()).add("day_first" if joined[1][0] == "d" else "month_first")
+    return found

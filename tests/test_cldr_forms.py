@@ -13,7 +13,15 @@ import pytest
 
 pytest.importorskip("babel")
 
-from cldr_forms import AMBIGUOUS_DAYS, CLEAR_DAYS, Form, all_forms, day_month_order_of, english_locales  # noqa: E402
+from cldr_forms import (  # noqa: E402
+    AMBIGUOUS_DAYS,
+    CLEAR_DAYS,
+    Form,
+    all_forms,
+    day_month_order_of,
+    english_locales,
+    separator_orders,
+)
 
 from chrono.lang import Language  # noqa: E402
 from chrono.model import Document  # noqa: E402
@@ -62,6 +70,27 @@ def test_table_covers_every_english_locale() -> None:
 def test_locale_orders_agree_with_cldr() -> None:
     table = dict(Language.load("en").locales.locale_order)
     assert table == {locale: day_month_order_of(locale) for locale in english_locales() if locale != "en"}
+
+
+def test_separator_orders_agree_with_cldr() -> None:
+    """A separator read as one order is written in that order by every locale that joins day and month with it."""
+    table = dict(Language.load("en").locales.separator_order)
+    seen = separator_orders()
+    assert table and all(seen[separator] == {order} for separator, order in table.items())
+    assert seen["/"] == {"day_first", "month_first"}  # a slash says nothing: the table must not name it
+
+
+@pytest.mark.parametrize(("sentence", "locale", "expected"), [
+    ("It was filed on 10.05.2024 in Bern.", None, "2024-05-10"),  # dots: day first, as every locale writes them
+    ("It was filed on 10.05.2024 in Bern.", "en_US", "2024-10-05"),  # a locale given still wins
+    ("It was filed on 10/05/2024 in Bern.", None, "2024-10-05"),  # slashes: the default order
+    ("Filed 1/5/2024, then 10.05.2024.", None, "2024-10-05"),  # two separators: the document says nothing
+])
+def test_dotted_dates_are_day_first_unless_a_locale_says_otherwise(sentence: str, locale: str | None,
+                                                                  expected: str) -> None:
+    document = Document(id="d", text=sentence, published=dt.date(2024, 5, 20))
+    expressions, _ = analyse(document, locale=locale)
+    assert [e.value.value for e in expressions if e.value][-1] == expected
 
 
 # the issue's own cases (#9): (sentence, every expression found with its value); published 5 February 2024

@@ -198,6 +198,8 @@ class LocaleHints:
     locale_order: Mapping[str, DayMonthOrderName]  # "en_GB" -> "day_first" (Unicode CLDR)
     domain_locale: Mapping[str, str] = field(default_factory=_no_entries)  # "uk" -> "en_GB": a URL host's end
     outlet_locale: Mapping[str, str] = field(default_factory=_no_entries)  # "bbc" -> "en_GB"
+    # the order every locale that writes day and month with this separator uses: "." -> "day_first"
+    separator_order: Mapping[str, DayMonthOrderName] = field(default_factory=_no_entries)
 
     def __post_init__(self) -> None:
         for table in ("domain_locale", "outlet_locale"):

@@ -6,7 +6,9 @@ A date whose own numbers tell (one above 12) is read so. For the others, the fir
 1. the locale given: the document's own (a record's or front matter's ``locale``/``language`` field), else the
    run's (``--locale``, the API's ``locale=``); a bare language such as "en" names no country and says nothing;
 2. the document's evidence: a numeric date anywhere in it whose first number is above 12 settles day-first,
-   one whose second number is above 12 month-first (when both are seen, the document says nothing);
+   one whose second number is above 12 month-first (when both are seen, the document says nothing); else the
+   separator all its numeric dates are written with, where every locale that uses it agrees ("26.01.2024": dots
+   are day-first in every CLDR locale; ``separator_order`` of locales.toml);
 3. hints: the outlet's name, then the URL's domain (``chrono/lang/<code>/locales.toml``);
 4. the language's default order; the values that rest on it are marked ``assumed_order`` so a report can show
    the doubt.
@@ -33,6 +35,7 @@ __all__ = ["DayMonthOrder", "OrderPolicy", "normalise_locale", "check_locale", "
 
 _MONTHS = 12
 _YEARS_AHEAD = 20  # a two-digit year names a past year, or one of the next twenty (plans, terms, forecasts)
+_BETWEEN_NUMBERS = re.compile(r"\d(\D)\d")  # the separator of a numeric date ("26.01" -> ".")
 _LOCALE = re.compile(r"^(?P<language>[A-Za-z]{2,3})(?:[-_](?P<rest>[A-Za-z0-9_-]+))?$")
 
 
@@ -50,6 +53,7 @@ class OrderPolicy:
     domains: Mapping[str, str]  # "uk" -> "en_GB": the end of a URL's host name
     outlets: re.Pattern[str] | None  # the outlet names, longest first (a whole-word match)
     outlet_locales: Mapping[str, str]  # "bbc" -> "en_GB"
+    separators: Mapping[str, DayMonthOrder]  # "." -> DAY_FIRST
 
     @staticmethod
     def of(language: Language | None) -> OrderPolicy:
@@ -82,7 +86,7 @@ def _policy(hints: LocaleHints) -> OrderPolicy:
     return OrderPolicy(DayMonthOrder(hints.default_order),
                        {name: DayMonthOrder(order) for name, order in hints.locale_order.items()},
                        dict(hints.domain_locale), re.compile(rf"(?<!\w)(?:{names})(?!\w)") if names else None,
-                       outlets)
+                       outlets, {separator: DayMonthOrder(order) for separator, order in hints.separator_order.items()})
 
 
 def _host(url: str | None) -> str:
@@ -133,12 +137,19 @@ def _evidence(expressions: Iterable[Expression]) -> DayMonthOrder | None:
     return seen.pop() if len(seen) == 1 else None
 
 
+def _separator(expressions: Iterable[Expression], policy: OrderPolicy) -> DayMonthOrder | None:
+    """The order the one separator of the document's numeric dates says, when every locale using it agrees."""
+    used = {found[1] for e in expressions if e.partial.day_month is not None
+            and (found := _BETWEEN_NUMBERS.search(e.text)) is not None}
+    return policy.separators.get(used.pop()) if len(used) == 1 else None
+
+
 def document_order(expressions: list[Expression], document: Document, *, locale: str | None = None,
                    language: Language | None = None) -> tuple[DayMonthOrder, bool]:
     """The order for the document's numeric dates that do not tell their own, and whether it is the default."""
     policy = OrderPolicy.of(language)
     decided = (policy.order_of(document.locale) or policy.order_of(locale) or _evidence(expressions)
-               or policy.hinted(document))
+               or _separator(expressions, policy) or policy.hinted(document))
     return (decided, False) if decided is not None else (policy.default, True)
 
 
