@@ -6,15 +6,18 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import icalendar
 import pytest
 from typer.testing import CliRunner
 
+from chrono import build_timeline, render
 from chrono.calendar.era import bc_period_value
 from chrono.calendar.intervals import interval_of
 from chrono.cli import app
 from chrono.lang import Language
 from chrono.model import Anchor, Document, Domain, Granularity, PartialValue, Tense, TimexType, Value
 from chrono.pipeline import analyse
+from chrono.render import FORMATS
 from chrono.resolve.value import resolve_value
 
 P = PartialValue
@@ -117,3 +120,24 @@ def test_far_back_on_the_command_line(command: list[str], domain: str) -> None:
     json.loads(result.stdout)
     if command[0] == "tag":
         assert '"BC04"' in result.stdout
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize(("text", "published"), [
+    ("It closed today.", LAST_DAY),  # a day whose next day is past the calendar
+    ("It ran all this month.", LAST_DAY),  # a month: the exports test whether its end is a month's last day
+    ("It was a record this year.", LAST_DAY),
+    ("It ran from 1 December to 31 December.", LAST_DAY),
+    ("It opened today.", FIRST_DAY),
+])
+def test_values_at_the_calendar_edges_render_in_every_format(text: str, published: dt.date, fmt: str) -> None:
+    timeline = build_timeline(text, published=published)
+    assert timeline.events
+    assert render(timeline, fmt)
+
+
+def test_an_ics_event_ending_on_the_last_day_gives_its_duration() -> None:
+    calendar = icalendar.Calendar.from_ical(render(build_timeline("It ran all this month.", published=LAST_DAY),
+                                                   "ics"))
+    [event] = calendar.walk("VEVENT")
+    assert (event["DTSTART"].dt, event["DURATION"].dt) == (D(9999, 12, 1), dt.timedelta(days=31))

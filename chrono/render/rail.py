@@ -83,6 +83,11 @@ class _Scale:
         days = (self.end - self.start).days + 1
         return 100 * (day - self.start).days / days
 
+    def after(self, day: dt.date) -> float:
+        """The percent offset of the end of ``day`` (day + 1 would overflow on 9999-12-31)."""
+        days = (self.end - self.start).days + 1
+        return 100 * ((day - self.start).days + 1) / days
+
 
 def _month_scale_ticks(scale: _Scale, language: Language) -> tuple[Tick, ...]:
     names = language.calendar.month_abbreviations  # short: a phone is narrow
@@ -112,7 +117,7 @@ def _place(events: list[Event], scale: _Scale) -> tuple[Mark, ...]:
         start, end = event.when.start, event.when.end
         assert start is not None and end is not None
         left = scale.at(start)
-        right = scale.at(end + dt.timedelta(days=1))
+        right = scale.after(end)
         if end <= start:  # one day or less: a point at the day's middle
             marks.append(Mark(event, round((left + right) / 2, 3), 0.0, 0))
             continue

@@ -6,6 +6,7 @@ event record itself is json_export's (re-exported here), so jsonl and csv carry 
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import hashlib
 from collections import Counter
@@ -78,7 +79,7 @@ def start_fields(value: Value) -> dict[str, int]:
     fine = value.granularity is not None and value.granularity >= Granularity.WEEK
     if not fine and (start.month, start.day) == (1, 1) and (end.month, end.day) == (12, 31):
         return {"year": start.year}
-    if not fine and start.day == 1 and (end + dt.timedelta(days=1)).day == 1:
+    if not fine and start.day == 1 and end.day == calendar.monthrange(end.year, end.month)[1]:
         return {"year": start.year, "month": start.month}
     return {"year": start.year, "month": start.month, "day": start.day}
 

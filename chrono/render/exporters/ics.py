@@ -1,7 +1,8 @@
 """iCalendar (RFC 5545): one all-day VEVENT per dated event, reproducible byte for byte.
 
 DTEND of an all-day event is exclusive, so it is the day after the value's last day: a month value spans
-the whole month. DTSTAMP comes from the publication date of the event's document, never from the clock.
+the whole month (a value ending on 9999-12-31 gives its DURATION instead). DTSTAMP comes from the publication
+date of the event's document, never from the clock.
 """
 
 from __future__ import annotations
@@ -53,6 +54,13 @@ def _day(day: dt.date) -> str:
     return f"{day:%Y%m%d}"
 
 
+def _end(start: dt.date, end: dt.date) -> str:
+    """DTEND, the day after ``end``; a value ending on 9999-12-31 has no such day: DURATION says the same."""
+    if end < dt.date.max:
+        return f"DTEND;VALUE=DATE:{_day(end + dt.timedelta(days=1))}"
+    return f"DURATION:P{(end - start).days + 1}D"
+
+
 def stamp_date(event: Event, documents: dict[str, Document], fallback: dt.date | None) -> dt.date:
     """The event's document publication date; else the earliest publication date; else the event's day."""
     document = documents.get(event.document)
@@ -77,7 +85,7 @@ def vevent(event: Event, uid: str, stamp: dt.date, documents: dict[str, Document
         f"UID:{uid}",
         f"DTSTAMP:{_day(stamp)}T000000Z",
         f"DTSTART;VALUE=DATE:{_day(start)}",
-        f"DTEND;VALUE=DATE:{_day(end + dt.timedelta(days=1))}",
+        _end(start, end),
         f"SUMMARY:{escape_text(event.headline)}",
         f"DESCRIPTION:{escape_text(description(event, source_names(event, names), language))}",
         "TRANSP:TRANSPARENT",  # a reported event is not a meeting: it must not block the reader's time
