@@ -92,11 +92,17 @@ SHIFTS = [
     (D(2023, 11, 15), G.QUARTER, 1, D(2024, 2, 15)),
     (D(2023, 3, 2), G.DECADE, -1, D(2013, 3, 2)),
     (D(2023, 3, 2), G.HOUR, 5, D(2023, 3, 2)),
+    # a fraction ("3.5 months from now"): whole months, then the rest in days (a float count crashed pendulum)
+    (D(2024, 1, 1), G.MONTH, 3.5, D(2024, 4, 16)),
+    (D(2024, 1, 1), G.MONTH, -3.5, D(2023, 9, 16)),
+    (D(2024, 1, 1), G.YEAR, 2.5, D(2026, 7, 1)),
+    (D(2024, 1, 1), G.YEAR, 2.0, D(2026, 1, 1)),
+    (D(2024, 1, 1), G.SEASON, 1.5, D(2024, 5, 16)),
 ]
 
 
 @pytest.mark.parametrize(("day", "granularity", "count", "expected"), SHIFTS)
-def test_shift_period(day: dt.date, granularity: Granularity, count: int, expected: dt.date) -> None:
+def test_shift_period(day: dt.date, granularity: Granularity, count: float, expected: dt.date) -> None:
     assert shift_period(day, granularity, count) == expected
 
 

@@ -426,3 +426,17 @@ def test_resolve_expressions_input_errors(published: dt.date | None, domain: str
 
     with pytest.raises(ChronoInputError):
         walk("On Tuesday.", [("Tuesday", P(weekday=2))], published, domain)
+
+
+@pytest.mark.parametrize(("text", "domain", "expected"), [
+    # an amount with a fraction moves by whole months, then days (a float count raised TypeError in pendulum)
+    ("It ends 3.5 months from now.", "news", [("3.5 months from now", "2024-04")]),
+    ("3.5 month hence", "narrative", [("3.5 month hence", "2024-04")]),
+    ("It ends 2.5 years from now.", "news", [("2.5 years from now", "2026")]),
+    ("It ended 1.5 months later.", "news", [("1.5 months later", "2024-02")]),
+])
+def test_fractional_amounts_resolve(text: str, domain: str, expected: list[tuple[str, str]]) -> None:
+    from chrono import build_timeline
+
+    timeline = build_timeline(text, published=D(2024, 1, 1), domain=domain)
+    assert [(e.text, e.value.value if e.value else None) for e in timeline.expressions] == expected

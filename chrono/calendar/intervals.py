@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import math
 from typing import NamedTuple
 
 import pendulum
@@ -37,6 +38,7 @@ __all__ = [
 SEASONS = ("SP", "SU", "FA", "WI")
 PARTS_OF_DAY = ("MO", "MI", "AF", "EV", "NI", "DT")
 _SEASON_FIRST_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+_DAYS_PER_MONTH = 365.2425 / 12  # the Gregorian mean: the days of a fraction of a month
 
 
 class Interval(NamedTuple):
@@ -162,22 +164,26 @@ def period_start(day: dt.date, granularity: Granularity) -> dt.date:
     return period_bounds(day, granularity)[0]
 
 
-def shift_period(day: dt.date, granularity: Granularity, count: int) -> dt.date:
+def shift_period(day: dt.date, granularity: Granularity, count: float) -> dt.date:
     """``day`` moved by ``count`` periods of ``granularity`` (months clamp: Feb 29 + 1 year -> Feb 28).
 
+    ``count`` may be a fraction ("3.5 months from now"): the whole months, then the rest in days.
     OutOfCalendar when the result lies before year 1 or after year 9999.
     """
     g = granularity
     if count == 0:
         return day
     if g >= Granularity.DAY:
-        return add_days(day, count) if g == Granularity.DAY else day
+        return add_days(day, math.floor(count)) if g == Granularity.DAY else day  # whole days, as timedelta counts
     if g == Granularity.WEEK:
-        return add_days(day, 7 * count)
+        return add_days(day, math.floor(7 * count))
     months = {Granularity.MONTH: 1, Granularity.SEASON: 3, Granularity.QUARTER: 3, Granularity.HALF: 6,
               Granularity.YEAR: 12, Granularity.DECADE: 120, Granularity.CENTURY: 1200,
               Granularity.MILLENNIUM: 12000}[g]
-    return add_months(day, months * count)
+    whole = math.floor(months * count)
+    moved = add_months(day, whole)
+    rest = months * count - whole
+    return add_days(moved, round(rest * _DAYS_PER_MONTH)) if rest else moved
 
 
 def period_value(day: dt.date, granularity: Granularity) -> str:
