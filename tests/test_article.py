@@ -108,6 +108,9 @@ def test_read_article_from_stdin(monkeypatch) -> None:
 @pytest.mark.parametrize(("name", "content", "message"), [
     ("empty.txt", b"", "is empty"),
     ("blank.txt", b"  \n\n ", "is empty"),
+    ("bom.txt", b"\xef\xbb\xbf", "is empty"),  # only a byte-order mark: it built an empty timeline, exit 0
+    ("bom-blank.txt", b"\xef\xbb\xbf\n \n", "is empty"),
+    ("invisible.txt", "\u200b\ufeff\u2060\n".encode(), "is empty"),  # zero widths, a second mark, a joiner
     ("binary.bin", b"date 2023-03-02\n\x00\x01\x02", "binary file"),
     ("latin1.txt", "date 2023-03-02\n—\nCaf\xe9 opened on Monday.".encode("latin-1", "replace"), "not UTF-8"),
     ("nodate.txt", b"Plain story.", "no publication date"),

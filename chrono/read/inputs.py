@@ -7,6 +7,7 @@ are the same everywhere.
 from __future__ import annotations
 
 import sys
+import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -98,11 +99,19 @@ def decode(data: bytes, name: str) -> str:
     if b"\x00" in data:
         raise ChronoInputError(f"{name} looks like a binary file (it contains NUL bytes); chrono reads UTF-8 text")
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ChronoInputError(
             f"{name} is not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); convert it to UTF-8"
         ) from None
+    if is_blank(text):
+        raise ChronoInputError(f"{name} is empty: nothing to read")
+    return text
+
+
+def is_blank(text: str) -> bool:
+    """Nothing a reader would see: white space and invisible format characters (byte-order marks, zero widths)."""
+    return all(char.isspace() or unicodedata.category(char) == "Cf" for char in text.strip())
 
 
 def load_text(path: str | Path, *, stdin: BinaryIO | None = None) -> str:

@@ -17,6 +17,7 @@ from typing import Any
 from chrono.errors import ChronoInputError
 from chrono.model import Document
 from chrono.read.common import LOCALE_KEYS, Origin, Record, metadata_date
+from chrono.read.inputs import is_blank
 from chrono.read.registry import reader
 
 TEXT_KEYS = ("text", "body")
@@ -110,7 +111,7 @@ def _record(record: Any, where: str, origin: Origin, fallback_id: str) -> Record
     if not isinstance(record, dict):
         raise ChronoInputError(f"expected a JSON object with 'text' and 'published', found {type(record).__name__}")
     text = _first(record, TEXT_KEYS)
-    if not isinstance(text, str) or not text.strip():
+    if not isinstance(text, str) or is_blank(text):
         raise ChronoInputError("the record has no 'text' or 'body' string")
     date: dt.date | None = None
     hint = f"the record has no publication date; {NO_DATE_HINT}"
