@@ -141,3 +141,19 @@ def test_an_ics_event_ending_on_the_last_day_gives_its_duration() -> None:
                                                    "ics"))
     [event] = calendar.walk("VEVENT")
     assert (event["DTSTART"].dt, event["DURATION"].dt) == (D(9999, 12, 1), dt.timedelta(days=31))
+
+
+@pytest.mark.parametrize(("partial", "expected"), [
+    (P(year=10011), "10011"),  # "AD9999-11": the range's end read as 10011 raised ValueError (found by fuzzing)
+    (P(year=10000, month=3), "10000-03"),
+    (P(year=12000, quarter=2), "12000-Q2"),
+])
+def test_a_year_past_the_calendar_keeps_its_digits_without_an_interval(partial: PartialValue, expected: str) -> None:
+    value = resolve_value(partial, THU, Tense.NONE)
+    assert (value.value, value.start, value.end) == (expected, None, None)
+
+
+@pytest.mark.parametrize("domain", DOMAINS)
+def test_a_year_range_ending_past_the_calendar_builds(domain: str) -> None:
+    timeline = build_timeline("AD9999-11", published=D(1900, 3, 1), domain=domain)
+    assert all(render(timeline, fmt) for fmt in FORMATS)

@@ -274,8 +274,9 @@ def _coarse_mention(reference: _Reference, unit: Granularity) -> str:
 
 
 def _in_year(p: PartialValue, year: int) -> _Period | None:
-    """The period the sub-year fields name inside ``year`` (the year itself when there are none)."""
-    if year <= 0:
+    """The period the sub-year fields name inside ``year`` (the year itself when there are none); None for a
+    year the calendar does not hold (before 1, or after 9999: "9999-11" read as 9999 to 10011)."""
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:
         return None
     try:
         if p.holiday is not None:
