@@ -130,3 +130,33 @@ def test_text_that_reads_like_a_wide_format_renders(fmt: str) -> None:
     # the width guard is for format strings; a sentence is data ("up 5% 2000000 barrels", a fuzzer's find)
     timeline = build_timeline("Output rose 5% 2000000 barrels on Tuesday.", published="2023-03-02")
     assert "2000000" in render(timeline, fmt)
+
+
+def _broken_rail(*_args: object, **_kwargs: object) -> None:
+    raise OverflowError("date value out of range")
+
+
+@pytest.mark.parametrize(("template", "raised"), [
+    (None, OverflowError),  # chrono's own html template: chrono's bug (exit 1), not a bad input (exit 2)
+    ("{{ events | rail }}", ChronoInputError),  # the user's template: reported as its line
+])
+def test_an_error_in_a_built_in_template_is_chrono_s_bug(monkeypatch: pytest.MonkeyPatch, template: str | None,
+                                                        raised: type[Exception]) -> None:
+    from chrono.render import filters
+
+    monkeypatch.setattr(filters, "build_rail", _broken_rail)
+    timeline = build_timeline("The minister resigned on Tuesday.", published="2023-03-02")
+    chosen = str(_write(Path(__file__).parent, template)) if template else None
+    with pytest.raises(raised):
+        render(timeline, "html" if chosen is None else "md", template=chosen)
+
+
+def test_an_error_in_a_built_in_template_is_an_internal_error_on_the_command_line(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from chrono.render import filters
+
+    monkeypatch.setattr(filters, "build_rail", _broken_rail)
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    result = runner.invoke(app, ["build", str(article), "-f", "html"])
+    assert result.exit_code == 1 and "internal error: OverflowError" in result.stderr, result.stderr

@@ -186,7 +186,7 @@ def render(timeline: Timeline, fmt: str = DEFAULT_FORMAT, *, template: str | Non
     env = environment(user_dirs)
     name = FORMAT_TEMPLATE.format(fmt=fmt)
     if _exists(env, name):
-        return _render_template(env, name, timeline, fmt)
+        return _render_template(env, name, timeline, fmt, own=not user_dirs)
     exporters = load_exporters()
     if fmt in exporters:
         return exporters[fmt](timeline)
@@ -200,7 +200,9 @@ def template_budget(timeline: Timeline) -> Budget:
                   characters=TEMPLATE_CHARACTERS + TEMPLATE_CHARACTERS_PER_CHARACTER * text)
 
 
-def _render_template(env: jinja2.Environment, name: str, timeline: Timeline, fmt: str) -> str:
+def _render_template(env: jinja2.Environment, name: str, timeline: Timeline, fmt: str, *, own: bool = False) -> str:
+    """Render one template; its errors are the user's (ChronoInputError), except in chrono's ``own`` templates,
+    where an error other than the budget's is chrono's bug and propagates as it is."""
     try:
         compiled = _compile(env, name)
         return render_within(compiled, template_context(timeline, fmt), template_budget(timeline))
@@ -216,7 +218,7 @@ def _render_template(env: jinja2.Environment, name: str, timeline: Timeline, fmt
         place = _template_frame(exc.__traceback__)
         if isinstance(exc, TemplateBudgetError | RecursionError):  # the template's doing, wherever it stopped
             place = place or (name, 0)
-        if place is None:  # chrono's own bug, not the template's
+        if place is None or (own and not isinstance(exc, TemplateBudgetError)):  # chrono's own bug
             raise
         message = str(exc) if isinstance(exc, jinja2.TemplateError) else f"{type(exc).__name__}: {exc}"
         if isinstance(exc, SecurityError) and not isinstance(exc, TemplateBudgetError):
