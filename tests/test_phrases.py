@@ -41,6 +41,9 @@ CASES = [
     ("see u nxt Tues at the gym", "nxt Tues", THU, "2023-03-07"),
     ("home for xmas eve with the family", "xmas eve", THU, "2022-12-24"),
     ("a band that peaked in the noughties", "the noughties", THU, "200"),
+    # the weekend a holiday makes long: before a Monday holiday, else the holiday's own week's
+    ("Traffic will be heavy over the Easter weekend.", "the Easter weekend", THU, "2023-W14-WE"),
+    ("Crowds came for the Memorial Day weekend.", "the Memorial Day weekend", THU, "2022-W21-WE"),
     # British: the next such day, a week or two on
     ("He arrives Tuesday week for talks.", "Tuesday week", THU, "2023-03-14"),
     ("The vote is on Thursday fortnight.", "Thursday fortnight", THU, "2023-03-23"),

@@ -68,6 +68,8 @@ def calendar_suffix(p: PartialValue) -> str | None:
         return "-WXX-WE"
     if p.week_of:
         return "-WXX"
+    if p.weekend_of:
+        return "-WXX-WE"
     if p.weekday is not None and p.month is None and p.day is None:
         week = f"W{p.week:02d}" if p.week is not None else "WXX"
         return f"-{week}-{p.weekday}"

@@ -111,6 +111,9 @@ def _resolved(partial: PartialValue, anchor: dt.date | Value | None, tense: Tens
     if partial.week_of and date_value.granularity == Granularity.DAY:
         week = _period(date_value.start, Granularity.WEEK)
         return _value(partial, week.value, week)
+    if partial.weekend_of and date_value.granularity == Granularity.DAY:
+        weekend = _weekend_adjoining(date_value.start)
+        return _value(partial, weekend.value, weekend)
     return _with_time(partial, date_value)
 
 
@@ -341,6 +344,13 @@ def _named_in_cycle(p: PartialValue, kind: str) -> Callable[[dt.date], _Period |
 
         return in_month
     return lambda first: _in_year(p, first.year)
+
+
+def _weekend_adjoining(day: dt.date) -> _Period:
+    """The weekend a holiday makes long: the one before a Monday holiday ("the Memorial Day weekend"), else the
+    one of its ISO week (Easter Sunday's own, Thanksgiving Thursday's next)."""
+    monday = add_days(day, -day.weekday())
+    return _weekend_of(add_days(monday, -7) if day.weekday() == 0 else monday)
 
 
 def _weekend_of(monday: dt.date) -> _Period:
