@@ -44,6 +44,9 @@ CASES = [
     # the weekend a holiday makes long: before a Monday holiday, else the holiday's own week's
     ("Traffic will be heavy over the Easter weekend.", "the Easter weekend", THU, "2023-W14-WE"),
     ("Crowds came for the Memorial Day weekend.", "the Memorial Day weekend", THU, "2022-W21-WE"),
+    # the UK's bank holidays that move, and Whitsun
+    ("Shops close on the August bank holiday.", "the August bank holiday", THU, "2023-08-28"),
+    ("Roads will be busy over the May bank holiday weekend.", "the May bank holiday weekend", THU, "2023-W17-WE"),
     # British: the next such day, a week or two on
     ("He arrives Tuesday week for talks.", "Tuesday week", THU, "2023-03-14"),
     ("The vote is on Thursday fortnight.", "Thursday fortnight", THU, "2023-03-23"),

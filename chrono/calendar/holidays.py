@@ -52,6 +52,10 @@ HOLIDAYS: dict[str, tuple[Any, ...]] = {
     "MOTHERING_SUNDAY": ("easter", -21),  # the UK's, three weeks before Easter
     "WHIT_MONDAY": ("easter", 50),
     "REMEMBRANCE_SUNDAY": ("nth", 11, 2, 7),
+    # the UK's bank holidays that move (England and Wales): the first and last Mondays of May, the last of August
+    "EARLY_MAY_BANK_HOLIDAY": ("nth", 5, 1, 1),
+    "SPRING_BANK_HOLIDAY": ("nth", 5, -1, 1),
+    "SUMMER_BANK_HOLIDAY": ("nth", 8, -1, 1),
 }
 HOLIDAY_TABLE = Path(__file__).with_name("holiday_dates.json")  # generated: regenerate_holidays.py
 
