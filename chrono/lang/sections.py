@@ -200,12 +200,20 @@ class LocaleHints:
     outlet_locale: Mapping[str, str] = field(default_factory=_no_entries)  # "bbc" -> "en_GB"
     # the order every locale that writes day and month with this separator uses: "." -> "day_first"
     separator_order: Mapping[str, DayMonthOrderName] = field(default_factory=_no_entries)
+    # a holiday of words.toml whose day depends on the country: "independence day" -> {"en_IN": (8, 15)}
+    holiday_locale: Mapping[str, Mapping[str, tuple[int, ...]]] = field(default_factory=_no_entries)
 
     def __post_init__(self) -> None:
         for table in ("domain_locale", "outlet_locale"):
             for key, locale in getattr(self, table).items():
                 if locale not in self.locale_order:
                     raise SchemaError(f"{table}.{key}", f"names a locale not in locale_order: {locale!r}")
+        for name, days in self.holiday_locale.items():
+            for locale, day in days.items():
+                if locale not in self.locale_order:
+                    raise SchemaError(f"holiday_locale.{name}.{locale}", "names a locale not in locale_order")
+                if len(day) != 2 or not (1 <= day[0] <= 12 and 1 <= day[1] <= 31):
+                    raise SchemaError(f"holiday_locale.{name}.{locale}", f"must be [month, day], not {list(day)}")
 
 
 # ---------------------------------------------------------------- templates.toml

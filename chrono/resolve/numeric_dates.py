@@ -66,16 +66,21 @@ class OrderPolicy:
 
     def hinted(self, document: Document) -> DayMonthOrder | None:
         """The order the outlet's name or else the URL's domain suggests."""
+        locale = self.hinted_locale(document)
+        return self.order_of(locale) if locale is not None else None
+
+    def hinted_locale(self, document: Document) -> str | None:
+        """The locale the outlet's name or else the URL's domain suggests."""
         if document.outlet and self.outlets is not None:
             found = self.outlets.search(document.outlet.lower())
             if found:
-                return self.order_of(self.outlet_locales[found[0]])
+                return self.outlet_locales[found[0]]
         host = _host(document.url)
         labels = host.split(".") if host else []
         for size in range(len(labels), 0, -1):  # the longest matching end of the host name wins
             locale = self.domains.get(".".join(labels[-size:]))
             if locale is not None:
-                return self.order_of(locale)
+                return locale
         return None
 
 
