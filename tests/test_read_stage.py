@@ -150,6 +150,18 @@ def test_one_bad_record_is_reported_and_the_rest_is_built(tmp_path: Path, comman
     assert len(json.loads(result.stdout)["documents"]) == 2
 
 
+@pytest.mark.parametrize(("records", "summary"), [
+    (['{"text": "It rained on March 1, 2023."}', "{bad", "[]"],
+     "chrono: 2 of 3 inputs failed; the others were written"),
+    (["{bad", "[]"], "chrono: 2 of 2 inputs failed; nothing was written"),  # it said 'the others were written'
+])
+def test_tag_sums_up_failed_records_truly(tmp_path: Path, records: list[str], summary: str) -> None:
+    path = write(tmp_path, "feed.jsonl", "\n".join(records) + "\n")
+    result = RUNNER.invoke(app, ["tag", path, "--format", "json", "--published", "2023-03-02"])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == summary
+
+
 def test_reading_streams_one_document_at_a_time(tmp_path: Path) -> None:
     from chrono.read import iter_documents
 

@@ -116,7 +116,8 @@ def tag(
             write_output(timeml[0], None)
         if failures:
             if total > 1:
-                typer.echo(f"chrono: {len(failures)} of {total} inputs failed; the others were written", err=True)
+                written = "nothing was written" if len(failures) == total else "the others were written"
+                typer.echo(f"chrono: {len(failures)} of {total} inputs failed; {written}", err=True)
             raise typer.Exit(min(failures))
 
     guarded(run, debug=debug)
