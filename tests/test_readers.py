@@ -131,6 +131,8 @@ def test_published_overrides_every_input(tmp_path: Path) -> None:
     ("no-date.md", "---\ntitle: x\n---\nText.\n", ": no publication date"),
     ("unclosed.md", "---\ndate: 2023-03-02\nText.\n", ": the front matter opened by '---'"),
     ("headless.txt", "Just a story.", ": no publication date"),
+    ("header-only.txt", "date 2023-03-02\n\n", ": the article has no text after its header"),  # built empty, exit 0
+    ("header-dash.txt", "date 2023-03-02\nLONDON\n---\n \u200b\n", ": the article has no text after its header"),
 ])
 def test_bad_files_fail_with_a_message_naming_them(tmp_path: Path, name: str, content: str | bytes,
                                                     message: str) -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 from chrono.errors import ChronoInputError, require_type
 from chrono.model import Document, Span
 from chrono.read.common import Origin, Record
-from chrono.read.inputs import STDIN_NAME, describe, quoted
+from chrono.read.inputs import STDIN_NAME, describe, is_blank, quoted
 from chrono.read.published import parse_date, publication_override, settle_published
 from chrono.read.registry import reader
 
@@ -99,7 +99,11 @@ def read_sample(text: str, origin: Origin) -> Record:
 @reader(".txt", ".text", fallback=True)
 def read_text(text: str, origin: Origin) -> Iterator[Record]:
     """The reader of articles in the sample format or plain text (and of text no other reader recognizes)."""
-    yield read_sample(text, origin)
+    record = read_sample(text, origin)
+    body = record.document.body if record.document is not None else None
+    if body is not None and is_blank(text[body.start:body.end]):  # a header and nothing after it, as in Markdown
+        raise ChronoInputError(f"{origin.name}: the article has no text after its header")
+    yield record
 
 
 def parse_article(text: str, *, published: dt.date | None = None, source: str = "",
