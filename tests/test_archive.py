@@ -488,3 +488,14 @@ def test_the_driver_keeps_no_batch_once_done(tmp_path: Path) -> None:
                 if isinstance(value, Serialized) or isinstance(value, Item) and value.source == str(corpus)]
     assert sent >= 20
     assert len(held) <= 2 * runner.workers
+
+
+def test_a_key_dates_query_reaches_the_calendars_last_day(tmp_path: Path) -> None:
+    source = tmp_path / "last.jsonl"
+    source.write_text("\n".join(json.dumps(record) for record in [
+        {"id": "last", "published": "9999-12-31", "text": "The port closed today after the storm."},
+        {"id": "eve", "published": "9999-12-30", "text": "The port closes tomorrow, officials said."},
+    ]) + "\n", encoding="utf-8")
+    index([str(source)], str(tmp_path / "s"), workers=1)
+    timeline = query_timeline(tmp_path / "s", Selection(date_from="9999", date_to="9999-12-31"), key_dates=1)
+    assert [key.day for key in timeline.key_dates] == [dt.date(9999, 12, 31)]

@@ -363,3 +363,13 @@ CHROME = "Follow the new cap over the leaking well and the oil flowing on Tuesda
 ])
 def test_a_line_most_pages_repeat_is_no_candidate(copies: int, first: str) -> None:
     assert first_sentence_beside_the_cap(CHROME, copies) == first
+
+
+def test_key_dates_reach_the_calendars_last_day() -> None:
+    """9999-12-31 has no next day: the evidence and the opening sentences of the day after are left out, not a crash
+    (an OverflowError took the whole collection down)."""
+    last = [parse_article("date 9999-12-31\n-\nThe port closed today after the storm.", document_id="last"),
+            parse_article("date 9999-12-30\n-\nThe port closes tomorrow, officials said.", document_id="eve")]
+    timeline = chrono.build_from_documents(last, key_dates=1, per_date=1)
+    assert [key.day for key in timeline.key_dates] == [dt.date(9999, 12, 31)]
+    assert timeline.key_dates[0].articles == ("eve", "last")

@@ -32,6 +32,7 @@ from chrono.model import KeyDate, Timeline
 from chrono.order.key_dates import (
     LEAD_DAYS,
     day_scores,
+    days_after,
     describe_days,
     select_key_dates,
     top_days,
@@ -130,7 +131,7 @@ def query_timeline(store_root: str | Path, selection: Selection = Selection(), *
 
     store = Store(store_root)
     start, end = selection.window()
-    with connect(store, years=_years(store, start, end + dt.timedelta(days=1) if end else None)) as connection:
+    with connect(store, years=_years(store, start, (days_after(end, 1) or end) if end else None)) as connection:
         document_filter, document_params = _document_filter(selection)
         event_filter, event_params = _event_filter(selection, start, end)
         params = document_params + event_params
@@ -207,7 +208,8 @@ def _key_dates(connection: Any, selected: str, params: list[Any], names: dict[st
     rows = _arrow(connection, f"SELECT e.* {selected} AND e.value_start IN (SELECT day FROM chosen_days) "
                   "ORDER BY d.source, d.record, e.position", params)
     events = events_from_table(rows, names)
-    lead_days = _day_table(sorted({day + dt.timedelta(days=offset) for day in chosen for offset in LEAD_DAYS}))
+    lead_days = _day_table(sorted({after for day in chosen for offset in LEAD_DAYS
+                                   if (after := days_after(day, offset)) is not None}))
     connection.register("lead_days", lead_days)
     lead_rows = _arrow(connection, "SELECT l.* FROM leads l JOIN collection c ON l.doc_hash = c.hash "
                        "WHERE l.value_start IN (SELECT day FROM lead_days) ORDER BY c.source, c.record, l.position")

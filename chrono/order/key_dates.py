@@ -42,8 +42,8 @@ from chrono.model import Event, Granularity, KeyDate, Sentence, Span, Value
 from chrono.order.merge import MERGE_THRESHOLD, content_words, merge_events
 from chrono.order.select import parse_bound
 
-__all__ = ["CORROBORATED", "EVIDENCE", "RRF_K", "citations", "day_scores", "describe_days", "select_key_dates",
-           "top_days", "written_out"]
+__all__ = ["CORROBORATED", "EVIDENCE", "RRF_K", "citations", "day_scores", "days_after", "describe_days",
+           "select_key_dates", "top_days", "written_out"]
 
 # The evidence of a day's salience, each a count that ranks the days (see _evidence); fused by reciprocal rank.
 EVIDENCE = ("articles", "publication_days", "looking_back", "written_dates", "burst")
@@ -142,7 +142,8 @@ def describe_days(chosen: Mapping[dt.date, float], events: Iterable[Event], publ
     for day, entry in days.items():
         value = Value(day.isoformat(), start=day, end=day, granularity=Granularity.DAY)
         leads_of_day = [dataclasses.replace(lead, when=value)
-                        for offset in LEAD_DAYS for lead in opening.get(day + dt.timedelta(days=offset), ())]
+                        for offset in LEAD_DAYS if (after := days_after(day, offset)) is not None
+                        for lead in opening.get(after, ())]
         candidates[day] = _without_records(entry.events) + leads_of_day
     candidates = _without_boilerplate(candidates)
     # over every candidate, the leads too: a word only they hold is rare, not (as when they were left out) common
@@ -217,6 +218,14 @@ def lead_events(document_id: str, published: dt.date | None, sentences: Iterable
     return leads
 
 
+def days_after(day: dt.date, days: int) -> dt.date | None:
+    """``day`` moved by ``days``, or None past the calendar's end (9999-12-31 has no next day)."""
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return None
+
+
 def _day_of(event: Event) -> dt.date | None:
     """The day an event is dated on, when its value is one day (or a time of it)."""
     when = event.when
@@ -229,13 +238,13 @@ def _evidence(day: dt.date, entry: _Day, published: Mapping[str, dt.date | None]
               publications: Counter[dt.date]) -> dict[str, int]:
     """The counts of EVIDENCE for one day."""
     known = [date for date in (published.get(document) for document in entry.documents) if date is not None]
-    next_day = day + dt.timedelta(days=1)
+    next_day = days_after(day, 1)
     return {
         "articles": len(entry.documents),
         "publication_days": len(set(known)),
-        "looking_back": sum(1 for date in known if date > next_day),
+        "looking_back": sum(1 for date in known if (date - day).days > 1),
         "written_dates": len(entry.written),
-        "burst": publications[day] + publications[next_day],
+        "burst": publications[day] + (publications[next_day] if next_day is not None else 0),
     }
 
 
