@@ -26,13 +26,13 @@ from chrono.archive.schema import (
     expression_from_row,
 )
 from chrono.archive.store import Store
+from chrono.calendar.intervals import days_after
 from chrono.errors import ChronoInputError
 from chrono.lang import Language
 from chrono.model import KeyDate, Timeline
 from chrono.order.key_dates import (
     LEAD_DAYS,
     day_scores,
-    days_after,
     describe_days,
     select_key_dates,
     top_days,

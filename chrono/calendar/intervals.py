@@ -24,6 +24,7 @@ __all__ = [
     "PARTS_OF_DAY",
     "add_days",
     "add_months",
+    "days_after",
     "calendar_suffix",
     "format_year",
     "interval_of",
@@ -112,6 +113,14 @@ def add_days(day: dt.date, days: int) -> dt.date:
         return day + dt.timedelta(days=days)
     except OverflowError:
         raise OutOfCalendar(f"{day.isoformat()} moved by {days} days") from None
+
+
+def days_after(day: dt.date, days: int) -> dt.date | None:
+    """``day`` moved by ``days``, or None past the calendar's ends (9999-12-31 has no next day)."""
+    try:
+        return add_days(day, days)
+    except OutOfCalendar:
+        return None
 
 
 def season_of(day: dt.date) -> tuple[int, str]:

@@ -36,14 +36,15 @@ from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
+from chrono.calendar.intervals import days_after
 from chrono.errors import ChronoInputError
 from chrono.lang import Language
 from chrono.model import Event, Granularity, KeyDate, Sentence, Span, Value
 from chrono.order.merge import MERGE_THRESHOLD, content_words, merge_events
 from chrono.order.select import parse_bound
 
-__all__ = ["CORROBORATED", "EVIDENCE", "RRF_K", "citations", "day_scores", "days_after", "describe_days",
-           "select_key_dates", "top_days", "written_out"]
+__all__ = ["CORROBORATED", "EVIDENCE", "RRF_K", "citations", "day_scores", "describe_days", "select_key_dates",
+           "top_days", "written_out"]
 
 # The evidence of a day's salience, each a count that ranks the days (see _evidence); fused by reciprocal rank.
 EVIDENCE = ("articles", "publication_days", "looking_back", "written_dates", "burst")
@@ -216,14 +217,6 @@ def lead_events(document_id: str, published: dt.date | None, sentences: Iterable
         leads.append(Event(when=value, phrase="", span=Span(start, start), sentence=sentence.text,
                            headline=sentence.text, document=document_id, sentence_span=sentence.span))
     return leads
-
-
-def days_after(day: dt.date, days: int) -> dt.date | None:
-    """``day`` moved by ``days``, or None past the calendar's end (9999-12-31 has no next day)."""
-    try:
-        return day + dt.timedelta(days=days)
-    except OverflowError:
-        return None
 
 
 def _day_of(event: Event) -> dt.date | None:

@@ -100,6 +100,11 @@ class Words:
         amount = self.lookup("number", key)
         return amount + 0.5 if isinstance(amount, (int, float)) else None
 
+    def _convert_quarter_ending(self, key: str) -> int | None:
+        """"June" (of "the June quarter") -> 2: the calendar quarter the month ends."""
+        month = self.lookup("month", key)
+        return (month + 2) // 3 if isinstance(month, int) and month % 3 == 0 else None
+
     def _convert_ordinal(self, key: str) -> int | None:
         digits = self._ordinal_suffix.sub("", key) if self._ordinal_suffix else key
         return int(digits) if digits.isdigit() else None
