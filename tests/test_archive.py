@@ -151,7 +151,7 @@ def test_a_store_not_yet_split_by_year_answers_as_the_compacted_one(selection: S
                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     store = tmp_path / "store"
     with monkeypatch.context() as patched:  # as a run killed before its compaction leaves it
-        patched.setattr(Store, "compact", lambda self: 0)
+        patched.setattr(Store, "compact", lambda self, run=None: 0)
         index([str(corpus)], str(store), workers=1, settings=Settings(batch_size=5))
     assert list((store / "events").iterdir()) == [store / "events" / "unsplit"]
     assert query_timeline(store, selection) == query_timeline(one_process, selection)
@@ -355,7 +355,7 @@ def test_a_compaction_cut_short_loses_and_repeats_nothing(crash: str, corpus: Pa
 
     store = tmp_path / "store"
     with monkeypatch.context() as patched:
-        patched.setattr(Store, "compact", lambda self: 0)
+        patched.setattr(Store, "compact", lambda self, run=None: 0)
         index([str(corpus)], str(store), workers=1, settings=Settings(batch_size=5))
     assert len(list((store / "manifest").glob("part-*"))) > 2
     real_concatenate, real_unlink = store_module._concatenate, Path.unlink
@@ -417,6 +417,37 @@ def test_a_worker_that_dies_has_its_batch_redone_and_the_culprit_recorded(tmp_pa
         results = runner.collect(block=True)
     assert sum(result.documents for result in results) == 3
     assert [item.document.id for batch in runner.lost for item in batch] == ["d1"]
+
+
+def _notes_where_it_ran(log: Path, driver: int, dies_on_a_worker: bool, parts: list[Path], folder: Path,
+                        batch: str) -> None:
+    """A compaction copy that records whether it ran in the driver, or kills the worker process it runs in."""
+    if dies_on_a_worker and os.getpid() != driver:
+        os._exit(1)
+    with log.open("a", encoding="utf-8") as handle:
+        handle.write(f"{batch} {'driver' if os.getpid() == driver else 'worker'}\n")
+
+
+def test_compaction_jobs_run_on_the_workers_and_one_whose_worker_died_is_redone_here(tmp_path: Path) -> None:
+    import functools
+
+    import cloudpickle
+    import dask
+
+    from chrono.archive.index import _Dask
+    from chrono.archive.store import CompactionJob
+
+    cloudpickle.register_pickle_by_value(sys.modules[__name__])
+    log = tmp_path / "ran.txt"
+    jobs = [CompactionJob(functools.partial(_notes_where_it_ran, log, os.getpid(), dies), [], tmp_path, name)
+            for name, dies in (("healthy", False), ("deadly", True))]
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}), \
+            _Dask(str(tmp_path / "s"), Settings(), workers=2, scheduler=None) as runner:
+        runner.run_jobs(jobs[:1])  # no cluster yet (nothing was indexed): here, in threads
+        runner._start()
+        runner.run_jobs(jobs)
+    assert sorted(log.read_text(encoding="utf-8").splitlines()) == ["deadly driver", "healthy driver",
+                                                                    "healthy worker"]
 
 
 @pytest.mark.parametrize("window", [["--from", "2023-01", "--to", "2024-12"], ["--from", "2023-03-01"]])

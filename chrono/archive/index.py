@@ -19,7 +19,7 @@ from typing import Any
 
 from chrono.archive.digests import DigestIndex
 from chrono.archive.sources import Columns, Failure, Item, iter_inputs
-from chrono.archive.store import Store, batch_name
+from chrono.archive.store import CompactionJob, Store, batch_name, run_in_threads
 from chrono.archive.worker import BatchResult, error_row, index_batch
 from chrono.errors import ChronoInputError
 
@@ -115,7 +115,7 @@ def index(inputs: list[str], store_root: str, *, workers: int | None = None, sch
             _commit_failures(store, rows, hashes=[item.digest for item in items])
             report.failed += len(rows)
         report.workers = runner.workers
-    report.compacted = store.compact()
+        report.compacted = store.compact(runner.run_jobs)  # on the workers while they are up
     report.seconds = time.monotonic() - report.started
     report.driver_cpu = time.process_time() - report.cpu_started
     notify(report)
@@ -182,6 +182,10 @@ class _InProcess:
     def collect(self, *, block: bool) -> list[BatchResult]:
         done, self.done = self.done, []
         return done
+
+    @staticmethod
+    def run_jobs(jobs: list[CompactionJob]) -> None:
+        run_in_threads(jobs)
 
     def __enter__(self) -> _InProcess:
         return self
@@ -266,6 +270,20 @@ class _Dask:
             self._settle([future for future in self.in_flight if future.done()])
         done, self._finished = self._finished, []
         return done
+
+    def run_jobs(self, jobs: list[CompactionJob]) -> None:
+        """The compaction's jobs as tasks, a table a worker (processes: they copy side by side, where threads
+        here shared one core's worth of the GIL). A job that fails there (its worker died) is redone here."""
+        if self.client is None:  # nothing was indexed: no cluster to start for it
+            run_in_threads(jobs)
+            return
+        futures = [self.client.submit(job, key=f"chrono-compact-{job.folder.name}-{uuid.uuid4().hex[:8]}")
+                   for job in jobs]
+        for job, future in zip(jobs, futures, strict=True):
+            try:
+                future.result()
+            except Exception:  # noqa: BLE001 - the same job again in this process: it writes the same file
+                job()
 
     def __enter__(self) -> _Dask:
         return self

@@ -30,6 +30,7 @@ import uuid
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -137,11 +138,12 @@ class Store:
             pq.write_table(pa.Table.from_pylist(rows, schema=TABLES[table]), temporary, compression="zstd")
 
     # -- compaction ------------------------------------------------------------------------------------------
-    def compact(self) -> int:
+    def compact(self, run: JobRunner | None = None) -> int:
         """Merge the parts of all committed batches not yet compacted into one part per table, and for events and
         leads one per year; the number of batches merged. Crash-safe: the new parts count only once the new
         manifest part (which names the batches it replaces) exists; the replaced parts are deleted after it, or by
-        the next index run."""
+        the next index run. ``run`` carries out the jobs (one per table, largest first): by default threads
+        here; an index run on a cluster hands them to its workers."""
         small = sorted(batch for batch in self.committed_batches() if not batch.startswith(COMPACT_PREFIX))
         merged = set(small)
         unsplit = [path for table in PARTITIONED for path in _parts(self.root / table / UNSPLIT)
@@ -150,22 +152,20 @@ class Store:
             self._remove_empty_unsplit()
             return 0
         batch = COMPACT_PREFIX + batch_name(small)
-        jobs: list[tuple[Callable[..., None], list[Path], Path]] = []
+        jobs: list[CompactionJob] = []
         for folder in (self.root / "documents", self.root / "expressions", self.root / "errors"):
             parts = [path for path in _parts(folder) if batch_of(path) in merged]
             if parts:
-                jobs.append((_concatenate_part, parts, folder))
+                jobs.append(CompactionJob(_concatenate_part, parts, folder, batch))
         for table in PARTITIONED:
             folder = self.root / table
             parts = [path for sub in sorted(folder.iterdir()) if sub.is_dir()
                      for path in _parts(sub) if batch_of(path) in merged] if folder.is_dir() else []
             if parts:
-                jobs.append((_split_by_year, parts, folder))
-        # the tables are independent and pyarrow reads, compresses and writes without the GIL: one thread each
-        with ThreadPoolExecutor(max_workers=max(1, min(len(jobs), os.cpu_count() or 1))) as pool:
-            for done in [pool.submit(job, parts, folder, batch) for job, parts, folder in jobs]:
-                done.result()
-        replaced = [path for _, parts, _ in jobs for path in parts]
+                jobs.append(CompactionJob(_split_by_year, parts, folder, batch))
+        jobs.sort(key=CompactionJob.size, reverse=True)  # the longest first: the last to end ends soonest
+        (run or run_in_threads)(jobs)
+        replaced = [path for job in jobs for path in job.parts]
         manifests = [path for path in _parts(self.root / "manifest") if batch_of(path) in merged]
         with _atomic_part(self.root / "manifest", batch) as temporary:
             _concatenate(manifests, temporary, metadata={SUPERSEDES: json.dumps(small).encode()})
@@ -180,6 +180,35 @@ class Store:
                 (self.root / table / UNSPLIT).rmdir()
             except OSError:  # absent, or still holding parts
                 pass
+
+
+@dataclass(frozen=True, slots=True)
+class CompactionJob:
+    """Copy ``parts`` into the part of ``batch`` under ``folder`` (by year for events and leads). Runs anywhere
+    the store's path is seen, any number of times: it writes the same file each time, and the parts it copies
+    are deleted only after the compaction's manifest part is written."""
+
+    copy: Callable[[list[Path], Path, str], None]
+    parts: list[Path]
+    folder: Path
+    batch: str
+
+    def __call__(self) -> None:
+        self.copy(self.parts, self.folder, self.batch)
+
+    def size(self) -> int:
+        return sum(path.stat().st_size for path in self.parts)
+
+
+JobRunner = Callable[[list[CompactionJob]], None]
+
+
+def run_in_threads(jobs: list[CompactionJob]) -> None:
+    """The tables are independent and pyarrow reads, compresses and writes mostly without the GIL: a thread
+    each, up to the cores."""
+    with ThreadPoolExecutor(max_workers=max(1, min(len(jobs), os.cpu_count() or 1))) as pool:
+        for done in [pool.submit(job) for job in jobs]:
+            done.result()
 
 
 def batch_of(path: Path) -> str:
