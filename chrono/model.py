@@ -124,7 +124,7 @@ class PartialValue:
     season: str | None = None  # SP SU FA WI
     month: int | None = None
     week: int | None = None  # ISO week number
-    day: int | None = None
+    day: int | None = None  # negative: counted from the month's end (-1 the last day)
     weekday: int | None = None  # ISO: Monday=1 .. Sunday=7
     part_of_day: str | None = None  # MO AF EV NI MI DT
     hour: int | None = None

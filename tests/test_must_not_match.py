@@ -125,6 +125,21 @@ NOT_EXPRESSIONS: list[tuple[str, str]] = [
     ("The offensive used night attacks and raids.", "night"),
     # a possessive before "day" makes an era ("in his day")
     ("He was among the richest men in his day.", "day"),
+    # a week or a day counted in something that is not a month; a fraction is no day
+    ("The first week of the job was hard.", "first week"),
+    ("He missed the first week of training.", "first week"),
+    ("It fell by a third of last month's total.", "third"),
+    # a quarter that is a district, a month that ends no quarter, a month that is a modal
+    ("They ate in the French Quarter.", "Quarter"),
+    ("Sales in the May quarter were flat.", "quarter"),
+    ("We walked through the old quarter of Delhi.", "quarter"),
+    ("It may end in a draw.", "may end"),
+    # a weekday abbreviation is no date before a number that is no day of the month
+    ("He told the Sun 12 times.", "Sun 12"),
+    ("On Thursday, the 5th U.S. Circuit Court of Appeals ruled.", "the 5th"),
+    ("On Tuesday, the 3rd round begins.", "the 3rd"),
+    ("The Sun 3rd-quarter profits fell.", "Sun"),
+    ("The H124 jet landed.", "H124"),
 ]
 
 

@@ -11,6 +11,7 @@ import datetime as dt
 import pytest
 
 from chrono.model import Document
+from chrono.resolve.numeric_dates import settle_numeric_dates
 from chrono.resolve.walk import resolve_expressions
 from chrono.segment.sentences import split_sentences
 from chrono.tag.tagger import tag_text
@@ -21,6 +22,7 @@ EMBASSY = D(1998, 8, 7)  # Friday, 1998-W32
 LEAP = D(2024, 2, 29)  # Thursday
 NEW_YEAR = D(2021, 1, 1)  # Friday, 2020-W53
 MONDAY = D(2019, 12, 30)  # Monday of 2020-W01
+FRI = D(2024, 5, 10)  # Friday, 2024-W19
 
 CASES = [
     # the Unicode spaces that pages and CLDR's formats write inside dates and times (thin, narrow no-break)
@@ -419,13 +421,46 @@ CASES = [
     # headlines drop the article: "by end of the month"; "the upcoming year" is the next one
     ("Carrefour to close both outlets by end of the month", "end of the month", THU, "2023-03"),
     ("I doubt I would be busking for the upcoming year.", "the upcoming year", THU, "2024"),
+    # a week counted in a month: the ISO week holding the middle of its seven days (the 4th, 11th... or the
+    # fourth day from the end), as ISO 8601 counts a year's first week
+    ("They met in the first week of March.", "the first week of March", FRI, "2024-W10"),
+    ("It opens the 2nd week of June.", "the 2nd week of June", FRI, "2024-W24"),
+    ("Sales fell in the last week of May.", "the last week of May", FRI, "2024-W22"),
+    ("Sales fell in the last week of February.", "the last week of February", THU, "2023-W08"),
+    ("Sales fell in the last week of February.", "the last week of February", LEAP, "2024-W09"),
+    ("Talks resume the second week of next month.", "the second week of next month", FRI, "2024-W24"),
+    ("Bills are paid in the last week of the month.", "the last week of the month", THU, "2023-W13"),
+    # British rosters and business weeks named by a day; a day of a month named by its place
+    ("Rosters start w/c 6 May.", "w/c 6 May", FRI, "2024-W19"),
+    ("Sales for the week ending 12 May rose.", "the week ending 12 May", FRI, "2024-W19"),
+    ("Rent is due on the 3rd of next month.", "the 3rd of next month", FRI, "2024-06-03"),
+    ("Payment is due on 10th of this month.", "10th of this month", FRI, "2024-05-10"),
+    ("Your letter of the 6th inst. arrived.", "the 6th inst.", FRI, "2024-05-06"),
+    # "mid-" before a relative period; a fortnight counts two weeks back
+    ("A vote is due mid-next month.", "mid-next month", FRI, "2024-06"),
+    ("Growth slowed mid-last year.", "mid-last year", FRI, "2023"),
+    ("He left a fortnight ago.", "a fortnight ago", FRI, "2024-W17"),
+    # a clock range after a p.m. start ends in the evening
+    ("The show ran from 8 p.m. to 10:30.", "10:30", FRI, "2024-05-10T22:30"),
+    ("The shop is open 9am-5:30 today.", "5:30", FRI, "2024-05-10T17:30"),
+    # a weekday and an ordinal day: the nearest month whose day it is
+    ("The final is on Sun 12th.", "Sun 12th", FRI, "2024-05-12"),
+    ("Polls closed on Tue 3rd.", "Tue 3rd", FRI, "2023-10-03"),
+    # quarters by the abbreviated month they end in; calendar years and halves in business shorthand
+    ("Profits rose in the Dec quarter.", "the Dec quarter", THU, "2022-Q4"),
+    ("Revenue fell in the Sept quarter.", "the Sept quarter", FRI, "2023-Q3"),
+    ("Revenue in Q3 CY24 rose.", "Q3 CY24", FRI, "2024-Q3"),
+    ("Results for 1H24 rose.", "1H24", FRI, "2024-H1"),
+    ("Its H1 FY25 profit rose.", "H1 FY25", FRI, "2025-H1"),
+    # Indian English: the edge after the month
+    ("The work ends by March end.", "March end", THU, "2023-03"),
 ]
 
 
 def resolved_in(sentence: str, published: dt.date) -> list[tuple[int, int, str, str]]:
     document = Document(id="case", text=sentence, published=published)
     sentences = split_sentences(document.text, document.body_span)
-    found = tag_text(document.text, document.body_span, document=document.id)
+    found = settle_numeric_dates(tag_text(document.text, document.body_span, document=document.id), document)
     return [(e.span.start, e.span.end, e.text, e.value.value if e.value else "")
             for e in resolve_expressions(found, sentences, document)]
 

@@ -25,6 +25,7 @@ __all__ = [
     "add_days",
     "add_months",
     "days_after",
+    "day_in_month",
     "calendar_suffix",
     "format_year",
     "interval_of",
@@ -121,6 +122,14 @@ def days_after(day: dt.date, days: int) -> dt.date | None:
         return add_days(day, days)
     except OutOfCalendar:
         return None
+
+
+def day_in_month(year: int, month: int, day: int) -> dt.date:
+    """The ``day`` of a month; a negative one counts from its end (-1 the last day, -4 the middle of the last
+    seven: "the last week of May"). ValueError for a day the month does not have."""
+    if day < 0:
+        day += calendar.monthrange(year, month)[1] + 1
+    return dt.date(year, month, day)
 
 
 def season_of(day: dt.date) -> tuple[int, str]:

@@ -19,6 +19,7 @@ from chrono.calendar.intervals import (
     OutOfCalendar,
     add_days,
     calendar_suffix,
+    day_in_month,
     format_year,
     interval_of,
     period_bounds,
@@ -286,7 +287,7 @@ def _in_year(p: PartialValue, year: int) -> _Period | None:
             day = holiday_date(p.holiday, year)
             return _period(day, Granularity.DAY) if day else None
         if p.month is not None and p.day is not None:
-            return _period(dt.date(year, p.month, p.day), Granularity.DAY)
+            return _period(day_in_month(year, p.month, p.day), Granularity.DAY)
         if p.week is not None:
             monday = dt.date.fromisocalendar(year, p.week, 1)
             if p.weekday is not None:
@@ -338,9 +339,12 @@ def _named_in_cycle(p: PartialValue, kind: str) -> Callable[[dt.date], _Period |
     if kind == "monthday":
         def in_month(first: dt.date) -> _Period | None:
             try:
-                return _period(first.replace(day=p.day or 1), Granularity.DAY)
+                day = day_in_month(first.year, first.month, p.day or 1)
             except ValueError:  # the 31st of a 30-day month
                 return None
+            if p.weekday is not None and day.isoweekday() != p.weekday:
+                return None  # "Sun 12th": a month whose 12th is a Sunday
+            return _period(day, Granularity.DAY)
 
         return in_month
     return lambda first: _in_year(p, first.year)

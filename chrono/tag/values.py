@@ -218,8 +218,10 @@ def build_partial(spec: Mapping[str, Any], groups: Mapping[str, str | None], wor
     meridiem = fields.pop("meridiem", None)
     if meridiem is not None and "hour" in fields:
         fields["hour"] = fields["hour"] % 12 + (12 if meridiem == "PM" else 0)
-    if isinstance(fields.get("unit"), Mapping):
-        fields["unit"] = fields["unit"]["granularity"]
+    if isinstance(unit := fields.get("unit"), Mapping):
+        fields["unit"] = unit["granularity"]
+        if isinstance(fields.get("shift"), int) and unit.get("steps"):  # "a fortnight ago": two weeks back
+            fields["shift"] *= unit["steps"]
     unknown = set(fields) - PARTIAL_FIELDS
     if unknown:
         raise ValueError(f"unknown PartialValue fields {sorted(unknown)}")
