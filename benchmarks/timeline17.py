@@ -2,8 +2,8 @@
 
 A topic folder holds ``InputDocs/YYYY-MM-DD/ID.txt`` (the folder is the publication date; text tokenized, one
 sentence per line: ``BP 's``, ``-LRB-``, ````` ``) and ``timelines/*.txt`` (a date line, its sentences, a line
-of dashes). The articles are detokenized lightly (brackets, quotes, clitics, punctuation) so that chrono reads
-ordinary prose; the reference timelines are returned as written, for the scorer.
+of dashes). The articles are read by chrono's own reader, as `chrono build` reads them (it joins the tokens back
+into prose); the reference timelines are returned as written, for the scorer.
 
     python benchmarks/timeline17.py ../shared/data/t17-dev/bpoil_bbc     # counts of one topic
     python benchmarks/timeline17.py ../shared/data/t17-dev/bpoil_bbc --write /tmp/bpoil_bbc   # as chrono inputs
@@ -11,6 +11,7 @@ ordinary prose; the reference timelines are returned as written, for the scorer.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import sys
@@ -21,27 +22,11 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT))
 
-from chrono.model import Document, Span  # noqa: E402
+from chrono.errors import ChronoInputError  # noqa: E402
+from chrono.model import Document  # noqa: E402
+from chrono.read import read_input  # noqa: E402
 
 DEFAULT_DATA = REPO_ROOT.parent / "shared" / "data" / "t17-dev"
-
-# Penn Treebank escapes and spacing undone: "BP 's" -> "BP's", "-LRB- # 346m -RRB-" -> "(# 346m)", "`` x ''" -> '"x"'
-_DETOKENIZE = (
-    (re.compile(r"-LRB-\s*"), "("), (re.compile(r"\s*-RRB-"), ")"),
-    (re.compile(r"-LSB-\s*"), "["), (re.compile(r"\s*-RSB-"), "]"),
-    (re.compile(r"-LCB-\s*"), "{"), (re.compile(r"\s*-RCB-"), "}"),
-    (re.compile(r"``\s*"), '"'), (re.compile(r"\s*''"), '"'),
-    (re.compile(r" (?=(?:'s|'re|'ve|'ll|'d|'m|n't)\b)", re.IGNORECASE), ""),
-    (re.compile(r" (?=[.,;:!?%](?:\s|$))"), ""),
-    (re.compile(r"\$ (?=\d)"), "$"),
-)
-
-
-def detokenize(line: str) -> str:
-    for pattern, replacement in _DETOKENIZE:
-        line = pattern.sub(replacement, line)
-    return line.strip()
-
 
 @dataclass(frozen=True)
 class ReferenceTimeline:
@@ -77,12 +62,15 @@ def article_paths(topic: Path, first: dt.date | None = None, last: dt.date | Non
 
 
 def read_articles(topic: Path, first: dt.date | None = None, last: dt.date | None = None) -> Iterator[Document]:
-    """The articles as Documents, one sentence per line, ids unique within the topic (date/file)."""
+    """The articles as `chrono build InputDocs` reads them (the folder's date, the tokens joined back into prose:
+    chrono.read.tokenized), ids unique within the topic (date/file); an empty file is left out, as it reports it."""
     for published, path in article_paths(topic, first, last):
-        lines = (detokenize(line) for line in path.read_text(encoding="utf-8", errors="replace").splitlines())
-        text = "\n".join(line for line in lines if line) + "\n"
-        yield Document(id=f"{topic.name}/{published.isoformat()}/{path.name}", text=text, published=published,
-                       source=str(path), body=Span(0, len(text)))
+        try:
+            [document] = read_input(str(path))
+        except ChronoInputError:
+            continue
+        assert document.published == published, path
+        yield dataclasses.replace(document, id=f"{topic.name}/{published.isoformat()}/{path.name}")
 
 
 def read_timelines(topic: Path) -> list[ReferenceTimeline]:

@@ -22,7 +22,8 @@ SUFFIXES = [".txt", ".json", ".jsonl", ".md", ".tml", ".xml", ".unknown"] + ([".
 PIECES = ["date 2023-03-02\n", "---\n", "date: 2023-03-02\n", "a: x   y\n", "{", "}", "[", "]", '"text": ', '"a"',
           '"published": "2023-03-02"', ",", ":", "\\ud800", "\n", "\r\n", "\u2028", "\u0085", "<TEXT>", "</TEXT>",
           "<!--", "-->", "<?", "?>", '<TIMEX3 tid="t1" value="1990">', "</TIMEX3>", "&amp;", "&#x41;", "&bogus",
-          "<html><body><p>", "</p>", '<meta property="article:published_time" content="2023-03-02">', " ", "1990"]
+          "<html><body><p>", "</p>", '<meta property="article:published_time" content="2023-03-02">', " ", "1990",
+          "-LRB- ", " -RRB-", "`` ", " ''", " , ", " . ", " 's", " n't", "$ "]
 TEXTS = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=8)), max_size=40).map("".join)
 RELAXED = settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 

@@ -303,13 +303,22 @@ class ClauseWords:
 
 
 @dataclass(frozen=True, eq=False)
+class TokenizedWords:
+    """[tokenized] of segment.toml: how the language's words come apart in Penn Treebank tokens, which text
+    read as such is joined back (chrono/read/tokenized.py)."""
+
+    clitics: Words = ()  # split off the word before them ("BP 's", "do n't"): rejoined with it
+
+
+@dataclass(frozen=True, eq=False)
 class SegmentWords:
-    """segment.toml: abbreviations and sentence openers (chrono/segment/), and headline clauses."""
+    """segment.toml: abbreviations and sentence openers (chrono/segment/), headline clauses, and tokens."""
 
     never_final: Words
     maybe_final: Words
     openers: Words
     clauses: ClauseWords
+    tokenized: TokenizedWords = TokenizedWords()
 
 
 # ---------------------------------------------------------------- tense.toml

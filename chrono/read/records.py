@@ -19,6 +19,7 @@ from chrono.model import Document
 from chrono.read.common import LOCALE_KEYS, Origin, Record, metadata_date
 from chrono.read.inputs import is_blank
 from chrono.read.registry import reader
+from chrono.read.tokenized import as_prose
 
 TEXT_KEYS = ("text", "body")
 DATE_KEYS = ("published", "date")
@@ -123,7 +124,7 @@ def _record(record: Any, where: str, origin: Origin, fallback_id: str) -> Record
             hint = str(exc)  # reported only when no --published date stands in for it
     document = Document(
         id=_optional_str(record, "id") or fallback_id,
-        text=_clean(text),
+        text=_clean(as_prose(text)),
         published=date,
         source=origin.source,
         outlet=_optional_str(record, "outlet"),

@@ -3,7 +3,8 @@
 The sample format (``date YYYY-MM-DD`` header, dateline, outlet, dash line, body) or plain text; the reader
 of `.txt` files and of any text no other reader recognizes. Offsets index the text as decoded: a UTF-8
 byte-order mark is dropped by decoding, and line endings (LF or CRLF) are kept as they are, so
-``document.text[start:end]`` is exactly what the file says.
+``document.text[start:end]`` is exactly what the file says (unless the file is in Penn Treebank tokens: then
+the text is the prose they were made from).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from chrono.read.common import Origin, Record
 from chrono.read.inputs import STDIN_NAME, describe, is_blank, quoted
 from chrono.read.published import parse_date, publication_override, settle_published
 from chrono.read.registry import reader
+from chrono.read.tokenized import as_prose
 
 __all__ = ["parse_article", "parse_date", "read_article", "read_sample"]
 
@@ -56,7 +58,9 @@ def _body_start(text: str, offset: int) -> int:
 
 
 def read_sample(text: str, origin: Origin) -> Record:
-    """Sample format or plain text -> a Record whose Document is undated when the text has no date line."""
+    """Sample format or plain text -> a Record whose Document is undated when the text has no date line. Text
+    in Penn Treebank tokens is read as the prose it was made from (chrono.read.tokenized)."""
+    text = as_prose(text)
     lines = _lines(text)
     first = next((line for line in lines if line[2].strip()), None)
     header = _DATE_LINE.fullmatch(first[2]) if first is not None else None
