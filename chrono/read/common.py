@@ -83,13 +83,18 @@ _DATEPARSER_SETTINGS = {
 }
 
 
+# stamps dateparser's own parsers miss: the Twitter API's created_at ("Wed Oct 10 20:19:24 +0000 2018")
+_WRITTEN_FORMATS = ["%a %b %d %H:%M:%S %z %Y"]
+
+
 def _written_date(value: str, where: str) -> dt.date:
     parsed = None
     if len(value) <= MAX_WRITTEN_DATE:
         import dateparser  # imported on first use: it is slow to load and most inputs carry ISO dates
 
         languages = list(Language.load().about.dateparser_languages)
-        parsed = dateparser.parse(value, languages=languages, settings=_DATEPARSER_SETTINGS)
+        parsed = dateparser.parse(value, languages=languages, settings=_DATEPARSER_SETTINGS,
+                                  date_formats=_WRITTEN_FORMATS)
     if parsed is None:
         raise ChronoInputError(f"{where}: cannot read the date {quoted(value)}; write it as YYYY-MM-DD "
                                "(or a complete written date: day, month and year)")

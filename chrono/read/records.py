@@ -1,6 +1,7 @@
 """JSON and JSON Lines inputs: each record (an object with `text` or `body` and `published` or `date`) is a Document.
 
-Optional fields: `title`, `url`, `outlet`, `id`, `locale` (or `language`: "en_GB", for the day/month order). A
+Optional fields: `title`, `url`, `outlet`, `id`, `locale` (or `language`: "en_GB", for the day/month order). The
+names common news datasets and crawlers give these fields are read too (TEXT_KEYS, DATE_KEYS, ...). A
 bad record is reported on its own (file and record number); the file's other records still build. JSON Lines
 records are split on line feeds only (CRLF too), so a record may hold U+2028 or U+0085, and are read one at a
 time.
@@ -21,8 +22,16 @@ from chrono.read.inputs import is_blank
 from chrono.read.registry import reader
 from chrono.read.tokenized import as_prose
 
-TEXT_KEYS = ("text", "body")
-DATE_KEYS = ("published", "date")
+# The fields each kind of record names, first found first: chrono's own, then what common news datasets and
+# crawlers write (news-tls and Timeline17/Crisis/Entities: id, time, text, title; news-please: maintext,
+# date_publish, source_domain; schema.org NewsArticle: articleBody, datePublished, headline; feeds: content,
+# pubDate, link; the Twitter API: full_text, created_at)
+TEXT_KEYS = ("text", "body", "maintext", "articleBody", "content", "full_text")
+DATE_KEYS = ("published", "date", "time", "date_publish", "datePublished", "published_at", "publish_date", "pubDate",
+             "created_at")
+TITLE_KEYS = ("title", "headline")
+URL_KEYS = ("url", "link")
+OUTLET_KEYS = ("outlet", "source_domain", "publisher")  # schema.org's publisher is an object: skipped
 NO_DATE_HINT = "add a 'published' date YYYY-MM-DD to the record or pass --published YYYY-MM-DD"
 RECORD = "record"  # Document.published_source of a record's own date
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # JSON "\ud800" escapes decode to characters no output can encode
@@ -111,9 +120,10 @@ def record_from(record: Any, *, where: str, origin: Origin, fallback_id: str) ->
 def _record(record: Any, where: str, origin: Origin, fallback_id: str) -> Record:
     if not isinstance(record, dict):
         raise ChronoInputError(f"expected a JSON object with 'text' and 'published', found {type(record).__name__}")
-    text = _first(record, TEXT_KEYS)
-    if not isinstance(text, str) or is_blank(text):
-        raise ChronoInputError("the record has no 'text' or 'body' string")
+    text = next((value for key in TEXT_KEYS if isinstance(value := record.get(key), str) and not is_blank(value)),
+                None)
+    if text is None:
+        raise ChronoInputError("the record has no 'text' or 'body' string")  # (nor one of the other TEXT_KEYS)
     date: dt.date | None = None
     hint = f"the record has no publication date; {NO_DATE_HINT}"
     raw = _first(record, DATE_KEYS)
@@ -127,9 +137,9 @@ def _record(record: Any, where: str, origin: Origin, fallback_id: str) -> Record
         text=_clean(as_prose(text)),
         published=date,
         source=origin.source,
-        outlet=_optional_str(record, "outlet"),
-        title=_optional_str(record, "title"),
-        url=_optional_str(record, "url"),
+        outlet=_first_str(record, OUTLET_KEYS),
+        title=_first_str(record, TITLE_KEYS),
+        url=_first_str(record, URL_KEYS),
         published_source=RECORD if date else None,
         locale=next((locale for key in LOCALE_KEYS if (locale := _optional_str(record, key))), None),
     )
@@ -143,6 +153,17 @@ def _clean(text: str) -> str:
 
 def _first(record: dict[str, Any], keys: tuple[str, ...]) -> Any:
     return next((record[key] for key in keys if record.get(key) is not None), None)
+
+
+def _first_str(record: dict[str, Any], keys: tuple[str, ...]) -> str | None:
+    """The field under chrono's own name (the first key; checked), else the first other name holding a string:
+    another format's field of that name may hold something else (a feed's list of links)."""
+    own, *others = keys
+    value = _optional_str(record, own)
+    if value is not None:
+        return value
+    return next((shown for key in others if isinstance(found := record.get(key), str)
+                 and (shown := _clean(found).strip())), None)
 
 
 def _optional_str(record: dict[str, Any], key: str) -> str | None:
