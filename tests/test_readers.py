@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import importlib.util
 import io
 import json
@@ -175,7 +176,7 @@ def test_a_folder_without_articles_is_a_failure(tmp_path: Path) -> None:
     write(tmp_path, "image.png", b"\x89PNG")
     assert read_documents([str(tmp_path)]) == ([], [(str(tmp_path), f"{tmp_path}: the folder holds no input "
                                                     "files (.html, .htm, .md, .markdown, .json, .jsonl, .ndjson, "
-                                                    ".txt, .text, .tml, .TE3input)")])
+                                                    ".txt, .text, .tml, .TE3input; gzipped too)")])
 
 
 def test_inputs_beyond_the_size_limit_are_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -186,6 +187,33 @@ def test_inputs_beyond_the_size_limit_are_refused(tmp_path: Path, monkeypatch: p
     documents, failures = read_documents([path, "-"], stdin=io.BytesIO(b"date 2023-03-02\n\n" + b"y" * 100))
     assert documents == []
     assert [message.split(" is larger")[0] for _, message in failures] == [path, "standard input"]
+
+
+def test_gzipped_inputs_are_read_as_the_suffix_before_gz(tmp_path: Path) -> None:
+    records = "".join(json.dumps({"id": f"a{n}", "time": "2023-03-02", "text": f"Rain {n}."}) + "\n" for n in range(2))
+    write(tmp_path / "in", "articles.jsonl.gz", gzip.compress(records.encode()))
+    write(tmp_path / "in", "storm.txt.gz", gzip.compress(b"date 2023-03-02\n\nThe storm hit on Tuesday.\n"))
+    write(tmp_path / "in", "notes.gz", gzip.compress(b"date 2023-03-02\n\nIt rained.\n"))  # no inner suffix: not read
+    documents, failures = read_documents([str(tmp_path / "in")])
+    assert failures == []
+    assert [(d.id, d.text[d.body_span.start:d.body_span.end].strip(), d.published) for d in documents] == [
+        ("a0", "Rain 0.", MARCH_2), ("a1", "Rain 1.", MARCH_2), ("storm", "The storm hit on Tuesday.", MARCH_2)]
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    (gzip.compress(b"x" * 101), "unpacks to more than the"),  # under the limit packed, beyond it unpacked
+    (gzip.compress(b"date 2023-03-02\n\nIt rained.\n")[:-9], "cannot unpack it as gzip"),  # cut short
+    (b"\x1f\x8b\x08\x00 not gzip after all", "cannot unpack it as gzip"),
+    (gzip.compress(bytes(range(40))), "looks like a binary file"),  # what it unpacks to is checked as any input
+])
+def test_a_bad_gzip_input_fails_in_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, content: bytes,
+                                            message: str) -> None:
+    from chrono.read import inputs
+
+    monkeypatch.setattr(inputs, "MAX_BYTES", 100)
+    path = write(tmp_path, "a.txt.gz", content)
+    documents, failures = read_documents([path])
+    assert documents == [] and len(failures) == 1 and message in failures[0][1] and "\n" not in failures[0][1]
 
 
 def test_read_input_raises_the_first_problem(tmp_path: Path) -> None:

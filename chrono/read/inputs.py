@@ -1,4 +1,5 @@
 """Where inputs come from: files, folders and standard input, read as bytes under one size limit and decoded.
+A gzip file (`articles.jsonl.gz`, as datasets ship) is unpacked, under the same limit for what it unpacks to.
 
 Every command (`build`, `tag`, `eval`) reads through here, so the limit, the encodings refused and the messages
 are the same everywhere.
@@ -6,8 +7,11 @@ are the same everywhere.
 
 from __future__ import annotations
 
+import gzip
+import io
 import sys
 import unicodedata
+import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -18,6 +22,8 @@ MAX_BYTES = 50 * 1024 * 1024  # far beyond any article; guards against feeding c
 STDIN_NAME = "-"
 STDIN_ID = "stdin"
 MAX_ECHO = 80  # how much of a bad value a one-line message quotes
+GZIP = ".gz"  # a compressed input: read by the reader of the suffix before it
+_GZIP_MAGIC = b"\x1f\x8b"
 
 
 def describe(path: str | Path) -> str:
@@ -64,7 +70,19 @@ def load_bytes(path: str | Path, *, stdin: BinaryIO | None = None) -> bytes:
             raise ChronoInputError(f"cannot read {file}: {exc.strerror or exc}") from None
     if len(data) > limit:
         raise ChronoInputError(f"{name} is larger than the {limit // 2**20} MB limit for one input")
-    return data
+    return _gunzip(data, name, limit) if data.startswith(_GZIP_MAGIC) else data
+
+
+def _gunzip(data: bytes, name: str, limit: int) -> bytes:
+    """What a gzip file unpacks to, never more than ``limit`` + 1 bytes of it (a small file may unpack to gigabytes)."""
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as handle:
+            unpacked = handle.read(limit + 1)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise ChronoInputError(f"{name}: cannot unpack it as gzip ({exc})") from None
+    if len(unpacked) > limit:
+        raise ChronoInputError(f"{name} unpacks to more than the {limit // 2**20} MB limit for one input")
+    return unpacked
 
 
 # Byte-order marks of the encodings a Windows editor saves as "Unicode" (UTF-32's first: it starts like UTF-16's).
@@ -143,5 +161,7 @@ def expand(given: str, suffixes: Iterable[str], *, corpus_suffixes: Iterable[str
     if corpus:
         files = [found for found in files if found.name.lower().endswith(corpus)] or files
     if not files:
-        raise ChronoInputError(f"{given}: the folder holds no input files ({', '.join(suffixes)})")
+        plain = [suffix for suffix in suffixes if not suffix.endswith(GZIP)]
+        gzipped = "; gzipped too" if len(plain) < len(tuple(suffixes)) else ""
+        raise ChronoInputError(f"{given}: the folder holds no input files ({', '.join(plain)}{gzipped})")
     yield from (str(found) for found in files)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Protocol
 
 from chrono.read.common import Origin, Record
-from chrono.read.inputs import id_from_path
+from chrono.read.inputs import GZIP, id_from_path
 
 
 class Reader(Protocol):
@@ -66,7 +66,7 @@ def load_readers() -> list[ReaderEntry]:
 
 
 def folder_suffixes() -> tuple[str, ...]:
-    return tuple(suffix for entry in load_readers() if entry.in_folders for suffix in entry.suffixes)
+    return _with_gzip(suffix for entry in load_readers() if entry.in_folders for suffix in entry.suffixes)
 
 
 def corpus_suffixes() -> tuple[str, ...]:
@@ -74,13 +74,20 @@ def corpus_suffixes() -> tuple[str, ...]:
 
 
 def all_suffixes() -> tuple[str, ...]:
-    return tuple(suffix for entry in load_readers() for suffix in entry.suffixes)
+    return _with_gzip(suffix for entry in load_readers() for suffix in entry.suffixes)
+
+
+def _with_gzip(suffixes: Iterable[str]) -> tuple[str, ...]:
+    """The suffixes, and each with GZIP after it: `articles.jsonl.gz` is read as `.jsonl` (unpacked on reading)."""
+    plain = tuple(suffixes)
+    return plain + tuple(suffix + GZIP for suffix in plain)
 
 
 def reader_for(path: str, text: str) -> ReaderEntry:
-    """The reader of a file by its suffix, else the one whose sniff recognizes the text, else the fallback."""
+    """The reader of a file by its suffix (a gzip file's by the suffix before `.gz`), else the one whose sniff
+    recognizes the text, else the fallback."""
     entries = load_readers()
-    name = Path(path).name.lower()
+    name = Path(path).name.lower().removesuffix(GZIP)
     for entry in entries:
         if any(name.endswith(suffix.lower()) for suffix in entry.suffixes):
             return entry
