@@ -16,6 +16,7 @@ from chrono.cli.common import (
     guarded,
     language_option,
     locale_option,
+    max_chars_option,
     refuse_overwriting_inputs,
     write_output,
 )
@@ -25,7 +26,7 @@ from chrono.order.sort import SORTS
 from chrono.pipeline import build_from_documents
 from chrono.read import iter_documents
 from chrono.read.published import publication_override
-from chrono.render import FORMATS, render
+from chrono.render import FORMATS, render_pieces
 from chrono.render.exporters.csv_export import RAW_CELLS
 from chrono.render.grouping import GROUPINGS
 
@@ -61,6 +62,7 @@ def build(
                                          help="Only the N most important dates (inside --from/--to); a date only "
                                               "one article gives is left out while others have more."),
     per_date: int = typer.Option(1, "--per-date", metavar="K", help="With --key-dates: up to K sentences per date."),
+    max_chars: int = max_chars_option(),
     debug: bool = typer.Option(False, "--debug", help="Show the traceback of an internal error."),
 ) -> None:
     """Build the timeline of one or more articles and render it."""
@@ -94,7 +96,8 @@ def build(
 
         def documents() -> Iterator[Document]:  # read as the build goes; each bad input or record: one line
             nonlocal failures
-            for item in iter_documents(inputs, date, date_required=chosen_domain.needs_publication_date, skip=output):
+            for item in iter_documents(inputs, date, date_required=chosen_domain.needs_publication_date, skip=output,
+                                       max_chars=max_chars):
                 if isinstance(item, Document):
                     yield item
                 else:
@@ -119,8 +122,9 @@ def build(
         events = select_events(timeline.events, date_from=date_from, date_to=date_to, min_granularity=min_granularity)
         timeline = dataclasses.replace(timeline, events=tuple(events), meta={**timeline.meta, "group_by": group_by,
                                                                                  RAW_CELLS: raw_cells})
-        text = render(timeline, fmt, template=template, template_dir=str(template_dir) if template_dir else None)
-        write_output(text, output)
+        pieces = render_pieces(timeline, fmt, template=template,
+                               template_dir=str(template_dir) if template_dir else None)
+        write_output(pieces, output)  # a file is written as the pieces come, never holding the whole text
         if crashed:
             raise typer.Exit(EXIT_INTERNAL)  # the others were built, but chrono failed on an article
         if failures:

@@ -11,9 +11,9 @@ import sys
 import tempfile
 import threading
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TextIO, TypeVar
 
 import typer
 
@@ -31,6 +31,15 @@ def language_option() -> Any:
     """``--language``: the language the articles are written in (its resources are chrono/lang/<code>/)."""
     return typer.Option(DEFAULT_LANGUAGE, "--language", metavar="CODE",
                         help=f"Language of the articles: {', '.join(languages())}.")
+
+
+def max_chars_option() -> Any:
+    """``--max-chars``: the longest document text analysed (chrono.read.inputs.MAX_CHARS); a longer one is refused."""
+    from chrono.read.inputs import MAX_CHARS
+
+    return typer.Option(MAX_CHARS, "--max-chars", metavar="N", min=1,
+                        help="Refuse a document whose text is longer than N characters (one line, exit 2): it "
+                        "bounds the memory one document takes.")
 
 
 def locale_option() -> Any:
@@ -82,10 +91,13 @@ def refuse_overwriting_inputs(inputs: list[str], output: str | os.PathLike[str] 
                                    "the article; choose another --output")
 
 
-def write_output(text: str, output: str | os.PathLike[str] | None) -> None:
-    """Write to stdout, or to a file atomically: a temporary file beside it, renamed when complete."""
+def write_output(text: str | Iterable[str], output: str | os.PathLike[str] | None) -> None:
+    """Write to stdout, or to a file atomically: a temporary file beside it, renamed when complete.
+
+    ``text`` may come in pieces (chrono.render.render_pieces): a file is written as they come; standard output
+    gets them joined, so that a failure part way leaves nothing half-written there either."""
     if output is None or str(output) == "-":
-        _write_stdout(text)
+        _write_stdout(text if isinstance(text, str) else "".join(text))
         return
     if str(output).endswith(("/", os.sep)) or (str(output).endswith(f"{os.sep}.")):
         raise ChronoInputError(f"cannot write {output}: it names a folder; give a file name")
@@ -117,7 +129,7 @@ def _silence_stdout() -> None:
         sys.stdout = None
 
 
-def write_atomic(path: Path, text: str) -> None:
+def write_atomic(path: Path, text: str | Iterable[str]) -> None:
     """Write ``text`` to ``path`` through a temporary file beside it; ChronoInputError when that cannot be done
     (missing folder, a folder in the way, no permission, a full disk), leaving any old file as it was.
 
@@ -142,7 +154,7 @@ def write_atomic(path: Path, text: str) -> None:
             raise ChronoInputError(f"cannot write {path}: {exc.strerror or exc}") from None
         try:
             with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-                handle.write(text)
+                _write_pieces(handle, text)
             # mkstemp makes 0600: an existing file keeps its mode, a new one follows the umask
             os.chmod(tmp, stat.S_IMODE(existing.st_mode) if existing else 0o666 & ~_current_umask())
             if existing is not None and existing.st_nlink > 1:
@@ -175,10 +187,15 @@ def _terminate_as_exit() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
-def _write_stream(path: Path, text: str) -> None:
+def _write_pieces(handle: TextIO, text: str | Iterable[str]) -> None:
+    for piece in (text,) if isinstance(text, str) else text:
+        handle.write(piece)
+
+
+def _write_stream(path: Path, text: str | Iterable[str]) -> None:
     try:
         with path.open("w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+            _write_pieces(handle, text)
     except OSError as exc:
         raise ChronoInputError(f"cannot write {path}: {exc.strerror or exc}") from None
 

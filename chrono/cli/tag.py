@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from itertools import chain
 from pathlib import Path
 
 import typer
@@ -13,6 +15,7 @@ from chrono.cli.common import (
     guarded,
     language_option,
     locale_option,
+    max_chars_option,
     write_atomic,
     write_output,
 )
@@ -38,6 +41,7 @@ def tag(
                                          help="Publication date YYYY-MM-DD (overrides the input's own)."),
     language: str = language_option(),
     locale: str | None = locale_option(),
+    max_chars: int = max_chars_option(),
     debug: bool = typer.Option(False, "--debug", help="Show the traceback of an internal error."),
 ) -> None:
     """Find and resolve the temporal expressions of each input; write TimeML with TIMEX3 tags, or JSON."""
@@ -45,13 +49,13 @@ def tag(
     def run() -> None:
         from chrono.errors import ChronoInputError
         from chrono.lang import Language
-        from chrono.model import Domain
+        from chrono.model import Domain, Expression
         from chrono.pipeline import analyse
         from chrono.read import iter_records
         from chrono.read.outputs import check_outputs, input_files, output_path
         from chrono.read.published import publication_override
         from chrono.read.timeml import TimeMLDocument
-        from chrono.render.exporters.json_export import document_record, dumps, expression_record
+        from chrono.render.exporters.json_export import document_record, dumps, expression_record, pieces
         from chrono.render.exporters.timeml_export import timeml_from_document, write_timeml
         from chrono.resolve.numeric_dates import check_locale
 
@@ -72,11 +76,11 @@ def tag(
                 raise ChronoInputError(f"{count} inputs give {count} TimeML files: name a folder with --output-dir")
         timeml: list[str] = []
         documents: list[dict] = []
-        expressions: list[dict] = []
+        expressions: list[Expression] = []
         failures: list[int] = []
         total = 0
         read = iter_records(inputs, date, date_required=chosen_domain.needs_publication_date,
-                            unique_ids=output_dir is None)
+                            unique_ids=output_dir is None, max_chars=max_chars)
         for record in read:
             total += 1
             try:
@@ -92,26 +96,31 @@ def tag(
                 typer.echo(f"chrono: error: {reason}", err=True)
                 continue
             document = record.document
+            text: str | Iterator[str]
             if fmt == "timeml":
                 markup = record.original if isinstance(record.original, TimeMLDocument) else None
                 text = write_timeml(markup or timeml_from_document(document), found)
-            else:
-                records = [expression_record(expression) for expression in found]
-                text = dumps({"documents": [document_record(document)], "expressions": records}) + "\n"
-                documents.append(document_record(document))
-                expressions.extend(records)
-            if output_dir is None:
-                if fmt == "timeml":
+                if output_dir is None:
                     if timeml:
                         raise ChronoInputError(f"{record.path} holds several documents: name a folder with "
                                                "--output-dir for one TimeML file each")
                     timeml.append(text)
+                    continue
+            elif output_dir is None:  # one JSON for the whole run, written at the end
+                documents.append(document_record(document))
+                expressions.extend(found)  # as records only when written: a record dict is larger
                 continue
+            else:  # this document's own file, written record by record; nothing kept for the next
+                text = chain(pieces({"documents": [document_record(document)],
+                                     "expressions": (expression_record(expression) for expression in found)}),
+                             ("\n",))
             target = output_path(record.path, record.root, document.id, output_dir, suffix)
             target.parent.mkdir(parents=True, exist_ok=True)
             write_atomic(target, text)
         if output_dir is None and fmt == "json" and (documents or not failures):
-            write_output(dumps({"documents": documents, "expressions": expressions}) + "\n", None)
+            write_output(dumps({"documents": documents,
+                                "expressions": (expression_record(expression) for expression in expressions)}) + "\n",
+                         None)
         elif output_dir is None and timeml:
             write_output(timeml[0], None)
         if failures:

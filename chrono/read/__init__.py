@@ -11,7 +11,8 @@ like) in ``chrono.read.registry``; each lives in its own module here:
 - `.html` / `.htm` (`html.py`): saved pages, through the optional extra `chrono-timelines[html]`;
 - `.tml` / `.TE3input` (`timeml.py`): TimeML and TempEval input, dated by their DCT.
 
-Every input is read under one size limit (``chrono.read.inputs.MAX_BYTES``) with the same messages, and one
+Every input is read under one size limit (``chrono.read.inputs.MAX_BYTES``), and every document's text under
+one length limit (``MAX_CHARS``, a parameter here), with the same messages, and one
 rule settles publication dates (``chrono.read.published``). A record or file that cannot be read becomes a
 failure (path, one-line message naming it and the record); the others are still read. Reading streams:
 ``iter_records`` and ``iter_documents`` yield one document at a time.
@@ -29,7 +30,7 @@ from typing import BinaryIO
 from chrono.errors import ChronoInputError
 from chrono.model import Document
 from chrono.read.common import Origin, Record
-from chrono.read.inputs import STDIN_NAME, describe, expand, load_text
+from chrono.read.inputs import MAX_CHARS, STDIN_NAME, describe, expand, load_text, too_long
 from chrono.read.published import publication_override, settle_published
 from chrono.read.registry import (
     READERS,
@@ -51,7 +52,7 @@ Failure = tuple[str, str]  # (path as given, one-line message naming it)
 
 def iter_records(paths: Iterable[str], published: dt.date | str | None = None, *, date_required: bool = True,
                  unique_ids: bool = True, stdin: BinaryIO | None = None,
-                 skip: str | os.PathLike[str] | None = None) -> Iterator[Record]:
+                 skip: str | os.PathLike[str] | None = None, max_chars: int | None = MAX_CHARS) -> Iterator[Record]:
     """Every document of every input, one Record at a time, in input order: a Document with its publication date
     settled, or the problem that kept a file or record from being read.
 
@@ -62,6 +63,7 @@ def iter_records(paths: Iterable[str], published: dt.date | str | None = None, *
     timeline written into the folder is not read back.
     A bad ``published`` raises ChronoInputError before anything is read: it is the caller's fault, not an
     input's. With ``unique_ids``, ids are made unique as documents come: a repeated id gets -2, -3 ...
+    A document whose text is over ``max_chars`` characters fails (None: no limit), before anything analyses it.
     """
     override = publication_override(published)
     read: set[str] = set()  # a file named twice (or inside a named folder too) is one article, not two reports
@@ -78,7 +80,10 @@ def iter_records(paths: Iterable[str], published: dt.date | str | None = None, *
             if identity in read or (skip is not None and path != given and _same_file(path, skip)):
                 continue
             read.add(identity)
-            for record in _read_file(path, stdin):
+            for record in _read_file(path, stdin, max_chars):
+                refusal = too_long(len(record.document.text), record.where, max_chars) if record.document else None
+                if refusal is not None:
+                    record = Record.failed(record.where, refusal)
                 record = settle_published(record, override, required=date_required)
                 if record.document is not None and unique_ids:
                     record = dataclasses.replace(record, document=ids.unique(record.document))
@@ -86,10 +91,11 @@ def iter_records(paths: Iterable[str], published: dt.date | str | None = None, *
 
 
 def iter_documents(paths: Iterable[str], published: dt.date | str | None = None, *, date_required: bool = True,
-                   stdin: BinaryIO | None = None,
-                   skip: str | os.PathLike[str] | None = None) -> Iterator[Document | Failure]:
+                   stdin: BinaryIO | None = None, skip: str | os.PathLike[str] | None = None,
+                   max_chars: int | None = MAX_CHARS) -> Iterator[Document | Failure]:
     """``iter_records`` as Documents and (path, message) failures, for callers that need nothing else."""
-    for record in iter_records(paths, published, date_required=date_required, stdin=stdin, skip=skip):
+    for record in iter_records(paths, published, date_required=date_required, stdin=stdin, skip=skip,
+                               max_chars=max_chars):
         yield record.document if record.document is not None else (record.path, record.problem or "unreadable")
 
 
@@ -116,10 +122,10 @@ def read_input(path: str, published: dt.date | str | None = None, *, date_requir
     return documents
 
 
-def _read_file(path: str, stdin: BinaryIO | None) -> Iterator[Record]:
+def _read_file(path: str, stdin: BinaryIO | None, max_chars: int | None) -> Iterator[Record]:
     """The records of one file through its reader; a problem with the whole file is one failed record."""
     name = describe(path)
-    origin = Origin(name=name, source=path, document_id=document_id(path))
+    origin = Origin(name=name, source=path, document_id=document_id(path), max_chars=max_chars)
     try:
         text = load_text(path, stdin=stdin)
         entry: ReaderEntry = reader_for(path, text)

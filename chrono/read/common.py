@@ -20,11 +20,15 @@ LOCALE_KEYS = ("locale", "language")
 
 @dataclass(frozen=True, slots=True)
 class Origin:
-    """Where a text came from: ``name`` for messages, ``source`` for Document.source, and a default id."""
+    """Where a text came from: ``name`` for messages, ``source`` for Document.source, and a default id.
+
+    ``max_chars`` is the longest document text the caller takes (None: any); the caller checks every document, but
+    a reader whose parsing costs far more than the text (HTML) can refuse a longer one before it parses."""
 
     name: str
     source: str
     document_id: str
+    max_chars: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,6 +24,7 @@ from typing import Any
 from chrono.errors import ChronoInputError
 from chrono.model import Document, Span
 from chrono.read.common import Origin, Record, metadata_date
+from chrono.read.inputs import too_long
 from chrono.read.registry import reader
 
 INSTALL_HINT = "reading HTML pages needs the html extra: pip install 'chrono-timelines[html]'"
@@ -34,6 +35,8 @@ MAX_JSON_LD = 1_000_000  # characters of one JSON-LD script read for a date
 
 # Linear scan: a start tag runs to the next '>' and never past the next '<' (so an unclosed '<' costs nothing)
 _START_TAG = re.compile(r"<[A-Za-z][^<>]*")
+# Markup for text_bound: each alternative runs to its close or to the end of the page, so the scan is linear
+_MARKUP = re.compile(r"<!--.*?(?:-->|\Z)|<(script|style)\b.*?(?:</\1\s*>|\Z)|<[^<>]*>?", re.IGNORECASE | re.DOTALL)
 _ATTRIBUTE = re.compile(r"""[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>]*))?""")
 # meta names and properties that state when the article itself was published (lower case)
 _META_DATES = ("article:published_time", "og:published_time", "og:article:published_time", "datepublished",
@@ -65,12 +68,20 @@ def check_limits(html: str, name: str) -> None:
                                        f"the {MAX_ATTRIBUTES:,} chrono reads")
 
 
+def text_bound(html: str) -> int:
+    """About how much text a page can give: its characters outside tags, comments, scripts and styles."""
+    return len(_MARKUP.sub("", html))
+
+
 @reader(".html", ".htm", sniff=_sniff)
 def read_html(html: str, origin: Origin) -> Iterator[Record]:
     """An HTML page -> one Document, undated when the page gives no date."""
     name = origin.name
     trafilatura, htmldate, load_html = _libraries(name)
     check_limits(html, name)
+    refusal = too_long(text_bound(html), name, origin.max_chars, what="the page holds text of about")
+    if refusal is not None:  # parsing a 45 MB page took 100 s and 1.3 GB before its text could be refused
+        raise ChronoInputError(refusal)
     tree = load_html(html)
     if tree is None:
         raise ChronoInputError(f"{name}: found no article text in the HTML page")

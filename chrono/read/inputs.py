@@ -19,6 +19,10 @@ from typing import BinaryIO
 from chrono.errors import ChronoInputError
 
 MAX_BYTES = 50 * 1024 * 1024  # far beyond any article; guards against feeding chrono a disk image by mistake
+# Characters of one document's text (--max-chars changes it): three times War and Peace. Analysing a document
+# holds 7-10 bytes per character of prose and about 75 of text that is all dates and numbers (README: Huge
+# documents), so this keeps one document under about a gigabyte; a longer one is refused before analysis.
+MAX_CHARS = 10_000_000
 STDIN_NAME = "-"
 STDIN_ID = "stdin"
 MAX_ECHO = 80  # how much of a bad value a one-line message quotes
@@ -125,6 +129,14 @@ def decode(data: bytes, name: str) -> str:
     if is_blank(text):
         raise ChronoInputError(f"{name} is empty: nothing to read")
     return text
+
+
+def too_long(length: int, where: str, limit: int | None, *, what: str = "the text is") -> str | None:
+    """The one-line refusal of a document of ``length`` characters over ``limit`` (None: no limit); else None."""
+    if limit is None or length <= limit:
+        return None
+    return (f"{where}: {what} {length:,} characters, over the limit of {limit:,} for one document; "
+            "split it, or raise the limit with --max-chars")
 
 
 def is_blank(text: str) -> bool:

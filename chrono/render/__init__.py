@@ -7,8 +7,8 @@ at chrono/render/templates), exporters register themselves in chrono/render/expo
 from __future__ import annotations
 
 from chrono import model
-from chrono.render.jinja import FORMATS, render
+from chrono.render.jinja import FORMATS, render, render_pieces
 
 model.NOTEBOOK_RENDERER = render
 
-__all__ = ["FORMATS", "render"]
+__all__ = ["FORMATS", "render", "render_pieces"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 from types import TracebackType
@@ -21,10 +22,10 @@ from chrono.errors import ChronoInputError, require_type
 from chrono.model import Timeline
 from chrono.render.anchors import EventAnchors
 from chrono.render.excerpt import bounded_sentences
-from chrono.render.exporters import load_exporters
+from chrono.render.exporters import STREAMS, load_exporters
 from chrono.render.filters import FILTERS, GLOBALS, document_names
 from chrono.render.safe_text import JSON_FORMATS, safe_timeline
-from chrono.render.sandbox import Budget, ChronoSandbox, TemplateBudgetError, render_within
+from chrono.render.sandbox import Budget, ChronoSandbox, TemplateBudgetError, render_chunks
 from chrono.version import __version__
 
 DEFAULT_FORMAT = "md"
@@ -175,6 +176,16 @@ def render(timeline: Timeline, fmt: str = DEFAULT_FORMAT, *, template: str | Non
     Over-long sentences (unpunctuated text) are shown as excerpts around each phrase (chrono.render.excerpt);
     control characters and lone surrogates are shown as U+FFFD (chrono.render.safe_text).
     """
+    return "".join(render_pieces(timeline, fmt, template=template, template_dir=template_dir))
+
+
+def render_pieces(timeline: Timeline, fmt: str = DEFAULT_FORMAT, *, template: str | None = None,
+                  template_dir: str | os.PathLike[str] | None = None) -> Iterator[str]:
+    """``render``'s text in pieces, made as they are read: a template's output about 64 KB at a time, a
+    streaming exporter's (json, jsonl) record by record, another exporter's whole. A writer holds one piece at a
+    time, not the whole text and its copies. The format and template are checked before this returns; a
+    template's own errors arise as the pieces are read.
+    """
     require_type(timeline, Timeline, "timeline")
     require_type(fmt, str, "format")
     require_type(template, (str, type(None)), "template")
@@ -188,8 +199,10 @@ def render(timeline: Timeline, fmt: str = DEFAULT_FORMAT, *, template: str | Non
     if _exists(env, name):
         return _render_template(env, name, timeline, fmt, own=not user_dirs)
     exporters = load_exporters()
+    if fmt in STREAMS:
+        return STREAMS[fmt](timeline)
     if fmt in exporters:
-        return exporters[fmt](timeline)
+        return iter((exporters[fmt](timeline),))
     raise ChronoInputError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
 
 
@@ -200,12 +213,13 @@ def template_budget(timeline: Timeline) -> Budget:
                   characters=TEMPLATE_CHARACTERS + TEMPLATE_CHARACTERS_PER_CHARACTER * text)
 
 
-def _render_template(env: jinja2.Environment, name: str, timeline: Timeline, fmt: str, *, own: bool = False) -> str:
-    """Render one template; its errors are the user's (ChronoInputError), except in chrono's ``own`` templates,
-    where an error other than the budget's is chrono's bug and propagates as it is."""
+def _render_template(env: jinja2.Environment, name: str, timeline: Timeline, fmt: str, *,
+                     own: bool = False) -> Iterator[str]:
+    """Render one template, in pieces as they are read; its errors are the user's (ChronoInputError), except in
+    chrono's ``own`` templates, where an error other than the budget's is chrono's bug and propagates as it is."""
     try:
         compiled = _compile(env, name)
-        return render_within(compiled, template_context(timeline, fmt), template_budget(timeline))
+        yield from render_chunks(compiled, template_context(timeline, fmt), template_budget(timeline))
     except jinja2.TemplateSyntaxError as exc:
         where = exc.filename or exc.name or name
         raise ChronoInputError(f"template {where} line {exc.lineno}: {exc.message}") from None

@@ -14,7 +14,7 @@ from typing import Any
 
 from chrono.lang import Language
 from chrono.model import Document, Event, Expression, KeyDate, Timeline, Value
-from chrono.render.exporters import exporter
+from chrono.render.exporters import streamed
 from chrono.render.labels import label
 
 SCHEMA = "chrono-timeline/1"
@@ -153,12 +153,21 @@ def dumps(record: Any, *, indent: int | None = 2) -> str:
     """
     if indent is None:
         return json.dumps(record, ensure_ascii=False)
-    pieces: list[str] = []
-    _write(record, 0, indent, pieces)
-    return "".join(pieces)
+    return "".join(pieces(record, indent=indent))
 
 
-def _write(value: Any, level: int, indent: int, pieces: list[str]) -> None:
+def pieces(record: Any, *, indent: int = 2) -> Iterator[str]:
+    """dumps(record) in pieces, made as they are read: a writer need not hold the whole text."""
+    pending: list[str] = []
+    for _ in _write(record, 0, indent, pending):
+        yield "".join(pending)  # a record's few pieces at a time
+        pending.clear()
+    if pending:
+        yield "".join(pending)
+
+
+def _write(value: Any, level: int, indent: int, pieces: list[str]) -> Iterator[None]:
+    """Append the JSON of ``value`` to ``pieces``, pausing (yielding) after each record of the top levels."""
     if isinstance(value, Iterator):  # records made as they are written (timeline_record)
         first = next(value, _END)
         value = [] if first is _END else _Records(first, value)
@@ -171,13 +180,15 @@ def _write(value: Any, level: int, indent: int, pieces: list[str]) -> None:
             pieces.append(("," if number else "") + inner)
             if key is not None or isinstance(value, dict):
                 pieces.append(json.dumps(key, ensure_ascii=False) + ": ")
-            _write(item, level + 1, indent, pieces)
+            yield from _write(item, level + 1, indent, pieces)
         pieces.append("\n" + " " * (indent * level) + ("}" if isinstance(value, dict) else "]"))
         return
     text = _SPAN_LINES.sub(r"[\1, \2]", json.dumps(value, ensure_ascii=False, indent=indent))
     pieces.append(text.replace("\n", "\n" + " " * (indent * level)) if level else text)
+    yield
 
 
-@exporter("json")
-def export_json(timeline: Timeline) -> str:
-    return dumps(timeline_record(timeline)) + "\n"
+@streamed("json")
+def export_json(timeline: Timeline) -> Iterator[str]:
+    yield from pieces(timeline_record(timeline))
+    yield "\n"
