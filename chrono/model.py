@@ -133,6 +133,7 @@ class PartialValue:
     holiday: str | None = None  # a day computed per year ("EASTER"); fixed-date holidays use month/day
     weekend: bool = False  # the weekend of the week the other fields name ("last weekend" -> 2023-W08-WE)
     week_of: bool = False  # the ISO week that holds the day the other fields name ("the week of March 6")
+    on_or_after: bool = False  # the weekday on or after the day ("the first Monday of March": day=1, weekday=1)
     weekend_of: bool = False  # the weekend that adjoins the day the other fields name ("the Easter weekend")
     # a numeric date's day and month as written ("26/01" -> (26, 1)), order still open: the document's
     # day/month policy (chrono/resolve/numeric_dates.py) turns them into ``day`` and ``month``

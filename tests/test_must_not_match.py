@@ -140,6 +140,19 @@ NOT_EXPRESSIONS: list[tuple[str, str]] = [
     ("On Tuesday, the 3rd round begins.", "the 3rd"),
     ("The Sun 3rd-quarter profits fell.", "Sun"),
     ("The H124 jet landed.", "H124"),
+    # a day glued to a month only as a whole token: not inside a code or a longer word
+    ("Order part A26nov and 26nov-B today.", "26nov"),
+    ("Use kit x-3dec now.", "3dec"),
+    ("He owns 3decks of cards.", "3decks"),
+    ("I think 10 may come.", "10 may"),
+    # "second last" with no time word; "this time" alone
+    ("He came second last in the race.", "second last"),
+    ("This time we won.", "This time"),
+    # a four-digit number after a weekday is a time only where no year or count can be meant
+    ("They sat, 2300 in all.", "2300"),
+    ("The Sun, 2300 copies sold.", "2300"),
+    # versions and decimals are no dotted dates
+    ("Version 2014.04.12.1 is out.", "2014.04.12"),
 ]
 
 

@@ -51,6 +51,13 @@ CASES: list[tuple[str, str | None, dict[str, str], list[tuple[str, str, bool]]]]
     ("Signed 14/5/25 in Delhi.", None, {}, [("14/5/25", "2025-05-14", False)]),
     ("Signed 5/14/25 in Ohio.", None, {}, [("5/14/25", "2025-05-14", False)]),
     ("Born on 3/14/71 in Ohio.", None, {}, [("3/14/71", "1971-03-14", False)]),
+    # a weekday that fits one reading only tells the order (5 March 2024 was a Tuesday, 3 May a Friday), and so
+    # is evidence for the document's other dates; without a year, the publication year's
+    ("Filed on Fri 05/03/2024, paid 04/02/2024.", "en_GB", {}, [("Fri 05/03/2024", "2024-05-03", False),
+                                                                ("04/02/2024", "2024-02-04", False)]),
+    ("Filed on Fri 05/03/2024, paid 04/02/2024.", None, {}, [("Fri 05/03/2024", "2024-05-03", False),
+                                                             ("04/02/2024", "2024-04-02", False)]),
+    ("Doors open Fri 7/6 at 7.", None, {}, [("Fri 7/6", "2024-06-07", False)]),
     # the same number twice needs no order
     ("Filed on 05/05/2024.", None, {}, [("05/05/2024", "2024-05-05", False)]),
 ]

@@ -454,6 +454,39 @@ CASES = [
     ("Its H1 FY25 profit rose.", "H1 FY25", FRI, "2025-H1"),
     # Indian English: the edge after the month
     ("The work ends by March end.", "March end", THU, "2023-03"),
+    # posts and forms: a day glued to a month's abbreviation, two-digit years, dotted Y.M.D, lower-case months
+    ("The sale ends 26nov 2025 at noon.", "26nov 2025", FRI, "2025-11-26"),
+    ("Deadline is 26-nov-2024 for all.", "26-nov-2024", FRI, "2024-11-26"),
+    ("Filed 12-Apr-24 in news.", "12-Apr-24", FRI, "2024-04-12"),
+    ("Posted Apr 12th, '24 by admin.", "Apr 12th, '24", FRI, "2024-04-12"),
+    ("Member since Jan '09.", "Jan '09", FRI, "2009-01"),
+    ("Photo 2024.04.12 at the lake.", "2024.04.12", FRI, "2024-04-12"),
+    ("see you 12th june at the pub", "12th june", FRI, "2024-06-12"),
+    ("Posted on 10 May 2024, 09:15 by admin.", "09:15", FRI, "2024-05-10T09:15"),
+    # a day and its 24-hour time; a weekday after the date, or with a date and no year, picks the year
+    ("Party this Fri night, 2359 sharp.", "this Fri night, 2359", FRI, "2024-05-10T23:59"),
+    ("The gig is 14th December Friday at the hall.", "14th December Friday", FRI, "2018-12-14"),
+    ("The launch is Friday, Oct. 13 at noon.", "Friday, Oct. 13", FRI, "2023-10-13"),
+    # and the day/month order of a numeric date: 5 October 2024 is a Saturday
+    ("Doors 7pm Fri 10/5.", "Fri 10/5", FRI, "2024-05-10"),
+    # a day or weekend of a week named by its place
+    ("See you next week Tuesday.", "next week Tuesday", FRI, "2024-05-14"),
+    ("Let's do the weekend next week.", "the weekend next week", FRI, "2024-W20-WE"),
+    # counted from the end; a weekday counted in a month; a working day (the period's edge)
+    ("I barely slept second last night.", "second last night", FRI, "2024-05-08TNI"),
+    ("It is due the 2nd last day of the month.", "the 2nd last day of the month", FRI, "2024-05-30"),
+    ("He left on the last day of March.", "the last day of March", FRI, "2024-03-31"),
+    ("The race is the second-to-last Friday of May.", "the second-to-last Friday of May", FRI, "2024-05-24"),
+    ("We meet the first Tuesday of next month.", "the first Tuesday of next month", FRI, "2024-06-04"),
+    ("Pay arrives the 1st working day of 2025.", "the 1st working day of 2025", FRI, "2025"),
+    # recurrences with a time or a part of the day
+    ("I run every nite 10pm.", "every nite 10pm", FRI, "XXXX-XX-XXT22:00"),
+    ("We play chess Monday mornings.", "Monday mornings", FRI, "XXXX-WXX-1TMO"),
+    # a clock range past midnight; a range of days of a month named by its place
+    ("Open from 11pm to 1:30 tonight.", "1:30", FRI, "2024-05-11T01:30"),
+    ("The sale runs the 1st to the 5th of next month.", "the 1st", FRI, "2024-06-01"),
+    # the tweets mark "last year" alone in "This time last year" (two of two)
+    ("This time last year, I was in Paris.", "last year", FRI, "2023"),
 ]
 
 

@@ -79,7 +79,8 @@ def calendar_suffix(p: PartialValue) -> str | None:
         return f"-W{p.week:02d}"
     if p.day is not None:
         month = f"{p.month:02d}" if p.month is not None else "XX"
-        return f"-{month}-{p.day:02d}"
+        unknown = p.day < 0 or p.on_or_after  # counted from the month's end, or a weekday after it
+        return f"-{month}-XX" if unknown else f"-{month}-{p.day:02d}"
     if p.month is not None:
         return f"-{p.month:02d}"
     if p.season is not None:
@@ -124,12 +125,19 @@ def days_after(day: dt.date, days: int) -> dt.date | None:
         return None
 
 
-def day_in_month(year: int, month: int, day: int) -> dt.date:
+def day_in_month(year: int, month: int, day: int, weekday: int | None = None) -> dt.date:
     """The ``day`` of a month; a negative one counts from its end (-1 the last day, -4 the middle of the last
-    seven: "the last week of May"). ValueError for a day the month does not have."""
+    seven: "the last week of May"). With ``weekday``, the first such weekday on or after it ("the last Friday
+    of May": the Friday of the last seven days, from day -7). ValueError for a day the month does not have."""
     if day < 0:
         day += calendar.monthrange(year, month)[1] + 1
-    return dt.date(year, month, day)
+    found = dt.date(year, month, day)
+    if weekday is None:
+        return found
+    found = add_days(found, (weekday - found.isoweekday()) % 7)
+    if found.month != month:
+        raise ValueError("no such weekday in the month")  # "the fifth Monday of June" in a four-Monday June
+    return found
 
 
 def season_of(day: dt.date) -> tuple[int, str]:

@@ -257,6 +257,24 @@ def _afternoon_range_end(context: Context, partial: PartialValue) -> PartialValu
     return replace(partial, hour=end + 12)
 
 
+@context_rule(stage=Stage.PARTIAL)
+def _overnight_range_end(context: Context, partial: PartialValue) -> PartialValue:
+    """A range of clock times whose end comes before its start runs past midnight: "from 11pm to 1:30" ends on the
+    next day. Only an end on the anchor's day or a day counted from it ("tonight") is moved."""
+    end = partial.hour
+    if end is None or context.index == 0 or partial.literal is not None \
+            or partial.unit not in (None, Granularity.DAY) or any(getattr(partial, name) is not None
+                                                                  for name in _DATE_FIELDS):
+        return partial
+    before = context.expressions[context.index - 1]
+    start = before.partial.hour
+    gap = _range_gap(context.language.patterns)
+    if start is None or end >= start or before.partial.literal is not None or \
+            gap.fullmatch(context.document.text, before.span.end, context.expression.span.start) is None:
+        return partial
+    return replace(partial, unit=Granularity.DAY, shift=partial.shift + 1)
+
+
 def _is_bare_clock(p: PartialValue) -> bool:
     """A time of day with nothing that says which day ("at 3 p.m.", "4 in the morning")."""
     return (p.literal is None and (p.hour is not None or p.part_of_day is not None) and p.unit is None

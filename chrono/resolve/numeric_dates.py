@@ -18,6 +18,7 @@ A two-digit year ("14/5/25") is the latest year with those digits at most twenty
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
@@ -126,18 +127,35 @@ def check_locale(text: str, language: Language | None = None) -> str:
     raise ChronoInputError(f"unknown locale {text!r} (known: {known}, ...)")
 
 
-def _own_order(day_month: tuple[int, int]) -> DayMonthOrder | None:
-    first, second = day_month
+def _own_order(p: PartialValue, published: int | None) -> DayMonthOrder | None:
+    """The order a date's own numbers tell (one above 12), or its weekday: "Fri 11/4" in 2014 is 11 April (4
+    November 2014 was a Tuesday), in the year written or else the publication year."""
+    assert p.day_month is not None
+    first, second = p.day_month
     if first > _MONTHS >= second:
         return DayMonthOrder.DAY_FIRST
     if second > _MONTHS >= first:
         return DayMonthOrder.MONTH_FIRST
-    return None
+    year = _century_of(p.year, published) if p.short_year and p.year is not None and published else p.year
+    year = year or published
+    if p.weekday is None or year is None or first == second:
+        return None
+    fits = [order for order, (day, month) in ((DayMonthOrder.DAY_FIRST, (first, second)),
+                                              (DayMonthOrder.MONTH_FIRST, (second, first)))
+            if _weekday_of(year, month, day) == p.weekday]
+    return fits[0] if len(fits) == 1 else None
 
 
-def _evidence(expressions: Iterable[Expression]) -> DayMonthOrder | None:
+def _weekday_of(year: int, month: int, day: int) -> int | None:
+    try:
+        return dt.date(year, month, day).isoweekday()
+    except ValueError:  # the 31st of a 30-day month, a year out of the calendar
+        return None
+
+
+def _evidence(expressions: Iterable[Expression], published: int | None) -> DayMonthOrder | None:
     """The order the document's own telling dates show, when they agree."""
-    seen = {_own_order(e.partial.day_month) for e in expressions if e.partial.day_month is not None}
+    seen = {_own_order(e.partial, published) for e in expressions if e.partial.day_month is not None}
     seen.discard(None)
     return seen.pop() if len(seen) == 1 else None
 
@@ -153,7 +171,8 @@ def document_order(expressions: list[Expression], document: Document, *, locale:
                    language: Language | None = None) -> tuple[DayMonthOrder, bool]:
     """The order for the document's numeric dates that do not tell their own, and whether it is the default."""
     policy = OrderPolicy.of(language)
-    decided = (policy.order_of(document.locale) or policy.order_of(locale) or _evidence(expressions)
+    published = document.published.year if document.published else None
+    decided = (policy.order_of(document.locale) or policy.order_of(locale) or _evidence(expressions, published)
                or _separator(expressions, policy) or policy.hinted(document))
     return (decided, False) if decided is not None else (policy.default, True)
 
@@ -168,7 +187,7 @@ def _settled(p: PartialValue, order: DayMonthOrder, assumed: bool, published: in
     fields: dict[str, object] = {}
     if p.day_month is not None:
         first, second = p.day_month
-        own = _own_order(p.day_month)
+        own = _own_order(p, published)
         reading = own or order
         day, month = (first, second) if reading is DayMonthOrder.DAY_FIRST else (second, first)
         fields.update(day=day, month=month, assumed_order=assumed and own is None and first != second)

@@ -287,7 +287,7 @@ def _in_year(p: PartialValue, year: int) -> _Period | None:
             day = holiday_date(p.holiday, year)
             return _period(day, Granularity.DAY) if day else None
         if p.month is not None and p.day is not None:
-            return _period(day_in_month(year, p.month, p.day), Granularity.DAY)
+            return _period(day_in_month(year, p.month, p.day, p.weekday if p.on_or_after else None), Granularity.DAY)
         if p.week is not None:
             monday = dt.date.fromisocalendar(year, p.week, 1)
             if p.weekday is not None:
@@ -339,7 +339,7 @@ def _named_in_cycle(p: PartialValue, kind: str) -> Callable[[dt.date], _Period |
     if kind == "monthday":
         def in_month(first: dt.date) -> _Period | None:
             try:
-                day = day_in_month(first.year, first.month, p.day or 1)
+                day = day_in_month(first.year, first.month, p.day or 1, p.weekday if p.on_or_after else None)
             except ValueError:  # the 31st of a 30-day month
                 return None
             if p.weekday is not None and day.isoweekday() != p.weekday:
@@ -347,6 +347,12 @@ def _named_in_cycle(p: PartialValue, kind: str) -> Callable[[dt.date], _Period |
             return _period(day, Granularity.DAY)
 
         return in_month
+    if p.weekday is not None and p.month is not None and p.day is not None and not p.on_or_after:
+        def in_year_on_weekday(first: dt.date) -> _Period | None:
+            found = _in_year(p, first.year)  # "Friday, Oct. 13": a year whose Oct. 13 is a Friday
+            return found if found is not None and found.start.isoweekday() == p.weekday else None
+
+        return in_year_on_weekday
     return lambda first: _in_year(p, first.year)
 
 

@@ -16,7 +16,7 @@ from functools import cache
 
 from chrono.lang import Language, or_default
 from chrono.lang.sections import Patterns
-from chrono.model import Expression, PartialValue, Span
+from chrono.model import Expression, Granularity, PartialValue, Span
 
 __all__ = ["range_ends"]
 
@@ -29,7 +29,8 @@ _LONGEST_WRAPPED_RANGE = 20
 
 @dataclass(frozen=True, slots=True)
 class _Joins:
-    day_before: re.Pattern[str]  # "22-" before "25 April 1951"
+    day_before: re.Pattern[str]  # "22-" before "25 April 1951", "the 1st to " before "the 5th of next month"
+    day_first: re.Pattern[str]  # an expression that opens with its day ("25 April", "the 5th of next month")
     day_after: re.Pattern[str]  # "-15" after "April 13"
     year_after: re.Pattern[str]  # "-17" after "1915"
     year_before: re.Pattern[str]  # "492-" before "490 BC"
@@ -42,8 +43,11 @@ def _joins(patterns: Patterns) -> _Joins:
     counted = rf"\s+(?:{patterns['counted_after_number']})\b"  # "15 percent", "20 years": not a day
     suffix = patterns["ordinal_suffix"]
     year = r"(?:1\d\d\d|20\d\d)"
+    article = patterns["day_article"]
     return _Joins(
-        day_before=re.compile(rf"(?<![\w$£€.,/:-])(?P<end>(?P<n>[12]\d|3[01]|0?[1-9])(?:{suffix})?)(?:{join})$"),
+        day_before=re.compile(rf"(?<![\w$£€.,/:-])(?P<end>(?:{article})?(?P<n>[12]\d|3[01]|0?[1-9])(?:{suffix})?)"
+                              rf"(?:{join})$"),
+        day_first=re.compile(rf"(?:{article})?\d"),
         day_after=re.compile(
             rf"(?:{join})(?P<end>(?P<n>[12]\d|3[01]|0?[1-9])(?:{suffix})?(?:,?\s+(?P<year>{year}))?)"
             rf"(?![\w%$]|[.,]\d|\s*[-–/]|{counted})"),
@@ -138,7 +142,8 @@ def _partners(text: str, expression: Expression, joins: _Joins) -> list[tuple[Sp
             partners.append((Span(before.start("n"), before.end("n")),
                              replace(p, literal=f"BC{int(before['n']):04d}", mod=None), "range_start_bc"))
         return partners
-    if p.day is not None and p.month is not None and expression.text[:1].isdigit():
+    if p.day is not None and (p.month is not None or p.unit is Granularity.MONTH) \
+            and joins.day_first.match(expression.text):
         before = joins.day_before.search(text, max(0, span.start - _LOOK), span.start)
         if before and int(before["n"]) < p.day:
             partners.append((Span(before.start("end"), before.end("end")),

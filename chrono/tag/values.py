@@ -21,6 +21,9 @@ _NUMERIC_OFFSET = re.compile(r"(?P<sign>[+-])(?P<hours>[01]\d|2[0-3]):?(?P<minut
 # tables whose conversion reads the text as written: an offset's minus sign is no hyphen to fold into a space
 _AS_WRITTEN = frozenset({"time_zone"})
 
+# a 12-hour clock time as a rule captured it, dots dropped: "10pm", "7:30 pm", "0930am" (clock_12h's digits)
+_CLOCK = re.compile(r"(?P<hour>\d\d?)(?:[:.]?(?P<minute>[0-5]\d))?\s*(?P<meridiem>\D+)")
+
 # TIMEX3 writes these fields with a fixed number of digits ("XXXX-07", "BC0480"); keyed by group name
 _WIDTHS = {"year": 4, "month": 2, "day": 2, "hour": 2, "minute": 2, "second": 2, "century": 2}
 
@@ -104,6 +107,15 @@ class Words:
         """"June" (of "the June quarter") -> 2: the calendar quarter the month ends."""
         month = self.lookup("month", key)
         return (month + 2) // 3 if isinstance(month, int) and month % 3 == 0 else None
+
+    def _convert_clock(self, key: str) -> str | None:
+        """"10pm", "7:30 pm" -> "22:00", "19:30": a 12-hour time as TIMEX3 writes it (for a recurrence's value)."""
+        clock = _CLOCK.fullmatch(key)
+        meridiem = self.lookup("meridiem", clock["meridiem"]) if clock else None
+        if clock is None or meridiem not in ("AM", "PM"):
+            return None
+        hour = int(clock["hour"]) % 12 + (12 if meridiem == "PM" else 0)
+        return f"{hour:02d}:{clock['minute'] or '00'}"
 
     def _convert_ordinal(self, key: str) -> int | None:
         digits = self._ordinal_suffix.sub("", key) if self._ordinal_suffix else key
