@@ -20,7 +20,7 @@ from typing import Any
 from chrono.archive.digests import DigestIndex
 from chrono.archive.sources import Columns, Failure, Item, iter_inputs
 from chrono.archive.store import CompactionJob, Store, batch_name, run_in_threads
-from chrono.archive.worker import BatchResult, error_row, index_batch
+from chrono.archive.worker import MAX_CHARS, BatchResult, error_row, index_batch
 from chrono.errors import ChronoInputError
 
 DEFAULT_BATCH = 256  # documents per task: fewer, larger parts
@@ -70,7 +70,7 @@ _QUIET_LOGS = {"distributed.admin.low-level-log-length": 0}
 class Settings:
     domain: str = "news"
     batch_size: int = DEFAULT_BATCH
-    max_chars: int = 2_000_000
+    max_chars: int = MAX_CHARS
     columns: Columns = Columns()
     locale: str | None = None  # the day/month order of documents that name no locale of their own ("en_GB")
 

@@ -27,7 +27,10 @@ class BatchResult:
     cpu: float = 0.0  # CPU seconds of the process that ran the batch (analysis and writing): what it cost
 
 
-def index_batch(store_root: str, items: list[Item], *, domain: str = "news", max_chars: int = 2_000_000,
+MAX_CHARS = 2_000_000  # one archived document's text: stricter than build's (a batch holds 256 of them in memory)
+
+
+def index_batch(store_root: str, items: list[Item], *, domain: str = "news", max_chars: int = MAX_CHARS,
                 locale: str | None = None) -> BatchResult:
     """Analyse the batch's documents and commit them (documents, expressions, events, errors, manifest)."""
     started = time.process_time()
