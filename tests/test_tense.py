@@ -87,6 +87,15 @@ CASES = [
     ("Sunday's vote will decide it.", "Sunday", FUTURE),
     ("May is a long way off, he said.", "May", FUTURE),
     ("The vote in March is still weeks away.", "March", FUTURE),
+    # posts bid and schedule: an imperative opening the clause, a scheduling verb right before the expression
+    ("Join us Sunday for the match.", "Sunday", FUTURE),
+    ("See you Friday!", "Friday", FUTURE),
+    ("The show opens Friday.", "Friday", FUTURE),
+    ("Markets close on Friday.", "Friday", FUTURE),
+    ("The company said Monday it opens a store.", "Monday", PAST),
+    ("The store opened Friday.", "Friday", PAST),
+    ("Call volumes rose Monday.", "Monday", PAST),
+    ("Stocks got off to a strong start Monday.", "Monday", PAST),
 ]
 
 
@@ -121,6 +130,8 @@ FIRM_CASES = [
     ("The plant was closed and the union struck in March.", "March", PAST, True),
     ("The plant was closed and the workers in March.", "March", PAST, False),
     ("Talks on a deal in March.", "March", NONE, False),
+    ("The exhibition opens in March.", "March", FUTURE, False),
+    ("Come to the party on Saturday.", "Saturday", FUTURE, False),
 ]
 
 

@@ -375,6 +375,16 @@ class RegularPast:
 
 
 @dataclass(frozen=True, eq=False)
+class ScheduleWords:
+    """Present-simple verbs that set a time ahead when the expression follows them ("opens Friday")."""
+
+    singular: Words = ()  # taken after any word but a determiner
+    plural: Words = ()  # taken only after a word with ``plural_ending`` ("Markets close Friday")
+    plural_ending: str = ""
+    between: Words = ()  # at most one of these may stand between the verb and the expression
+
+
+@dataclass(frozen=True, eq=False)
 class TenseWords:
     """tense.toml: the cue words of the tense of a governing verb (chrono/resolve/tense.py)."""
 
@@ -387,6 +397,8 @@ class TenseWords:
     lowercase_only: WordList
     possessive: PossessiveMarkers
     deadline: WordList
+    imperative: TenseCueWords = TenseCueWords()  # a clause's first word or a phrase that bids ("Join us Sunday")
+    schedule: ScheduleWords = ScheduleWords()
 
 
 # ---------------------------------------------------------------- patterns.toml

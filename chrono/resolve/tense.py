@@ -10,6 +10,12 @@ a side out entirely; a loose one ("would produce aid, where the Aug. 7 blasts ki
 
 An expression written as a possessive ("Friday's purchases") with no past or future cue reads as past.
 
+Posts and event pages bid and schedule: a present-simple verb that schedules standing right before the
+expression ("The show opens Friday", "Markets close Friday") is a future cue, before any other; a clause opened
+by an imperative ("Join us Sunday", "Vote on Tuesday") is one when no past or future cue is in it, an
+invitation before the expression ("see you Friday") when none stands between them. Both are loose ("Rosters
+start w/c 6 May" on 10 May is this week, "See you Fri 26 Jan" ten days after it is not five years on).
+
 A sentence is tokenised and its cues found once (cached), however many expressions it holds.
 """
 
@@ -48,6 +54,9 @@ class TenseCue:
 
 _NO_CUE = TenseCue(Tense.NONE)
 _KNOWN_EVENT = TenseCue(Tense.PAST)  # a possessive with no verb cue ("Friday's purchases")
+_SCHEDULED = TenseCue(Tense.FUTURE)  # "The show opens Friday"
+_BIDDING = TenseCue(Tense.FUTURE)  # "Join us Sunday": the imperative may stand far from the expression
+_HANDLE_MARKS = "@#"  # a token after one of these is a handle or tag, not a clause's first word
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +81,13 @@ class _Cues:
     firm_words: int  # at most this many words between a firm cue and its expression
     possessives: tuple[str, ...]  # what follows an expression written as a possessive ("Friday's")
     deadline_words: frozenset[str]  # what sets an end point ("through January"): a loose past cue gives way
+    imperatives: frozenset[str]  # a clause's first word that bids ("Join us Sunday")
+    bidding_phrases: tuple[tuple[str, ...], ...]  # anywhere before the expression in its clause ("see you")
+    schedule_singular: frozenset[tuple[str, ...]]  # "opens", "kicks off": right before the expression
+    schedule_plural: frozenset[tuple[str, ...]]  # "close", "go on sale": also only after a plural subject
+    plural_ending: str
+    schedule_between: frozenset[str]  # what may stand between a scheduling verb and the expression ("on")
+    schedule_longest: int
     # what each token as written (case and curly quotes kept) says by itself, filled as tokens are met
     lexicon: dict[str, _Lexical]
 
@@ -130,6 +146,14 @@ def _cues(data: TenseWords) -> _Cues:
         firm_words=clause.firm_words,
         possessives=data.possessive.markers,
         deadline_words=frozenset(data.deadline.words),
+        imperatives=frozenset(data.imperative.words),
+        bidding_phrases=tuple(tuple(phrase.split()) for phrase in data.imperative.phrases),
+        schedule_singular=frozenset(tuple(verb.split()) for verb in data.schedule.singular),
+        schedule_plural=frozenset(tuple(verb.split()) for verb in data.schedule.plural),
+        plural_ending=data.schedule.plural_ending,
+        schedule_between=frozenset(data.schedule.between),
+        schedule_longest=max((len(verb.split()) for verb in (*data.schedule.singular, *data.schedule.plural)),
+                             default=0),
         lexicon={},
     )
 
@@ -142,14 +166,57 @@ def governing_tense(text: str, expression: Span, sentence: Span, *, language: La
 def governing_cue(text: str, expression: Span, sentence: Span, *, language: Language | None = None) -> TenseCue:
     """The governing tense of ``expression`` and whether its cue is firm (in the expression's own clause)."""
     words = or_default(language).tense
-    cue = _verb_cue(text, expression, sentence, words)
     cues = _cues(words)
+    clause = _clause(text[sentence.start:sentence.end], words)
+    before = bisect_right(clause.ends, expression.start - sentence.start)
+    if _scheduled(clause, before, cues):
+        return _SCHEDULED
+    cue = _verb_cue(text, expression, sentence, words)
     if cue.tense is Tense.PAST and not cue.firm and _after_deadline_word(text, expression.start, cues):
         return _NO_CUE  # "has extended loans ... through January": an end point, often still ahead
+    if _bidding(text, sentence.start, clause, before, cues, cue):
+        return _BIDDING
     if cue.tense in (Tense.NONE, Tense.PRESENT) and cues.possessives and text.startswith(cues.possessives,
                                                                                           expression.end):
         return _KNOWN_EVENT
     return cue
+
+
+def _scheduled(clause: _Clause, before: int, cues: _Cues) -> bool:
+    """Whether a scheduling verb stands right before the token at ``before`` ("opens Friday", "close on Friday")."""
+    words = [entry.word for entry in clause.entries[max(0, before - cues.schedule_longest - 2):before]]
+    if words and words[-1] in cues.schedule_between:
+        words.pop()
+    for size in range(1, min(cues.schedule_longest, len(words)) + 1):
+        verb, subject = tuple(words[-size:]), words[-size - 1] if len(words) > size else ""
+        if verb in cues.schedule_singular and subject not in cues.determiners:
+            return True
+        if verb in cues.schedule_plural and subject.endswith(cues.plural_ending) and subject not in cues.determiners:
+            return True
+    return False
+
+
+def _bidding(text: str, offset: int, clause: _Clause, before: int, cues: _Cues, cue: TenseCue) -> bool:
+    """Whether the clause holding the token at ``before`` bids: a phrase before it with no past or future cue
+    between ("how about friday night or sat?": "sat" after it is no verb here), or an imperative opening it when
+    the clause has no past or future cue ("Join us Sunday"). A clause with no word before the expression after a
+    boundary ("Save the date: Saturday") belongs to the one before."""
+    first, recent, cued = None, [], False
+    for i in range(before - 1, -1, -1):
+        entry = clause.entries[i]
+        if entry.boundary and first is not None:
+            break
+        cued = cued or clause.tenses[i] in (Tense.PAST, Tense.FUTURE)
+        if not cued:
+            recent.append(entry.word)
+        start = offset + clause.starts[i]
+        if entry.word[0].isalpha() and (start == 0 or text[start - 1] not in _HANDLE_MARKS):
+            first = entry.word
+    if cue.tense in (Tense.NONE, Tense.PRESENT) and first in cues.imperatives:
+        return True
+    recent.reverse()
+    return any(tuple(recent[i:i + len(phrase)]) == phrase
+               for phrase in cues.bidding_phrases for i in range(len(recent) - len(phrase) + 1))
 
 
 def _after_deadline_word(text: str, start: int, cues: _Cues) -> bool:
