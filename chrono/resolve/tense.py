@@ -83,11 +83,13 @@ class _Cues:
     deadline_words: frozenset[str]  # what sets an end point ("through January"): a loose past cue gives way
     imperatives: frozenset[str]  # a clause's first word that bids ("Join us Sunday")
     bidding_phrases: tuple[tuple[str, ...], ...]  # anywhere before the expression in its clause ("see you")
+    invitation_starts: frozenset[str]  # the first words of bidding_phrases
     schedule_singular: frozenset[tuple[str, ...]]  # "opens", "kicks off": right before the expression
     schedule_plural: frozenset[tuple[str, ...]]  # "close", "go on sale": also only after a plural subject
     plural_ending: str
     schedule_between: frozenset[str]  # what may stand between a scheduling verb and the expression ("on")
     schedule_longest: int
+    schedule_words: frozenset[str]  # the last words of the scheduling verbs
     # what each token as written (case and curly quotes kept) says by itself, filled as tokens are met
     lexicon: dict[str, _Lexical]
 
@@ -109,6 +111,8 @@ class _Clause:
     ends: list[int]
     entries: list[_Lexical]
     tenses: list[Tense | None]
+    bids: bool  # whether any word may open an imperative or an invitation: most sentences need no look for one
+    schedules: bool  # whether any word may end a scheduling verb ("opens", "kicks off")
 
 
 @cache
@@ -148,10 +152,12 @@ def _cues(data: TenseWords) -> _Cues:
         deadline_words=frozenset(data.deadline.words),
         imperatives=frozenset(data.imperative.words),
         bidding_phrases=tuple(tuple(phrase.split()) for phrase in data.imperative.phrases),
+        invitation_starts=frozenset(phrase.split()[0] for phrase in data.imperative.phrases),
         schedule_singular=frozenset(tuple(verb.split()) for verb in data.schedule.singular),
         schedule_plural=frozenset(tuple(verb.split()) for verb in data.schedule.plural),
         plural_ending=data.schedule.plural_ending,
         schedule_between=frozenset(data.schedule.between),
+        schedule_words=frozenset(verb.split()[-1] for verb in (*data.schedule.singular, *data.schedule.plural)),
         schedule_longest=max((len(verb.split()) for verb in (*data.schedule.singular, *data.schedule.plural)),
                              default=0),
         lexicon={},
@@ -168,10 +174,11 @@ def governing_cue(text: str, expression: Span, sentence: Span, *, language: Lang
     words = or_default(language).tense
     cues = _cues(words)
     clause = _clause(text[sentence.start:sentence.end], words)
+    # tokens never overlap, so both their starts and their ends ascend
     before = bisect_right(clause.ends, expression.start - sentence.start)
-    if _scheduled(clause, before, cues):
+    if clause.schedules and _scheduled(clause, before, cues):
         return _SCHEDULED
-    cue = _verb_cue(text, expression, sentence, words)
+    cue = _verb_cue(clause, before, bisect_left(clause.starts, expression.end - sentence.start), cues)
     if cue.tense is Tense.PAST and not cue.firm and _after_deadline_word(text, expression.start, cues):
         return _NO_CUE  # "has extended loans ... through January": an end point, often still ahead
     if _bidding(text, sentence.start, clause, before, cues, cue):
@@ -201,6 +208,8 @@ def _bidding(text: str, offset: int, clause: _Clause, before: int, cues: _Cues, 
     between ("how about friday night or sat?": "sat" after it is no verb here), or an imperative opening it when
     the clause has no past or future cue ("Join us Sunday"). A clause with no word before the expression after a
     boundary ("Save the date: Saturday") belongs to the one before."""
+    if not clause.bids:
+        return False
     first, recent, cued = None, [], False
     for i in range(before - 1, -1, -1):
         entry = clause.entries[i]
@@ -224,12 +233,9 @@ def _after_deadline_word(text: str, start: int, cues: _Cues) -> bool:
     return bool(words) and words[-1].lower() in cues.deadline_words
 
 
-def _verb_cue(text: str, expression: Span, sentence: Span, words: TenseWords) -> TenseCue:
-    clause = _clause(text[sentence.start:sentence.end], words)
-    limit = _cues(words).firm_words
-    # tokens never overlap, so both their starts and their ends ascend
-    before = bisect_right(clause.ends, expression.start - sentence.start)
-    after = bisect_left(clause.starts, expression.end - sentence.start)
+def _verb_cue(clause: _Clause, before: int, after: int, cues: _Cues) -> TenseCue:
+    """The cue of the verb governing the tokens from ``before`` to ``after`` (the expression's)."""
+    limit = cues.firm_words
     broken = False
     for i in range(before - 1, -1, -1):
         if clause.entries[i].boundary:
@@ -239,7 +245,7 @@ def _verb_cue(text: str, expression: Span, sentence: Span, words: TenseWords) ->
             return TenseCue(tense, not broken and before - 1 - i <= limit)
         broken = broken or clause.entries[i].clause_break
     broken = False
-    relatives, set_off, inside = _cues(words).relatives, False, _NO_CUE
+    relatives, set_off, inside = cues.relatives, False, _NO_CUE
     for i in range(after, len(clause.starts)):
         entry = clause.entries[i]
         if entry.boundary:
@@ -266,7 +272,25 @@ def _clause(chunk: str, words: TenseWords) -> _Clause:
     offsets = list(accumulate(map(len, pieces)))  # where each piece ends
     known = lexicon.get
     entries = [known(raw) or lexicon.setdefault(raw, _lexical(raw, cues)) for raw in pieces[1::2]]
-    return _Clause(starts=offsets[:-1:2], ends=offsets[1::2], entries=entries, tenses=_token_tenses(entries, cues))
+    return _Clause(starts=offsets[:-1:2], ends=offsets[1::2], entries=entries, tenses=_token_tenses(entries, cues),
+                   bids=_may_bid(chunk, offsets[:-1:2], entries, cues),
+                   schedules=not cues.schedule_words.isdisjoint(entry.word for entry in entries))
+
+
+def _may_bid(chunk: str, starts: list[int], entries: list[_Lexical], cues: _Cues) -> bool:
+    """Whether _bidding can find anything in this sentence: an invitation's first word anywhere, or an imperative
+    as the first word of a clause (handles passed over, as _bidding does)."""
+    if not cues.invitation_starts.isdisjoint(entry.word for entry in entries):
+        return True
+    looking = True
+    for start, entry in zip(starts, entries, strict=True):
+        if entry.boundary:
+            looking = True
+        elif looking and entry.word[:1].isalpha():
+            if entry.word in cues.imperatives:
+                return True
+            looking = start > 0 and chunk[start - 1] in _HANDLE_MARKS
+    return False
 
 
 def _token_tenses(entries: list[_Lexical], cues: _Cues) -> list[Tense | None]:
