@@ -46,6 +46,10 @@ STAYS_PAST = [
     ("Shares fell at the close Friday.", "Friday", "2014-04-04"),
     ("Officials met Tuesday.", "Tuesday", "2014-04-08"),
     ("See you, he said on Monday.", "Monday", "2014-04-07"),
+    # the cues only lean ahead: a date some weeks back stays there rather than jumping most of a year on
+    ("Drilling on the second well starts on 2 March.", "2 March", "2014-03-02"),
+    ("Watch the spill's path since March 20.", "March 20", "2014-03-20"),
+    ("Come and see what has changed since 1 February.", "1 February", "2014-02-01"),
 ]
 
 

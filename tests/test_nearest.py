@@ -10,7 +10,16 @@ import pytest
 
 from chrono.calendar.intervals import period_bounds, shift_period
 from chrono.model import Granularity, PartialValue, Tense
-from chrono.resolve.value import _AFTER_PAST, _AFTER_PAST_COARSE, _BEFORE_FUTURE, _MAX_STEPS, _in_cycle, _nearest
+from chrono.resolve.tense import TenseCue
+from chrono.resolve.value import (
+    _AFTER_PAST,
+    _AFTER_PAST_COARSE,
+    _BEFORE_FUTURE,
+    _LEANING,
+    _MAX_STEPS,
+    _in_cycle,
+    _nearest,
+)
 
 PARTIALS = {
     "March": (PartialValue(month=3), "year"),
@@ -29,7 +38,8 @@ DAYS = [dt.date(2023, 3, 2), dt.date(2024, 2, 29), dt.date(2023, 12, 31), dt.dat
 CYCLES = {"year": Granularity.YEAR, "monthday": Granularity.MONTH}
 
 
-def _every_candidate(partial: PartialValue, kind: str, day: dt.date, tense: Tense):  # noqa: ANN202 - a _Period
+def _every_candidate(partial: PartialValue, kind: str, day: dt.date, tense: Tense,  # noqa: ANN202 - a _Period
+                     leaning: bool):
     """The search as it was: all 17 candidates, the smallest (distance, side), the earliest on a tie."""
     cycle = CYCLES[kind]
     in_cycle = _in_cycle(partial, kind)
@@ -44,16 +54,18 @@ def _every_candidate(partial: PartialValue, kind: str, day: dt.date, tense: Tens
         if tense is Tense.PAST and after > 0:
             distance *= _AFTER_PAST if found.granularity >= Granularity.DAY else _AFTER_PAST_COARSE
         if tense is Tense.FUTURE and before > 0:
-            distance *= _BEFORE_FUTURE
+            distance *= _LEANING if leaning else _BEFORE_FUTURE
         key = (distance, 0 if after <= 0 else 1)
         if best is None or key < best[:2]:
             best = (*key, found)
     return best[2] if best else None
 
 
-@pytest.mark.parametrize(("name", "day", "tense"), list(itertools.product(PARTIALS, DAYS, Tense)))
-def test_nearest_is_the_best_of_every_candidate(name: str, day: dt.date, tense: Tense) -> None:
+@pytest.mark.parametrize(("name", "day", "tense", "leaning"), list(itertools.product(PARTIALS, DAYS, Tense,
+                                                                                     [False, True])))
+def test_nearest_is_the_best_of_every_candidate(name: str, day: dt.date, tense: Tense, leaning: bool) -> None:
     partial, kind = PARTIALS[name]
     cycle = CYCLES[kind]
-    found = _nearest(_in_cycle(partial, kind), period_bounds(day, cycle)[0], cycle, day, tense)
-    assert found == _every_candidate(partial, kind, day, tense)
+    cue = TenseCue(tense, leaning=leaning)
+    found = _nearest(_in_cycle(partial, kind), period_bounds(day, cycle)[0], cycle, day, cue)
+    assert found == _every_candidate(partial, kind, day, tense, leaning)

@@ -50,12 +50,14 @@ class TenseCue:
 
     tense: Tense
     firm: bool = False
+    leaning: bool = False  # a cue that only leans to its side (an imperative, a scheduling verb): a date weeks
+    # back on the other side stays there ("Drilling for the second well starts on 16 May", written in June)
 
 
 _NO_CUE = TenseCue(Tense.NONE)
 _KNOWN_EVENT = TenseCue(Tense.PAST)  # a possessive with no verb cue ("Friday's purchases")
-_SCHEDULED = TenseCue(Tense.FUTURE)  # "The show opens Friday"
-_BIDDING = TenseCue(Tense.FUTURE)  # "Join us Sunday": the imperative may stand far from the expression
+_SCHEDULED = TenseCue(Tense.FUTURE, leaning=True)  # "The show opens Friday"
+_BIDDING = TenseCue(Tense.FUTURE, leaning=True)  # "Join us Sunday": the imperative may stand far from the expression
 _HANDLE_MARKS = "@#"  # a token after one of these is a handle or tag, not a clause's first word
 
 

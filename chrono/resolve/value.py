@@ -39,6 +39,7 @@ _MAX_STEPS = 8  # enough to pass from one Feb 29 to the next
 _AFTER_PAST = 5.0
 _AFTER_PAST_COARSE = 20.0
 _BEFORE_FUTURE = 20.0
+_LEANING = _AFTER_PAST  # a leaning cue weighs the other side as a past cue weighs a later day
 _RULED_OUT = float("inf")  # the distance of a period on the side a firm cue rules out
 # A narrative steps back a few months to fill in; a bare month eight or more months before a dated month it was
 # just telling is the next one ("December 16, 1944 ... by January"). WikiWars: 33 of 37 backward steps of up
@@ -80,12 +81,14 @@ class _Period:
 
 
 def resolve_value(partial: PartialValue, anchor: dt.date | Value | None, tense: Tense = Tense.NONE,
-                  *, previous: Value | None = None, year_written: bool = False, firm: bool = False) -> Value:
+                  *, previous: Value | None = None, year_written: bool = False, firm: bool = False,
+                  leaning: bool = False) -> Value:
     """Pure: the value of ``partial`` against ``anchor`` (publication date or a mentioned value).
 
     ``previous`` is the latest earlier mention; partial values anchored on PREVIOUS use it when given.
     ``year_written`` says the mentioned anchor wrote its year (a history may then move on past it).
-    ``firm`` says the tense cue is in the expression's own clause: the side it rules out is never chosen.
+    ``firm`` says the tense cue is in the expression's own clause: the side it rules out is never chosen;
+    ``leaning`` says it only leans to its side (TenseCue.leaning).
     With no usable anchor, unknown digits are written as X ("XXXX-03-02"), as are those of a period past
     year 9999 or near the calendar's ends (a week running into year 10000); years before Christ counted
     from an AD anchor are written as BC values ("25 centuries ago" -> BC04), which have no interval.
@@ -93,20 +96,20 @@ def resolve_value(partial: PartialValue, anchor: dt.date | Value | None, tense: 
     if partial.literal is not None:
         return _literal(partial)
     try:
-        return _resolved(partial, anchor, tense, previous, year_written, firm)
+        return _resolved(partial, anchor, tense, previous, year_written, TenseCue(tense, firm, leaning))
     except OutOfCalendar:
         return _value(partial, _unknown(partial), None)
 
 
 def _resolved(partial: PartialValue, anchor: dt.date | Value | None, tense: Tense, previous: Value | None,
-              year_written: bool, firm: bool) -> Value:
+              year_written: bool, cue: TenseCue) -> Value:
     chosen = previous if partial.anchor is Anchor.PREVIOUS and previous is not None else anchor
     if isinstance(chosen, Value) and (in_bc := resolve_in_bc(partial, chosen)) is not None:
         return _value(partial, in_bc, None)
     if (same := same_period_years_away(partial, previous, anchor)) is not None:
         return _value(partial, same.value, same)
     reference = _Reference.of(chosen, year_written)
-    date_value = _date_part(partial, reference, TenseCue(tense, firm))
+    date_value = _date_part(partial, reference, cue)
     if isinstance(date_value, str):
         return _value(partial, date_value, None)
     if partial.week_of and date_value.granularity == Granularity.DAY:
@@ -386,7 +389,7 @@ def _placed(p: PartialValue, kind: str, reference: _Reference, cue: TenseCue) ->
         return in_cycle(period_start(moved, cycle))
     first = period_start(reference.day, cycle)
     if p.direction is Direction.TENSE and kind != "weekday" and not reference.from_mention:
-        return _nearest(in_cycle, first, cycle, reference.day, tense, firm=cue.firm)
+        return _nearest(in_cycle, first, cycle, reference.day, cue)
     step = _step(p, kind, reference, tense)
     candidate = in_cycle(first)
     if kind == "year" and p.season == "WI" and not directional and reference.from_mention and p.unit is None:
@@ -431,7 +434,7 @@ def _winter_after(reference: _Reference) -> _Period:
 
 
 def _nearest(in_cycle: Callable[[dt.date], _Period | None], first: dt.date, cycle: Granularity, day: dt.date,
-             tense: Tense, *, firm: bool = False) -> _Period | None:
+             cue: TenseCue) -> _Period | None:
     """The occurrence closest to ``day``; one on the side the tense rules out must be several times closer,
     and is never chosen when the cue is ``firm`` (in the expression's own clause).
 
@@ -463,14 +466,15 @@ def _nearest(in_cycle: Callable[[dt.date], _Period | None], first: dt.date, cycl
     if last_before is None or first_after is None:
         return last_before or first_after
     # a tie goes to the past: news mostly reports
-    later = _distance(first_after, day, tense, firm) < _distance(last_before, day, tense, firm)
+    later = _distance(first_after, day, cue) < _distance(last_before, day, cue)
     return first_after if later else last_before
 
 
-def _distance(found: _Period, day: dt.date, tense: Tense, firm: bool = False) -> float:
+def _distance(found: _Period, day: dt.date, cue: TenseCue) -> float:
     """Days from ``day`` to the period, multiplied when it lies on the side the tense rules out (infinite for a
     firm future cue, and for a firm past one when the period is coarser than a day); a period that holds ``day``
     is on neither side."""
+    tense, firm = cue.tense, cue.firm
     before, after = (day - found.end).days, (found.start - day).days
     distance = float(max(before, after, 0))
     if tense is Tense.PAST and after > 0 and found.granularity >= Granularity.DAY:
@@ -478,7 +482,7 @@ def _distance(found: _Period, day: dt.date, tense: Tense, firm: bool = False) ->
     elif tense is Tense.PAST and after > 0:
         distance = _RULED_OUT if firm else distance * _AFTER_PAST_COARSE
     if tense is Tense.FUTURE and before > 0:
-        distance = _RULED_OUT if firm else distance * _BEFORE_FUTURE
+        distance = _RULED_OUT if firm else distance * (_LEANING if cue.leaning else _BEFORE_FUTURE)
     return distance
 
 
