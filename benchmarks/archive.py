@@ -193,7 +193,7 @@ def speed(work: Path, corpus: Path, sample: int, rounds: int, *, tag: bool, batc
           f"{span([two.report['driver_cpu'] / two.wall for _, two in scaling])} of a core "
           f"({span([two.report['driver_cpu'] for _, two in scaling], '{:.1f}')} s); at most "
           f"{span([2 * one.cpu / two.cpu for one, two in scaling], '{:.2f}x')} on two idle cores at this CPU "
-          "(an upper bound: start-up and the final compaction run on one core)")
+          "(an upper bound: the start-up runs on one core, and the final compaction on one per table)")
 
 
 def full(work: Path, corpus: Path, count: int) -> Path:
