@@ -40,6 +40,15 @@ def test_prose_is_left_as_it_is(text: str) -> None:
     assert as_prose(text) is text
 
 
+@pytest.mark.parametrize(("opening", "rest", "tokenized"), [
+    ("One , two . " * 32, "Then prose, as written, follows. " * 200, True),  # 64 marks decide; the rest is not read
+    ("One, two. " * 32, "Then tokens , as stored , follow . " * 200, False),
+    ("One , two . " * 8, "Then prose, as written, follows. " * 200, False),  # 16 spaced of the 64 read
+])
+def test_the_opening_commas_and_stops_decide(opening: str, rest: str, tokenized: bool) -> None:
+    assert is_tokenized(opening + rest) is tokenized
+
+
 _ESCAPES = {"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{", "-RCB-": "}", "``": '"', "''": '"'}
 TOKEN_TEXT = st.lists(st.sampled_from(["BP", "'s", "n't", "do", ",", ".", "-LRB-", "-RRB-", "``", "''", "$", "5",
                                        "%", ";", "'", "ca", "\n", "April", "20"]), max_size=60).map(" ".join)
