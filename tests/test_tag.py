@@ -100,7 +100,7 @@ CASES: list[tuple[str, str, str, dict[str, Any]]] = [
     ("The blast came at 3 p.m. in the city.", "3 p.m.", "TIME", {"hour": 15}),
     ("The blast came at 10:35 a.m. local time.", "10:35 a.m.", "TIME", {"hour": 10, "minute": 35}),
     ("They met at noon.", "noon", "TIME", {"hour": 12}),
-    ("The deadline is midnight Friday.", "midnight Friday", "TIME", {"hour": 0, "weekday": 5}),
+    ("The deadline is midnight Friday.", "midnight Friday", "TIME", {"hour": 24, "weekday": 5}),
     # a clock time and the day written right after it are one expression
     ("The hearing began at 11 a.m. Friday.", "11 a.m. Friday", "TIME", {"hour": 11, "weekday": 5}),
     ("The polls closed at 7 p.m. Tuesday and", "7 p.m. Tuesday", "TIME", {"hour": 19, "weekday": 2}),

@@ -360,6 +360,15 @@ class WordList:
 
 
 @dataclass(frozen=True, eq=False)
+class DeadlineWords:
+    """Words that set an end point ("until Friday"), and those that say its verb looks back ("had been closed")."""
+
+    words: Words
+    looking_back: Words = ()
+    then: Words = ()  # right after the end point, they tell what happened at it ("until Friday when ...")
+
+
+@dataclass(frozen=True, eq=False)
 class PossessiveMarkers:
     markers: Words
 
@@ -396,7 +405,8 @@ class TenseWords:
     clause: ClauseCueWords
     lowercase_only: WordList
     possessive: PossessiveMarkers
-    deadline: WordList
+    deadline: DeadlineWords
+    start_point: WordList = WordList(())  # a start point lies before the report ("since Friday")
     imperative: TenseCueWords = TenseCueWords()  # a clause's first word or a phrase that bids ("Join us Sunday")
     schedule: ScheduleWords = ScheduleWords()
 

@@ -58,7 +58,7 @@ def resolve_expressions(expressions: list[Expression], sentences: list[Sentence]
         for rule in partial_rules:
             partial = rule.apply(context, partial)
         value = resolve_value(partial, anchor, cue.tense, previous=previous, year_written=mentions.wrote_year(anchor),
-                              firm=cue.firm, leaning=cue.leaning)
+                              firm=cue.firm, leaning=cue.leaning, endpoint=cue.endpoint)
         datable = (value.is_datable and value.granularity is not None) or bc_granularity(value) is not None
         if datable and not any(rule.apply(context, anchor) for rule in aside_rules):
             mentions.add(value, expression.span.end, year_written=partial.year is not None)
