@@ -8,10 +8,8 @@ themselves are read by a ``FileReader``: here, or a cluster's workers, a group o
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import itertools
-import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,8 +19,9 @@ from chrono.errors import ChronoInputError
 from chrono.model import Document
 from chrono.read import iter_records
 from chrono.read.common import Origin, Record
+from chrono.read.lines import read_lines
 from chrono.read.published import settle_published
-from chrono.read.records import record_from
+from chrono.read.records import json_lines, record_from
 from chrono.read.registry import folder_suffixes
 
 STREAMED = (".jsonl.gz", ".ndjson.gz", ".jsonl", ".ndjson", ".parquet")
@@ -137,23 +136,13 @@ def _read_file(path: str, columns: Columns) -> Iterator[Item | Failure]:
         if name.endswith(".parquet"):
             yield from _records(path, _parquet_records(path), columns)
         elif name.endswith((".jsonl.gz", ".ndjson.gz", ".jsonl", ".ndjson")):
-            yield from _records(path, _json_lines(path), columns)
+            yield from _records(path, json_lines(read_lines(path)), columns)  # build's reader, line by line
         else:
             for number, record in enumerate(iter_records([path], unique_ids=False)):
                 yield _item(record, path, number)
     except (OSError, EOFError, ValueError, ChronoInputError) as exc:  # a broken file (gzip, Parquet) mid-way
-        yield Failure(path, 0, f"{path}: {exc}")
-
-
-def _json_lines(path: str) -> Iterator[tuple[int, Any]]:
-    opener = gzip.open if path.lower().endswith(".gz") else open
-    with opener(path, "rt", encoding="utf-8", errors="replace") as handle:
-        for number, line in enumerate(handle, 1):
-            if line.strip():
-                try:
-                    yield number, json.loads(line)
-                except json.JSONDecodeError as exc:
-                    yield number, ChronoInputError(f"invalid JSON at column {exc.colno}: {exc.msg}")
+        message = str(exc)
+        yield Failure(path, 0, message if message.startswith(path) else f"{path}: {message}")
 
 
 def _parquet_records(path: str) -> Iterator[tuple[int, Any]]:
