@@ -21,7 +21,7 @@ from typing import Any
 from chrono.archive.digests import DigestIndex
 from chrono.archive.sources import Columns, Failure, Item, iter_inputs, read_files, read_here
 from chrono.archive.store import CompactionJob, Store, batch_name, run_in_threads
-from chrono.archive.worker import MAX_CHARS, BatchResult, error_row, index_batch
+from chrono.archive.worker import MAX_CHARS, BatchResult, error_row, index_batch, pack, run_packed
 from chrono.errors import ChronoInputError
 
 DEFAULT_BATCH = 256  # documents per task: fewer, larger parts
@@ -239,7 +239,8 @@ class _Dask:
         while len(self.in_flight) >= 2 * self.workers + 1:  # enough to keep every worker busy, no more
             self._settle(self.collect_one())
         key = f"chrono-index-{batch_name(item.digest for item in items)}-{uuid.uuid4().hex[:8]}"  # a try each
-        future = self.client.submit(self.task, self.store_root, items, **_batch_options(self.settings), key=key)
+        future = self.client.submit(run_packed, self.task, self.store_root, pack(items),
+                                    **_batch_options(self.settings), key=key)
         self.in_flight[future] = (items, tries)
 
     def read_files(self, paths: list[str]) -> Iterator[Item | Failure]:
