@@ -228,6 +228,12 @@ def test_offsets_point_into_the_whole_text(text: str, span: Span | None, expecte
         ("on Friday, Oct. 13, 1989, stocks", ["Friday, Oct. 13, 1989"]),
         ("from 1990 to 1995", ["1990", "1995"]),
         ("talks between March 5-9, 1918 failed", ["March 5", "9, 1918"]),
+        # "or so", "or later" belong to the expression before them; "and later" that opens a clause does not
+        ("over the next year or so, a", ["the next year or so"]),
+        ("flew in October 1984 and later served", ["October 1984"]),
+        ("flew in 1984 and later served", ["1984"]),
+        ("two years or something like it", ["two years"]),
+        ("in 1994 or so", ["1994"]),
     ],
 )
 def test_longest_match_wins_and_matches_do_not_overlap(text: str, expected: list[str]) -> None:
