@@ -175,14 +175,12 @@ class Surroundings:
     """surroundings.toml: cues read in the text around an expression (chrono/tag/surroundings.py).
 
     ``not_event``: kept as expressions (TimeML tags them) but no timeline event (attach). ``aside``: a mention that
-    is not where the story stands, so later expressions do not count from it (resolve). ``no_expression``: the words
-    name no time there ("the Long March"), so they are left out (resolve).
+    is not where the story stands, so later expressions do not count from it (resolve).
     """
 
     window: int
     not_event: tuple[SurroundingCue, ...] = ()
     aside: tuple[SurroundingCue, ...] = ()
-    no_expression: tuple[SurroundingCue, ...] = ()
     parts: Mapping[str, str] = field(default_factory=_no_entries)  # {name} in a cue's pattern -> this pattern
 
 
@@ -362,15 +360,6 @@ class WordList:
 
 
 @dataclass(frozen=True, eq=False)
-class DeadlineWords:
-    """Words that set an end point ("until Friday"), and those that say its verb looks back ("had been closed")."""
-
-    words: Words
-    looking_back: Words = ()
-    then: Words = ()  # right after the end point, they tell what happened at it ("until Friday when ...")
-
-
-@dataclass(frozen=True, eq=False)
 class PossessiveMarkers:
     markers: Words
 
@@ -407,9 +396,7 @@ class TenseWords:
     clause: ClauseCueWords
     lowercase_only: WordList
     possessive: PossessiveMarkers
-    deadline: DeadlineWords
-    start_point: WordList = WordList(())  # a start point lies before the report ("since Friday")
-    clause_relative: WordList = WordList(())  # counts from its clause's time ("was soon"): none in a past clause
+    deadline: WordList
     imperative: TenseCueWords = TenseCueWords()  # a clause's first word or a phrase that bids ("Join us Sunday")
     schedule: ScheduleWords = ScheduleWords()
 
@@ -423,7 +410,8 @@ class Patterns:
 
     fragments: Mapping[str, str]
     # fragments that code reads by name (chrono/tag/ranges.py, chrono/resolve/), not only rules
-    REQUIRED = ("range_join", "range_gap", "list_join", "counted_after_number", "ordinal_suffix", "day_article")
+    REQUIRED = ("range_join", "range_gap", "list_join", "counted_after_number", "ordinal_suffix", "day_article",
+                "hours_joint", "hours_cue")
 
     def __post_init__(self) -> None:
         for name in self.REQUIRED:
