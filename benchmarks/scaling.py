@@ -8,7 +8,8 @@ grew. Recently they fell. " repeated. Every input runs `chrono build FILE -f jso
 process under /usr/bin/time -v: the figures include start-up, reading, analysis, ordering and rendering.
 With --stages, each stage of the analysis is also timed in this process (segment, tag, resolve, attach).
 With --collection, all of t17-dev is built as one collection instead, against `chrono tag` of the same articles
-and against half of them (collection_scaling).
+and against half of them, and as one JSON Lines file repeated --copies times, read one record at a time
+(collection_scaling).
 
     python benchmarks/scaling.py                             # all kinds at 50 KB, 200 KB, 1 MB, 5 MB
     python benchmarks/scaling.py --kinds news nopunct --sizes 50000 1000000 --stages
@@ -25,6 +26,7 @@ that are not articles run through the command that reads them (TimeML through `c
     python benchmarks/scaling.py --growth --base 100000 --kinds years ranges
 
     python benchmarks/scaling.py --collection                # t17-dev: build vs tag, all vs half
+    python benchmarks/scaling.py --collection --copies 3 10    # and all of it as one JSON Lines file, 3x, 10x
 """
 
 from __future__ import annotations
@@ -300,12 +302,15 @@ def timed(command: list[str], timeout: float,
     return seconds, cpu, int(peak.group(1)) if peak else None
 
 
-def collection_scaling(data: Path = T17_DATA, timeout: float = 1800.0, key_dates: int = 50) -> None:
+def collection_scaling(data: Path = T17_DATA, timeout: float = 1800.0, key_dates: int = 50,
+                       copies: tuple[int, ...] = (1,)) -> None:
     """`chrono build` of every article of ``data`` as ONE collection against `chrono tag` of the same articles,
     and the build of every second article against the build of all: the collection path must stay linear.
 
     The articles are written as sample-format files (a `date` line, then the detokenized text) by the Timeline17
-    loader of benchmarks/timeline17.py; each command runs in a fresh process (start-up included).
+    loader of benchmarks/timeline17.py, and as records of one JSON Lines file repeated ``copies`` times (a repeated
+    id gets -2, -3 ...): its peak memory shows what a streamed collection keeps. Each command runs in a fresh
+    process (start-up included).
     """
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from timeline17 import read_articles, topics
@@ -316,15 +321,19 @@ def collection_scaling(data: Path = T17_DATA, timeout: float = 1800.0, key_dates
         every.mkdir()
         half.mkdir()
         count = size = 0
+        records: list[str] = []
         for topic in topics(data):
             for document in read_articles(topic):
-                text = f"date {document.published.isoformat() if document.published else ''}\n\n{document.text}"
+                day = document.published.isoformat() if document.published else ""
+                text = f"date {day}\n\n{document.text}"
                 name = document.id.replace("/", "_")
                 (every / name).write_text(text, encoding="utf-8")
                 if count % 2 == 0:
                     (half / name).write_text(text, encoding="utf-8")
                 count += 1
                 size += len(text.encode("utf-8"))
+                records.append(json.dumps({"id": name, "published": day, "text": document.text}) + "\n")
+        lines = "".join(records)
         out = root / "out"
         runs = {
             "tag, all": [str(CHRONO), "tag", str(every), "-f", "json", "-d", str(out / "tagged")],
@@ -333,6 +342,12 @@ def collection_scaling(data: Path = T17_DATA, timeout: float = 1800.0, key_dates
             f"build --key-dates {key_dates}, all": [str(CHRONO), "build", str(every), "--key-dates", str(key_dates),
                                                     "--per-date", "2", "-f", "json", "-o", str(out / "key.json")],
         }
+        for times in copies:  # one file, read and analysed one record at a time
+            collection = root / f"all-{times}x.jsonl"
+            with collection.open("w", encoding="utf-8") as handle:
+                handle.writelines(lines for _ in range(times))
+            runs[f"build, .jsonl {times}x ({collection.stat().st_size / 1e6:.0f} MB)"] = [
+                str(CHRONO), "build", str(collection), "-f", "json", "-o", str(out / f"all-{times}x.json")]
         out.mkdir()
         print(f"{count} articles ({size / 1e6:.1f} MB) of {data}")
         print(f"{'command':<28} {'wall s':>8} {'CPU s':>8} {'peak MB':>8}")
@@ -363,9 +378,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--measure", nargs=3, metavar=("KIND", "SIZE", "FOLDER"), help=argparse.SUPPRESS)
     parser.add_argument("--collection", nargs="?", const=T17_DATA, type=Path, metavar="T17_FOLDER",
                         help="instead: all of a Timeline17 folder as one collection (default ../shared/data/t17-dev)")
+    parser.add_argument("--copies", nargs="+", type=int, default=[1], metavar="N",
+                        help="with --collection: also build all of it as one JSON Lines file repeated N times")
     args = parser.parse_args(argv)
     if args.collection is not None:
-        collection_scaling(args.collection, timeout=max(args.timeout, 1800.0))
+        collection_scaling(args.collection, timeout=max(args.timeout, 1800.0), copies=tuple(args.copies))
         return
     if args.measure:  # one size of --growth, in its own process
         kind, size, folder = args.measure

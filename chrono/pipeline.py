@@ -55,6 +55,9 @@ def build_from_documents(documents: Iterable[Document], *, domain: Domain | str 
                          on_error: Callable[[Document, Exception], None] | None = None) -> Timeline:
     """One timeline from several documents; each keeps its own publication date for resolution.
 
+    ``documents`` is read once, one document at a time, each analysed before the next is asked for: a generator
+    over a large collection is never held whole (the timeline keeps each Document, its events and expressions).
+
     With ``merge``, an event several documents report becomes one entry listing them all (chrono.order.merge).
     ``language`` (a code such as "en", or a Language) is the language of every document; by default each keeps
     its own, and the timeline takes the first document's.
@@ -67,16 +70,17 @@ def build_from_documents(documents: Iterable[Document], *, domain: Domain | str 
     """
     chosen = None if language is None else _language(language)
     require_type(documents, Iterable, "documents")
-    given = tuple(documents)
-    for document in given:
-        require_type(document, Document, "each document")
-    docs = tuple(given if chosen is None else (replace(document, language=chosen) for document in given))
-    shared = chosen or (docs[0].language if docs else Language.load())
+    shared = chosen
     expressions: list[Expression] = []
     events: list[Event] = []
     leads: list[Event] = []  # undated opening sentences: more candidates for key dates
     analysed: list[Document] = []
-    for document in docs:
+    for document in documents:  # one at a time, as they are read: a collection is never held before analysis
+        require_type(document, Document, "each document")
+        if chosen is not None:
+            document = replace(document, language=chosen)
+        if shared is None:
+            shared = document.language
         try:
             found, dated, sentences = analyse_with_sentences(document, domain=domain, locale=locale)
         except Exception as exc:
@@ -90,6 +94,8 @@ def build_from_documents(documents: Iterable[Document], *, domain: Domain | str 
         if key_dates is not None:
             leads.extend(lead_events(document.id, document.published, sentences, dated))
     docs = tuple(analysed)
+    if shared is None:
+        shared = Language.load()
     published = {document.id: document.published for document in docs}
     if key_dates is not None:
         days = select_key_dates(events, published, count=key_dates, per_date=per_date, date_from=date_from,

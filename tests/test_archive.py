@@ -419,6 +419,68 @@ def test_a_worker_that_dies_has_its_batch_redone_and_the_culprit_recorded(tmp_pa
     assert [item.document.id for batch in runner.lost for item in batch] == ["d1"]
 
 
+def _article_files(folder: Path, copies: int) -> list[Path]:
+    """The examples as separate dated .txt files (``copies`` of each, on different days) and one unreadable file,
+    in the folder's order."""
+    folder.mkdir()
+    for number in range(copies):
+        for example in EXAMPLES:
+            text = example.read_text(encoding="utf-8").split("\n\n", 1)[1]
+            path = folder / f"{number:02d}-{example.name}"
+            path.write_text(f"date 2023-02-{number + 1:02d}\n\n{text}", encoding="utf-8")
+    (folder / "03-broken.txt").write_bytes(b"\x00\xff\x00" * 50)
+    return sorted(folder.iterdir())
+
+
+def _not_here(paths: list[str]) -> Any:
+    raise AssertionError(f"read in the driver: {paths}")
+
+
+def test_files_read_on_the_workers_store_what_one_process_stores(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    import chrono.archive.index as driver
+
+    folder = tmp_path / "pages"
+    _article_files(folder, copies=6)
+    alone = index([str(folder)], str(tmp_path / "one"), workers=1, settings=Settings(batch_size=3))
+    monkeypatch.setattr(driver, "FILES_PER_READ", 2)  # 7 tasks reading 13 files, in a folder's order
+    monkeypatch.setattr(driver, "read_here", _not_here)
+    shared = index([str(folder)], str(tmp_path / "two"), workers=2, settings=Settings(batch_size=3))
+    assert (shared.documents, shared.failed) == (alone.documents, alone.failed) == (len(EXAMPLES) * 6, 1)
+    assert _tables(tmp_path / "two") == _tables(tmp_path / "one")
+
+
+def _dies_reading_poison(paths: list[str]) -> Any:
+    from chrono.archive.sources import read_files
+
+    if any("poison" in path for path in paths):
+        os._exit(1)
+    return read_files(paths)
+
+
+def test_a_file_that_kills_the_worker_reading_it_is_a_failure_and_the_others_are_read(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import cloudpickle
+    import dask
+
+    import chrono.archive.index as driver
+    from chrono.archive.index import _Dask
+    from chrono.archive.sources import Failure, Item
+
+    cloudpickle.register_pickle_by_value(sys.modules[__name__])
+    paths = [str(path) for path in _article_files(tmp_path / "pages", copies=3)]
+    paths.insert(1, str(tmp_path / "pages" / "00-poison.txt"))
+    Path(paths[1]).write_text("date 2023-02-01\n\nOn Monday it rained.", encoding="utf-8")
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}), \
+            _Dask(str(tmp_path / "s"), Settings(), workers=2, scheduler=None, reader=_dies_reading_poison) as runner:
+        monkeypatch.setattr(driver, "FILES_PER_READ", 4)  # 4 groups; the first one's halves, then its quarters
+        entries = list(runner.read_files(paths))
+    assert [entry.source for entry in entries if isinstance(entry, Failure)] == \
+        [paths[1], str(tmp_path / "pages" / "03-broken.txt")]
+    assert [entry.source for entry in entries if isinstance(entry, Item)] == \
+        [path for path in paths if not path.endswith(("poison.txt", "broken.txt"))]
+
+
 def _notes_where_it_ran(log: Path, driver: int, dies_on_a_worker: bool, parts: list[Path], folder: Path,
                         batch: str) -> None:
     """A compaction copy that records whether it ran in the driver, or kills the worker process it runs in."""

@@ -107,7 +107,7 @@ NOT_EXPRESSIONS: list[tuple[str, str]] = [
     ("He wants his day in court.", "day"),
     ("They change them day to day.", "day"),
     ("It was a hit week after week.", "week"),
-    ("Kopp was seen days later in Canada.", "days"),
+    ("Kopp was seen days before in Canada.", "days"),  # "days later" is one expression (tests/test_narrative_forms.py)
     ("He was nineteen years old.", "years"),
     ("He was arrested in the early hours of the raid.", "hours"),
     ("The company is confident about future earnings.", "future"),

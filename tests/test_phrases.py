@@ -487,6 +487,22 @@ CASES = [
     ("The sale runs the 1st to the 5th of next month.", "the 1st", FRI, "2024-06-01"),
     # the tweets mark "last year" alone in "This time last year" (two of two)
     ("This time last year, I was in Paris.", "last year", FRI, "2023"),
+    # an approximation or an open end after the expression is part of it (TimeBank: "or so" 3 of 3, "or later",
+    # "and beyond" 2 of 2)
+    ("Plants will close over the next year or so, he said.", "the next year or so", D(1989, 10, 30), "1990"),
+    ("Then, a week or so ago, he moved.", "a week or so ago", D(1991, 2, 25), "1991-W08"),
+    ("Over the next two years or so, share rose.", "the next two years or so", D(1989, 10, 30), "P2Y"),
+    ("It won't be profitable until 1994 or later.", "1994 or later", D(1989, 10, 30), "1994"),
+    ("It projected cash flow for 1990 and beyond.", "1990 and beyond", D(1989, 10, 30), "1990"),
+    ("Over the next couple of years we expect gains.", "the next couple of years", D(1989, 10, 30), "P2Y"),
+    # earnings reports: the quarter a report names by its last day, and "the latest period" it reports
+    ("It lost $92 million for the quarter ended Sept. 30.", "the quarter", D(1989, 10, 30), "1989-Q3"),
+    ("Its third-quarter loss narrowed. Revenue surged in the latest period.", "the latest period", D(1989, 10, 26),
+     "1989-Q3"),
+    # "mid afternoon" is the middle of that afternoon; "last" before a modifier is the verb
+    ("Troops moved in Friday. By mid afternoon, the operation was over.", "mid afternoon", D(1998, 3, 6),
+     "1998-03-06TAF"),
+    ("The tour is likely to last over a week.", "over a week", D(1998, 3, 6), "P1W"),
 ]
 
 

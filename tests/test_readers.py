@@ -183,7 +183,7 @@ def test_inputs_beyond_the_size_limit_are_refused(tmp_path: Path, monkeypatch: p
     from chrono.read import inputs
 
     monkeypatch.setattr(inputs, "MAX_BYTES", 100)
-    path = write(tmp_path, "big.jsonl", json.dumps({"text": "x" * 100, "date": "2023-03-02"}))
+    path = write(tmp_path, "big.json", json.dumps({"text": "x" * 100, "date": "2023-03-02"}))  # one document
     documents, failures = read_documents([path, "-"], stdin=io.BytesIO(b"date 2023-03-02\n\n" + b"y" * 100))
     assert documents == []
     assert [message.split(" is larger")[0] for _, message in failures] == [path, "standard input"]

@@ -100,7 +100,7 @@ CASES: list[tuple[str, str, str, dict[str, Any]]] = [
     ("The blast came at 3 p.m. in the city.", "3 p.m.", "TIME", {"hour": 15}),
     ("The blast came at 10:35 a.m. local time.", "10:35 a.m.", "TIME", {"hour": 10, "minute": 35}),
     ("They met at noon.", "noon", "TIME", {"hour": 12}),
-    ("The deadline is midnight Friday.", "midnight Friday", "TIME", {"hour": 0, "weekday": 5}),
+    ("The deadline is midnight Friday.", "midnight Friday", "TIME", {"hour": 24, "weekday": 5}),
     # a clock time and the day written right after it are one expression
     ("The hearing began at 11 a.m. Friday.", "11 a.m. Friday", "TIME", {"hour": 11, "weekday": 5}),
     ("The polls closed at 7 p.m. Tuesday and", "7 p.m. Tuesday", "TIME", {"hour": 19, "weekday": 2}),
@@ -228,6 +228,12 @@ def test_offsets_point_into_the_whole_text(text: str, span: Span | None, expecte
         ("on Friday, Oct. 13, 1989, stocks", ["Friday, Oct. 13, 1989"]),
         ("from 1990 to 1995", ["1990", "1995"]),
         ("talks between March 5-9, 1918 failed", ["March 5", "9, 1918"]),
+        # "or so", "or later" belong to the expression before them; "and later" that opens a clause does not
+        ("over the next year or so, a", ["the next year or so"]),
+        ("flew in October 1984 and later served", ["October 1984"]),
+        ("flew in 1984 and later served", ["1984"]),
+        ("two years or something like it", ["two years"]),
+        ("in 1994 or so", ["1994"]),
     ],
 )
 def test_longest_match_wins_and_matches_do_not_overlap(text: str, expected: list[str]) -> None:

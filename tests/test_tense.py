@@ -140,3 +140,30 @@ def test_firm_cue(sentence: str, phrase: str, tense: Tense, firm: bool) -> None:
     start = sentence.index(phrase)
     cue = governing_cue(sentence, Span(start, start + len(phrase)), Span(0, len(sentence)))
     assert (cue.tense, cue.firm) == (tense, firm)
+
+
+# (sentence, expression, whether it is an end point a past or no verb sets, which leans ahead: tense.toml [deadline])
+END_POINT_CASES = [
+    ("Flights were suspended until Friday.", "Friday", True),
+    ("The extension lasts until Tuesday.", "Tuesday", True),
+    ("High seas were in the forecast through Sunday.", "Sunday", True),
+    ("The road had been closed until Friday.", "Friday", False),
+    ("They didn't hear of it until Friday.", "Friday", False),
+    ("Until Saturday, none had reached shore.", "Saturday", False),
+    ("It was a flu until Friday when the alarm was raised.", "Friday", False),
+    ("The talks will go on until Friday.", "Friday", False),
+    ("Flights were suspended on Friday.", "Friday", False),
+]
+
+
+@pytest.mark.parametrize(("sentence", "phrase", "endpoint"), END_POINT_CASES)
+def test_end_point_cue(sentence: str, phrase: str, endpoint: bool) -> None:
+    start = sentence.index(phrase)
+    assert governing_cue(sentence, Span(start, start + len(phrase)), Span(0, len(sentence))).endpoint is endpoint
+
+
+def test_start_point_is_past_and_firm() -> None:
+    sentence = "He hopes to stop the flow for the first time since the April 20 blast."
+    start = sentence.index("April 20")
+    cue = governing_cue(sentence, Span(start, start + 8), Span(0, len(sentence)))
+    assert (cue.tense, cue.firm) == (PAST, True)

@@ -23,6 +23,9 @@ from chrono.read.tokenized import as_prose, is_tokenized
     ("It ca n't , wo n't , and SHE 'LL stop -LSB- sic -RSB- .", "It can't, won't, and SHE'LL stop [sic]."),
     ("A rise of 5 % , the U.S. said .\nAnother line , here .\n", "A rise of 5%, the U.S. said.\nAnother line, here.\n"),
     ("Parents ' group , dogs ' home , one , two .", "Parents ' group, dogs ' home, one, two."),  # no clitic there
+    # a short text: two spaced marks and a split contraction
+    ("Rescuers reached the port , after Tuesday 's quake .\n", "Rescuers reached the port, after Tuesday's quake.\n"),
+    ("We do n't know , she said .", "We don't know, she said."),
 ])
 def test_tokens_are_joined_back_into_prose(tokens: str, prose: str) -> None:
     assert as_prose(tokens) == prose
@@ -31,6 +34,8 @@ def test_tokens_are_joined_back_into_prose(tokens: str, prose: str) -> None:
 @pytest.mark.parametrize("text", [
     "BP's oil spill, which began on April 20, grew. It was the worst, officials said. Then, on Friday, it stopped.",
     "lol , ok",  # too few marks to tell
+    "lol , it 's ok",  # a split contraction counts, but two marks are still too few
+    "Tuesday's quake, they said.",
     "Bonjour ! Ça va ? Oui : très bien ; merci.",  # spaced ! ? : ; are French typography, not tokens
     "Wait . . . what? A list: 1 . 2 . then prose, as usual, follows, and follows, and ends.",
     "The figure rose 3.5 per cent, to 1,200. Rates fell, then rose, then fell, then rose again.",

@@ -12,18 +12,20 @@ import logging
 import os
 import time
 import uuid
+from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from typing import Any
 
 from chrono.archive.digests import DigestIndex
-from chrono.archive.sources import Columns, Failure, Item, iter_inputs
+from chrono.archive.sources import Columns, Failure, Item, iter_inputs, read_files, read_here
 from chrono.archive.store import CompactionJob, Store, batch_name, run_in_threads
-from chrono.archive.worker import MAX_CHARS, BatchResult, error_row, index_batch
+from chrono.archive.worker import MAX_CHARS, BatchResult, error_row, index_batch, pack, run_packed
 from chrono.errors import ChronoInputError
 
 DEFAULT_BATCH = 256  # documents per task: fewer, larger parts
+FILES_PER_READ = 32  # files a worker reads in one task: about a second of saved HTML pages; fewer are read here
 SINGLE_TRIES = 2  # a document alone on which workers died this many times is recorded as an error
 
 
@@ -87,7 +89,7 @@ def index(inputs: list[str], store_root: str, *, workers: int | None = None, sch
     with _runner(str(store.root), workers, scheduler, settings) as runner:
         batch: list[Item] = []
         failures: list[dict[str, Any]] = []
-        for entry in _with_sizes(iter_inputs(inputs, settings.columns), report):
+        for entry in _with_sizes(iter_inputs(inputs, settings.columns, runner.read_files), report):
             if isinstance(entry, Failure):
                 row = error_row(None, None, entry.source, entry.record, entry.reason, "")
                 if known_errors.add(row["key"]):  # not recorded before
@@ -176,6 +178,8 @@ class _InProcess:
         self.done: list[BatchResult] = []
         self.lost: list[list[Item]] = []
 
+    read_files = staticmethod(read_here)
+
     def submit(self, items: list[Item]) -> None:
         self.done.append(index_batch(self.store_root, items, **_batch_options(self.settings)))
 
@@ -199,8 +203,9 @@ class _Dask:
     scheduler, and one that keeps killing workers is split until the document that does it stands alone."""
 
     def __init__(self, store_root: str, settings: Settings, workers: int | None, scheduler: str | None,
-                 task: Callable[..., BatchResult] = index_batch) -> None:
-        self.store_root, self.settings, self.task = store_root, settings, task
+                 task: Callable[..., BatchResult] = index_batch,
+                 reader: Callable[[list[str]], list[Item | Failure]] = read_files) -> None:
+        self.store_root, self.settings, self.task, self.reader = store_root, settings, task, reader
         self.requested, self.scheduler = workers or os.cpu_count() or 1, scheduler
         self.workers = 1 if scheduler else self.requested
         self.client: Any = None
@@ -234,8 +239,40 @@ class _Dask:
         while len(self.in_flight) >= 2 * self.workers + 1:  # enough to keep every worker busy, no more
             self._settle(self.collect_one())
         key = f"chrono-index-{batch_name(item.digest for item in items)}-{uuid.uuid4().hex[:8]}"  # a try each
-        future = self.client.submit(self.task, self.store_root, items, **_batch_options(self.settings), key=key)
+        future = self.client.submit(run_packed, self.task, self.store_root, pack(items),
+                                    **_batch_options(self.settings), key=key)
         self.in_flight[future] = (items, tries)
+
+    def read_files(self, paths: list[str]) -> Iterator[Item | Failure]:
+        """Files read on the workers, FILES_PER_READ a task and a task ahead for each worker, their documents
+        handed back in order: the driver keeps only hashing and sending (it parsed every saved page itself, at
+        three times the cost of their analysis). A group whose worker died is split until the file stands alone."""
+        if len(paths) < FILES_PER_READ:
+            yield from read_here(paths)
+            return
+        if self.client is None:
+            self._start()
+        groups = deque(paths[start:start + FILES_PER_READ] for start in range(0, len(paths), FILES_PER_READ))
+        reading: deque[tuple[list[str], Any]] = deque()
+        while groups or reading:
+            while groups and len(reading) <= self.workers:
+                group = groups.popleft()
+                reading.append((group, self.client.submit(self.reader, group, key=f"chrono-read-{uuid.uuid4().hex}")))
+            group, future = reading.popleft()
+            yield from self._read_result(group, future)
+
+    def _read_result(self, paths: list[str], future: Any) -> Iterator[Item | Failure]:
+        from distributed import KilledWorker
+
+        try:
+            yield from future.result()
+        except KilledWorker:
+            if len(paths) == 1:
+                yield Failure(paths[0], 0, f"{paths[0]}: a worker process died reading it")
+                return
+            for half in (paths[:len(paths) // 2], paths[len(paths) // 2:]):
+                yield from self._read_result(half, self.client.submit(self.reader, half,
+                                                                      key=f"chrono-read-{uuid.uuid4().hex}"))
 
     def collect_one(self) -> list[Any]:
         from distributed import wait

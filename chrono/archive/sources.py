@@ -1,15 +1,16 @@
 """Stream the inputs of an index run one document at a time, so the driver never holds the corpus.
 
 Folders are walked (sorted, hidden entries skipped); `.jsonl`, `.jsonl.gz` and Parquet files are read record by
-record (their columns named by ``Columns``); every other file goes through chrono's read stage as one input.
+record (their columns named by ``Columns``); every other file goes through chrono's read stage as one input. That
+stage may cost more than the analysis (a saved HTML page: parsing it and finding its main text), so the files
+themselves are read by a ``FileReader``: here, or a cluster's workers, a group of files a task.
 """
 
 from __future__ import annotations
 
-import gzip
 import hashlib
-import json
-from collections.abc import Iterator
+import itertools
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,8 +19,9 @@ from chrono.errors import ChronoInputError
 from chrono.model import Document
 from chrono.read import iter_records
 from chrono.read.common import Origin, Record
+from chrono.read.lines import read_lines
 from chrono.read.published import settle_published
-from chrono.read.records import record_from
+from chrono.read.records import json_lines, record_from
 from chrono.read.registry import folder_suffixes
 
 STREAMED = (".jsonl.gz", ".ndjson.gz", ".jsonl", ".ndjson", ".parquet")
@@ -71,20 +73,53 @@ def _digest(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
-def iter_inputs(paths: list[str], columns: Columns = Columns()) -> Iterator[Item | Failure]:
-    """Every document (or failure) of the inputs, in input order; folders in sorted order."""
+# What the read stage makes of files, in their order (``read_files`` here; a cluster's workers for a run's runner)
+FileReader = Callable[[list[str]], Iterator[Item | Failure]]
+
+
+def iter_inputs(paths: list[str], columns: Columns = Columns(), read: FileReader | None = None
+                ) -> Iterator[Item | Failure]:
+    """Every document (or failure) of the inputs, in input order; folders in sorted order. Files that are not
+    streamed go through ``read`` (by default, read here), consecutive ones together (a folder, a shell glob)."""
+    read = read or read_here
+    for kind, group in itertools.groupby(_files(paths), key=_kind):
+        if kind == "failure":
+            yield from (entry for entry in group if isinstance(entry, Failure))
+        elif kind == "streamed":
+            for path in group:
+                yield from _read_file(str(path), columns)
+        else:
+            yield from read([path for path in group if isinstance(path, str)])
+
+
+def _files(paths: list[str]) -> Iterator[str | Failure]:
     for given in paths:
         path = Path(given)
         if path.is_dir():
             files = _folder_files(path)
             if not files:
                 yield Failure(given, 0, f"{given}: the folder holds no article files")
-            for file in files:
-                yield from _read_file(str(file), columns)
+            yield from (str(file) for file in files)
         elif path.is_file():
-            yield from _read_file(given, columns)
+            yield given
         else:
             yield Failure(given, 0, f"{given}: no such file or folder")
+
+
+def _kind(entry: str | Failure) -> str:
+    if isinstance(entry, Failure):
+        return "failure"
+    return "streamed" if entry.lower().endswith(STREAMED) else "whole"
+
+
+def read_files(paths: list[str]) -> list[Item | Failure]:
+    """The documents (or failures) of files that are not streamed, in order: a task a cluster's worker runs."""
+    return [entry for path in paths for entry in _read_file(path, Columns())]
+
+
+def read_here(paths: list[str]) -> Iterator[Item | Failure]:
+    for path in paths:
+        yield from _read_file(path, Columns())
 
 
 def _folder_files(folder: Path) -> list[Path]:
@@ -101,23 +136,13 @@ def _read_file(path: str, columns: Columns) -> Iterator[Item | Failure]:
         if name.endswith(".parquet"):
             yield from _records(path, _parquet_records(path), columns)
         elif name.endswith((".jsonl.gz", ".ndjson.gz", ".jsonl", ".ndjson")):
-            yield from _records(path, _json_lines(path), columns)
+            yield from _records(path, json_lines(read_lines(path)), columns)  # build's reader, line by line
         else:
             for number, record in enumerate(iter_records([path], unique_ids=False)):
                 yield _item(record, path, number)
     except (OSError, EOFError, ValueError, ChronoInputError) as exc:  # a broken file (gzip, Parquet) mid-way
-        yield Failure(path, 0, f"{path}: {exc}")
-
-
-def _json_lines(path: str) -> Iterator[tuple[int, Any]]:
-    opener = gzip.open if path.lower().endswith(".gz") else open
-    with opener(path, "rt", encoding="utf-8", errors="replace") as handle:
-        for number, line in enumerate(handle, 1):
-            if line.strip():
-                try:
-                    yield number, json.loads(line)
-                except json.JSONDecodeError as exc:
-                    yield number, ChronoInputError(f"invalid JSON at column {exc.colno}: {exc.msg}")
+        message = str(exc)
+        yield Failure(path, 0, message if message.startswith(path) else f"{path}: {message}")
 
 
 def _parquet_records(path: str) -> Iterator[tuple[int, Any]]:

@@ -95,30 +95,70 @@ def write_output(text: str | Iterable[str], output: str | os.PathLike[str] | Non
     """Write to stdout, or to a file atomically: a temporary file beside it, renamed when complete.
 
     ``text`` may come in pieces (chrono.render.render_pieces): a file is written as they come; standard output
-    gets them joined, so that a failure part way leaves nothing half-written there either."""
+    gets them once all are made (held in memory up to SPOOL_CHARACTERS, beyond that in a temporary file), so
+    that a failure part way leaves nothing half-written there either."""
     if output is None or str(output) == "-":
-        _write_stdout(text if isinstance(text, str) else "".join(text))
+        _write_stdout(text)
         return
     if str(output).endswith(("/", os.sep)) or (str(output).endswith(f"{os.sep}.")):
         raise ChronoInputError(f"cannot write {output}: it names a folder; give a file name")
     write_atomic(Path(output), text)
 
 
-def _write_stdout(text: str) -> None:
+def _write_stdout(text: str | Iterable[str]) -> None:
     if sys.stdout is None:  # started with standard output closed (`chrono build a.txt >&-`)
         raise ChronoInputError("cannot write the output: standard output is closed; use -o FILE")
-    try:
-        sys.stdout.write(text)
-        if text and not text.endswith("\n"):
-            sys.stdout.write("\n")
-        sys.stdout.flush()
-    except BrokenPipeError:
-        # the reader went away (`chrono build x | head`): not an error; silence the flush at exit
-        _silence_stdout()
-    except (OSError, ValueError) as exc:  # a full disk (/dev/full), a closed descriptor
-        _silence_stdout()
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise ChronoInputError(f"cannot write the output to standard output: {reason}") from None
+    with _complete(text) as chunks:
+        try:
+            last = ""
+            for chunk in chunks:
+                sys.stdout.write(chunk)
+                last = chunk[-1:] or last
+            if last and last != "\n":
+                sys.stdout.write("\n")
+            sys.stdout.flush()
+        except BrokenPipeError:
+            # the reader went away (`chrono build x | head`): not an error; silence the flush at exit
+            _silence_stdout()
+        except (OSError, ValueError) as exc:  # a full disk (/dev/full), a closed descriptor
+            _silence_stdout()
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            raise ChronoInputError(f"cannot write the output to standard output: {reason}") from None
+
+
+SPOOL_CHARACTERS = 1 << 22  # standard output held in memory before it is all made; more waits in a temporary file
+
+
+@contextlib.contextmanager
+def _complete(text: str | Iterable[str]) -> Iterator[Iterable[str]]:
+    """The pieces of ``text``, every one made before the first is given: in memory up to SPOOL_CHARACTERS, the
+    rest through an unnamed temporary file (a 58 MB timeline held whole, its pieces and their join, took 170 MB)."""
+    if isinstance(text, str):
+        yield (text,)
+        return
+    pieces = iter(text)
+    held: list[str] = []
+    size = 0
+    for piece in pieces:
+        held.append(piece)
+        size += len(piece)
+        if size > SPOOL_CHARACTERS:
+            break
+    else:
+        yield held
+        return
+    with contextlib.ExitStack() as stack:
+        try:
+            spool = stack.enter_context(tempfile.TemporaryFile("w+", encoding="utf-8", errors="surrogatepass",
+                                                               newline=""))
+            spool.writelines(held)
+            held.clear()
+            spool.writelines(pieces)
+            spool.seek(0)
+        except OSError as exc:  # no room for the temporary file: nothing was written to standard output
+            raise ChronoInputError(f"cannot hold the output before writing it to standard output: "
+                                   f"{exc.strerror or exc}; use -o FILE") from None
+        yield iter(lambda: spool.read(SPOOL_CHARACTERS), "")
 
 
 def _silence_stdout() -> None:

@@ -55,7 +55,7 @@ def tag(
         from chrono.read.outputs import check_outputs, input_files, output_path
         from chrono.read.published import publication_override
         from chrono.read.timeml import TimeMLDocument
-        from chrono.render.exporters.json_export import document_record, dumps, expression_record, pieces
+        from chrono.render.exporters.json_export import document_record, expression_record, pieces
         from chrono.render.exporters.timeml_export import timeml_from_document, write_timeml
         from chrono.resolve.numeric_dates import check_locale
 
@@ -118,9 +118,9 @@ def tag(
             target.parent.mkdir(parents=True, exist_ok=True)
             write_atomic(target, text)
         if output_dir is None and fmt == "json" and (documents or not failures):
-            write_output(dumps({"documents": documents,
-                                "expressions": (expression_record(expression) for expression in expressions)}) + "\n",
-                         None)
+            write_output(chain(pieces({"documents": documents,  # made as written, not joined first
+                                       "expressions": (expression_record(expression) for expression in expressions)}),
+                               ("\n",)), None)
         elif output_dir is None and timeml:
             write_output(timeml[0], None)
         if failures:

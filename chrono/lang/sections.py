@@ -175,12 +175,14 @@ class Surroundings:
     """surroundings.toml: cues read in the text around an expression (chrono/tag/surroundings.py).
 
     ``not_event``: kept as expressions (TimeML tags them) but no timeline event (attach). ``aside``: a mention that
-    is not where the story stands, so later expressions do not count from it (resolve).
+    is not where the story stands, so later expressions do not count from it (resolve). ``no_expression``: the words
+    name no time there ("the Long March"), so they are left out (resolve).
     """
 
     window: int
     not_event: tuple[SurroundingCue, ...] = ()
     aside: tuple[SurroundingCue, ...] = ()
+    no_expression: tuple[SurroundingCue, ...] = ()
     parts: Mapping[str, str] = field(default_factory=_no_entries)  # {name} in a cue's pattern -> this pattern
 
 
@@ -360,6 +362,15 @@ class WordList:
 
 
 @dataclass(frozen=True, eq=False)
+class DeadlineWords:
+    """Words that set an end point ("until Friday"), and those that say its verb looks back ("had been closed")."""
+
+    words: Words
+    looking_back: Words = ()
+    then: Words = ()  # right after the end point, they tell what happened at it ("until Friday when ...")
+
+
+@dataclass(frozen=True, eq=False)
 class PossessiveMarkers:
     markers: Words
 
@@ -396,7 +407,9 @@ class TenseWords:
     clause: ClauseCueWords
     lowercase_only: WordList
     possessive: PossessiveMarkers
-    deadline: WordList
+    deadline: DeadlineWords
+    start_point: WordList = WordList(())  # a start point lies before the report ("since Friday")
+    clause_relative: WordList = WordList(())  # counts from its clause's time ("was soon"): none in a past clause
     imperative: TenseCueWords = TenseCueWords()  # a clause's first word or a phrase that bids ("Join us Sunday")
     schedule: ScheduleWords = ScheduleWords()
 

@@ -15,7 +15,8 @@ Every input is read under one size limit (``chrono.read.inputs.MAX_BYTES``), and
 one length limit (``MAX_CHARS``, a parameter here), with the same messages, and one
 rule settles publication dates (``chrono.read.published``). A record or file that cannot be read becomes a
 failure (path, one-line message naming it and the record); the others are still read. Reading streams:
-``iter_records`` and ``iter_documents`` yield one document at a time.
+``iter_records`` and ``iter_documents`` yield one document at a time, and a named JSON Lines file (gzipped or
+not) is read one line at a time (``chrono.read.lines``), the size limit holding for each record, not the file.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from chrono.errors import ChronoInputError
 from chrono.model import Document
 from chrono.read.common import Origin, Record
 from chrono.read.inputs import MAX_CHARS, STDIN_NAME, describe, expand, load_text, too_long
+from chrono.read.lines import read_lines
 from chrono.read.published import publication_override, settle_published
 from chrono.read.registry import (
     READERS,
@@ -41,6 +43,7 @@ from chrono.read.registry import (
     folder_suffixes,
     load_readers,
     reader,
+    reader_by_suffix,
     reader_for,
 )
 
@@ -127,10 +130,14 @@ def _read_file(path: str, stdin: BinaryIO | None, max_chars: int | None) -> Iter
     name = describe(path)
     origin = Origin(name=name, source=path, document_id=document_id(path), max_chars=max_chars)
     try:
+        named = reader_by_suffix(path) if path != STDIN_NAME else None
+        if named is not None and named.lines is not None:  # a collection: one line at a time, any size
+            yield from named.lines(read_lines(path), origin)
+            return
         text = load_text(path, stdin=stdin)
         entry: ReaderEntry = reader_for(path, text)
         yield from entry.read(text, origin)
-    except ChronoInputError as exc:
+    except ChronoInputError as exc:  # the whole file, or what was left of it after its last good line
         yield Record.failed(name, str(exc))
 
 

@@ -2,11 +2,13 @@
 A gzip file (`articles.jsonl.gz`, as datasets ship) is unpacked, under the same limit for what it unpacks to.
 
 Every command (`build`, `tag`, `eval`) reads through here, so the limit, the encodings refused and the messages
-are the same everywhere.
+are the same everywhere. A JSON Lines file is opened here but read one line at a time (chrono.read.lines), the
+limit holding for each line.
 """
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import io
 import sys
@@ -18,7 +20,7 @@ from typing import BinaryIO
 
 from chrono.errors import ChronoInputError
 
-MAX_BYTES = 50 * 1024 * 1024  # far beyond any article; guards against feeding chrono a disk image by mistake
+MAX_BYTES = 50 * 1024 * 1024  # far beyond any article (or JSON Lines record); guards against reading a disk image
 # Characters of one document's text (--max-chars changes it): three times War and Peace. Analysing a document
 # holds 7-10 bytes per character of prose and about 75 of text that is all dates and numbers (README: Huge
 # documents), so this keeps one document under about a gigabyte; a longer one is refused before analysis.
@@ -28,6 +30,12 @@ STDIN_ID = "stdin"
 MAX_ECHO = 80  # how much of a bad value a one-line message quotes
 GZIP = ".gz"  # a compressed input: read by the reader of the suffix before it
 _GZIP_MAGIC = b"\x1f\x8b"
+HEAD_BYTES = 4096  # what the encoding and binary checks look at first (all of a whole input is checked too)
+
+
+def size_text(limit: int) -> str:
+    """A byte limit as messages give it: "50 MB", or "200 bytes" below a megabyte."""
+    return f"{limit // 2**20} MB" if limit >= 2**20 else f"{limit:,} bytes"
 
 
 def describe(path: str | Path) -> str:
@@ -59,22 +67,38 @@ def load_bytes(path: str | Path, *, stdin: BinaryIO | None = None) -> bytes:
     """The bytes of a file or of standard input ('-'), never more than MAX_BYTES + 1 read."""
     limit = MAX_BYTES
     name = describe(path)
-    if str(path) == STDIN_NAME:
-        data = (stdin or sys.stdin.buffer).read(limit + 1)
-    else:
-        file = Path(path)
-        if file.is_dir():
-            raise ChronoInputError(f"{file} is a folder, not a file")
+    with open_input(path, stdin=stdin) as handle:
         try:
-            with file.open("rb") as handle:
-                data = handle.read(limit + 1)
-        except FileNotFoundError:
-            raise ChronoInputError(f"{file}: no such file") from None
+            data = handle.read(limit + 1)
         except OSError as exc:
-            raise ChronoInputError(f"cannot read {file}: {exc.strerror or exc}") from None
+            raise ChronoInputError(f"cannot read {name}: {exc.strerror or exc}") from None
     if len(data) > limit:
         raise ChronoInputError(f"{name} is larger than the {limit // 2**20} MB limit for one input")
-    return _gunzip(data, name, limit) if data.startswith(_GZIP_MAGIC) else data
+    return _gunzip(data, name, limit) if is_gzip(data) else data
+
+
+@contextlib.contextmanager
+def open_input(path: str | Path, *, stdin: BinaryIO | None = None) -> Iterator[BinaryIO]:
+    """A file or standard input ('-') opened for reading bytes; one-line ChronoInputError when it cannot be."""
+    if str(path) == STDIN_NAME:
+        yield stdin or sys.stdin.buffer
+        return
+    file = Path(path)
+    if file.is_dir():
+        raise ChronoInputError(f"{file} is a folder, not a file")
+    try:
+        handle = file.open("rb")
+    except FileNotFoundError:
+        raise ChronoInputError(f"{file}: no such file") from None
+    except OSError as exc:
+        raise ChronoInputError(f"cannot read {file}: {exc.strerror or exc}") from None
+    with handle:
+        yield handle
+
+
+def is_gzip(head: bytes) -> bool:
+    """Whether bytes that start an input are gzip's (read unpacked, by the suffix before `.gz`)."""
+    return head.startswith(_GZIP_MAGIC)
 
 
 def _gunzip(data: bytes, name: str, limit: int) -> bytes:
@@ -99,13 +123,22 @@ def _wide_encoding(data: bytes) -> str | None:
     for bom, encoding in _WIDE_BOMS:
         if data.startswith(bom):
             return encoding
-    head = data[:4096]
+    head = data[:HEAD_BYTES]
     even, odd = head[0::2].count(0), head[1::2].count(0)
     half = len(head) // 2
     # UTF-16 without a mark: most ASCII characters leave a NUL on the same side of every pair, never the other
     if len(head) >= 8 and min(even, odd) <= half // 8 and max(even, odd) >= half * 3 // 4:
         return "UTF-16"
     return None
+
+
+def check_head(head: bytes, name: str) -> None:
+    """ChronoInputError when the first bytes of an input show UTF-16/32 text or a binary file (NUL bytes)."""
+    wide = _wide_encoding(head)
+    if wide is not None:
+        raise ChronoInputError(f"{name} is {wide} text; chrono reads UTF-8: convert it (iconv -f {wide} -t UTF-8)")
+    if b"\x00" in head[:HEAD_BYTES]:
+        raise ChronoInputError(f"{name} looks like a binary file (it contains NUL bytes); chrono reads UTF-8 text")
 
 
 def decode(data: bytes, name: str) -> str:
@@ -115,9 +148,7 @@ def decode(data: bytes, name: str) -> str:
     """
     if not data.strip():
         raise ChronoInputError(f"{name} is empty: nothing to read")
-    wide = _wide_encoding(data)
-    if wide is not None:
-        raise ChronoInputError(f"{name} is {wide} text; chrono reads UTF-8: convert it (iconv -f {wide} -t UTF-8)")
+    check_head(data, name)
     if b"\x00" in data:
         raise ChronoInputError(f"{name} looks like a binary file (it contains NUL bytes); chrono reads UTF-8 text")
     try:

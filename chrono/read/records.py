@@ -4,7 +4,7 @@ Optional fields: `title`, `url`, `outlet`, `id`, `locale` (or `language`: "en_GB
 names common news datasets and crawlers give these fields are read too (TEXT_KEYS, DATE_KEYS, ...). A
 bad record is reported on its own (file and record number); the file's other records still build. JSON Lines
 records are split on line feeds only (CRLF too), so a record may hold U+2028 or U+0085, and are read one at a
-time.
+time: a named file line by line (``chrono.read.lines``), under the size limit for each record, not the file.
 """
 
 from __future__ import annotations
@@ -12,13 +12,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from chrono.errors import ChronoInputError
 from chrono.model import Document
 from chrono.read.common import LOCALE_KEYS, Origin, Record, metadata_date
 from chrono.read.inputs import is_blank
+from chrono.read.lines import Line, text_lines
 from chrono.read.registry import reader
 from chrono.read.tokenized import as_prose
 
@@ -37,17 +38,19 @@ RECORD = "record"  # Document.published_source of a record's own date
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # JSON "\ud800" escapes decode to characters no output can encode
 
 
-def _loads(text: str, where: str, *, one_line: bool = False) -> Any:
-    """json.loads with every failure a one-line ChronoInputError (deep nesting and huge integers included)."""
+def _loads(text: str, where: str = "", *, one_line: bool = False) -> Any:
+    """json.loads with every failure a one-line ChronoInputError (deep nesting and huge integers included),
+    prefixed by ``where`` when given."""
+    place = f"{where}: " if where else ""
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         at = f"column {exc.colno}" if one_line else f"line {exc.lineno} column {exc.colno}"
-        raise ChronoInputError(f"{where}: invalid JSON at {at}: {exc.msg}") from None
+        raise ChronoInputError(f"{place}invalid JSON at {at}: {exc.msg}") from None
     except RecursionError:
-        raise ChronoInputError(f"{where}: the JSON is nested too deeply to read") from None
+        raise ChronoInputError(f"{place}the JSON is nested too deeply to read") from None
     except ValueError as exc:  # an integer beyond Python's digit limit for str -> int
-        raise ChronoInputError(f"{where}: unreadable JSON value ({str(exc).split(';')[0]})") from None
+        raise ChronoInputError(f"{place}unreadable JSON value ({str(exc).split(';')[0]})") from None
 
 
 def _sniff_json(text: str) -> bool:
@@ -77,36 +80,37 @@ def read_json(text: str, origin: Origin) -> Iterator[Record]:
         raise ChronoInputError(f"{name}: expected a JSON object or a list of objects, found {type(data).__name__}")
 
 
-def _numbered_lines(text: str) -> Iterator[tuple[int, str]]:
-    """(line number, line) split on LF only, without building the list: U+2028, U+0085 are not line ends."""
-    start = 0
-    number = 0
-    while start <= len(text):
-        end = text.find("\n", start)
-        if end < 0:
-            end = len(text)
-        number += 1
-        yield number, text[start:end].removesuffix("\r")
-        start = end + 1
+def json_lines(lines: Iterable[Line]) -> Iterator[tuple[int, Any]]:
+    """(line number, JSON value) of each non-blank line, one at a time; the value is a ChronoInputError (its
+    message without the place) for a line that cannot be read: bad JSON, over the size limit, not UTF-8."""
+    for line in lines:
+        if line.problem is not None:
+            yield line.number, ChronoInputError(line.problem)
+        elif line.text.strip():
+            try:
+                yield line.number, _loads(line.text, one_line=True)
+            except ChronoInputError as exc:
+                yield line.number, exc
 
 
-@reader(".jsonl", ".ndjson", sniff=_sniff_jsonl)
-def read_jsonl(text: str, origin: Origin) -> Iterator[Record]:
-    """A JSON Lines file, one record per non-blank line; a bad line is a failed record, the others are read."""
+def read_json_lines(lines: Iterable[Line], origin: Origin) -> Iterator[Record]:
+    """The records of JSON Lines, one per non-blank line; a bad line is a failed record, the others are read."""
     count = 0
-    for number, line in _numbered_lines(text):
-        if not line.strip():
-            continue
+    for number, data in json_lines(lines):
         count += 1
         where = f"{origin.name}: line {number}"
-        try:
-            data = _loads(line, where, one_line=True)
-        except ChronoInputError as exc:
-            yield Record.failed(where, str(exc))
-            continue
-        yield record_from(data, where=where, origin=origin, fallback_id=f"{origin.document_id}-{number}")
+        if isinstance(data, ChronoInputError):
+            yield Record.failed(where, str(data))
+        else:
+            yield record_from(data, where=where, origin=origin, fallback_id=f"{origin.document_id}-{number}")
     if not count:
         raise ChronoInputError(f"{origin.name}: the JSON Lines file holds no records")
+
+
+@reader(".jsonl", ".ndjson", sniff=_sniff_jsonl, lines=read_json_lines)
+def read_jsonl(text: str, origin: Origin) -> Iterator[Record]:
+    """A JSON Lines text read whole (standard input); a named file is read line by line (``read_json_lines``)."""
+    return read_json_lines(text_lines(text), origin)
 
 
 def record_from(record: Any, *, where: str, origin: Origin, fallback_id: str) -> Record:

@@ -12,16 +12,24 @@ import importlib
 import pkgutil
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Protocol
 
 from chrono.read.common import Origin, Record
 from chrono.read.inputs import GZIP, id_from_path
+from chrono.read.lines import Line
 
 
 class Reader(Protocol):
     def __call__(self, text: str, origin: Origin, /) -> Iterable[Record]:
         """Every document of one input (``published`` None where it gives none), or the parts it cannot read."""
+        ...
+
+
+class LineReader(Protocol):
+    def __call__(self, lines: Iterable[Line], origin: Origin, /) -> Iterable[Record]:
+        """The documents of an input given one line at a time (a collection of any size), as ``Reader``."""
         ...
 
 
@@ -39,30 +47,38 @@ class ReaderEntry:
     in_folders: bool = True  # a folder's files with these suffixes are read (False: only when named)
     corpus: bool = False  # annotated corpus files: a folder holding them is read for them alone
     fallback: bool = False  # the reader of text no other reader recognizes (one only)
+    lines: LineReader | None = None  # reads a named file line by line, so its size is not limited
 
 
 READERS: list[ReaderEntry] = []
 
 
 def reader(*suffixes: str, sniff: Sniff | None = None, in_folders: bool = True, corpus: bool = False,
-           fallback: bool = False) -> Callable[[Reader], Reader]:
-    """Decorator: register a reader for files ending in ``suffixes`` (and text ``sniff`` recognizes)."""
+           fallback: bool = False, lines: LineReader | None = None) -> Callable[[Reader], Reader]:
+    """Decorator: register a reader for files ending in ``suffixes`` (and text ``sniff`` recognizes); with
+    ``lines``, a file named by those suffixes is streamed to it line by line instead of read whole."""
 
     def register(function: Reader) -> Reader:
         name = getattr(function, "__module__", "").rsplit(".", 1)[-1]
-        READERS.append(ReaderEntry(name, tuple(suffixes), function, sniff, in_folders, corpus, fallback))
+        READERS.append(ReaderEntry(name, tuple(suffixes), function, sniff, in_folders, corpus, fallback, lines))
         return function
 
     return register
 
 
 def load_readers() -> list[ReaderEntry]:
-    """Import every module of chrono.read once (each reader module registers itself) and return the registry."""
+    """The registry, once every module of chrono.read has been imported (each reader module registers itself)."""
+    _import_reader_modules()
+    return READERS
+
+
+@cache
+def _import_reader_modules() -> None:
+    """Once: listing the package's modules reads its folder, 1.6 ms that every input file paid several times."""
     import chrono.read as package
 
     for module in pkgutil.iter_modules(package.__path__):
         importlib.import_module(f"{package.__name__}.{module.name}")
-    return READERS
 
 
 def folder_suffixes() -> tuple[str, ...]:
@@ -83,14 +99,20 @@ def _with_gzip(suffixes: Iterable[str]) -> tuple[str, ...]:
     return plain + tuple(suffix + GZIP for suffix in plain)
 
 
-def reader_for(path: str, text: str) -> ReaderEntry:
-    """The reader of a file by its suffix (a gzip file's by the suffix before `.gz`), else the one whose sniff
-    recognizes the text, else the fallback."""
-    entries = load_readers()
+def reader_by_suffix(path: str) -> ReaderEntry | None:
+    """The reader of a file by its suffix (a gzip file's by the suffix before `.gz`); None when none owns it."""
     name = Path(path).name.lower().removesuffix(GZIP)
-    for entry in entries:
-        if any(name.endswith(suffix.lower()) for suffix in entry.suffixes):
-            return entry
+    return next((entry for entry in load_readers() if any(name.endswith(suffix.lower()) for suffix in entry.suffixes)),
+                None)
+
+
+def reader_for(path: str, text: str) -> ReaderEntry:
+    """The reader of a file by its suffix (``reader_by_suffix``), else the one whose sniff recognizes the text,
+    else the fallback."""
+    entries = load_readers()
+    by_suffix = reader_by_suffix(path)
+    if by_suffix is not None:
+        return by_suffix
     for entry in entries:
         if entry.sniff is not None and entry.sniff(text):
             return entry

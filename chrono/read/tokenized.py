@@ -38,7 +38,7 @@ _STEPS: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
-def is_tokenized(text: str) -> bool:
+def is_tokenized(text: str, language: Language | None = None) -> bool:
     """Whether ``text`` reads as Penn Treebank tokens (judged on its opening SNIFFED_CHARACTERS)."""
     opening = text[:SNIFFED_CHARACTERS]
     if _ESCAPES.search(opening):
@@ -53,12 +53,15 @@ def is_tokenized(text: str) -> bool:
         spaced += before.isspace() and opening[at - 2:at - 1] != "."  # ". . ." is an ellipsis spaced out
         if marks == DECIDING_MARKS:
             break
+    if marks < MIN_MARKS:  # a short text (a caption, a teaser): a contraction split off its word counts as a mark
+        split = len(_clitics(or_default(language).segment.tokenized.clitics).findall(opening))
+        marks, spaced = marks + split, spaced + split
     return marks >= MIN_MARKS and spaced >= SPACED_SHARE * marks
 
 
 def as_prose(text: str, language: Language | None = None) -> str:
     """``text`` joined back into prose when it is in Penn Treebank tokens; otherwise ``text`` itself."""
-    if not is_tokenized(text):
+    if not is_tokenized(text, language):
         return text
     for pattern, replacement in _STEPS:
         text = pattern.sub(replacement, text)

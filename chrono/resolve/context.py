@@ -1,13 +1,14 @@
 """Context rules: what the text around an expression changes in how it is resolved, registered by name.
 
-The document walk (chrono/resolve/walk.py) resolves expressions in text order; at four points it asks the rules
+The document walk (chrono/resolve/walk.py) resolves expressions in text order; at five points it asks the rules
 registered for the document's domain, in the order they were registered:
 
 - ``expressions``: rewrite the document's expressions before the walk ("five days after the fall of Girona");
 - ``partial``: complete an expression's partial value from its neighbours ("from May to August 1943");
 - ``anchor``: the anchor to resolve against, when a rule knows better than the publication date (the first
   rule with an answer wins);
-- ``aside``: whether a resolved value stays out of the mentions later expressions anchor on (any rule).
+- ``aside``: whether a resolved value stays out of the mentions later expressions anchor on (any rule);
+- ``absent``: whether an expression names no time where it stands, so it is left out (any rule).
 
 A rule is a function decorated with ``@context_rule(stage=..., domains=...)``, registered under its name. Its
 examples, texts with the values the rule gives their phrases, are language data: chrono/lang/<code>/context.toml
@@ -36,7 +37,7 @@ from chrono.resolve.value import same_period_years_away, sub_year_kind
 from chrono.resolve.weekly_hours import recurring_hours
 from chrono.resolve.year_pairs import join_year_pairs
 from chrono.tag.anchored import anchored_amounts
-from chrono.tag.surroundings import is_aside
+from chrono.tag.surroundings import is_aside, names_no_time
 
 __all__ = ["Context", "ContextRule", "Mentions", "Stage", "context_rule", "paragraph_breaks", "rules", "rules_for"]
 
@@ -57,6 +58,7 @@ class Stage(StrEnum):
     PARTIAL = "partial"
     ANCHOR = "anchor"
     ASIDE = "aside"
+    ABSENT = "absent"
 
 
 @dataclass(frozen=True)
@@ -198,18 +200,20 @@ def _range_gap(patterns: Patterns) -> re.Pattern[str]:
 
 @context_rule(stage=Stage.PARTIAL)
 def _year_of_range_end(context: Context, partial: PartialValue) -> PartialValue:
-    """"21 March - 21 June 1952", "from May to August 1943": the range's start is in the year its end names
-    (the year before when its month comes later: "December - March 1945")."""
+    """"21 March - 21 June 1952", "from May to August 1943", "the spring and early summer of 1943": the range's
+    start is in the year its end names (the year before when its month comes later: "December - March 1945")."""
     following = context.expressions[context.index + 1:context.index + 2]
-    if partial.year is not None or partial.month is None or partial.literal is not None or not following:
+    if (partial.year is not None or (partial.month is None and partial.season is None)
+            or partial.literal is not None or not following):
         return partial
     end = following[0].partial
-    if end.year is None or end.month is None or end.literal is not None:
+    if end.year is None or (end.month is None and end.season is None) or end.literal is not None:
         return partial
     gap = _range_gap(context.language.patterns)
     if gap.fullmatch(context.document.text, context.expression.span.end, following[0].span.start) is None:
         return partial
-    wraps = partial.month > end.month  # "December - March 1945" began in 1944
+    # "December - March 1945" began in 1944
+    wraps = partial.month is not None and end.month is not None and partial.month > end.month
     return replace(partial, year=end.year - 1 if wraps else end.year)
 
 
@@ -348,3 +352,20 @@ def _narrative_aside(context: Context, anchor: dt.date | Value | None) -> bool:
     bare_year = partial.year is not None and partial.month is None and partial.day is None
     span = expression.span
     return bare_year and text[span.start - 1:span.start] == "(" and text[span.end:span.end + 1] == ")"
+
+
+# --- absent --------------------------------------------------------------------------------------------------
+
+@context_rule(stage=Stage.ABSENT)
+def _past_clause_relative(context: Context) -> bool:
+    """A word that counts from its own clause's time ("soon") names no time in a past clause ("Paris was soon
+    consumed with riots"): FUTURE_REF would put it after the writing. Words in tense.toml [clause_relative]."""
+    words = context.language.tense.clause_relative.words
+    return context.cue.tense is Tense.PAST and context.expression.text.lower() in words
+
+
+@context_rule(stage=Stage.ABSENT)
+def _named_no_time(context: Context) -> bool:
+    """The words around say a month's name names no time there: a march ("the Long March", "the March to the
+    Sea"); cues in chrono/lang/<code>/surroundings.toml [[no_expression]]."""
+    return names_no_time(context.expression, context.document.text, context.language.surroundings)

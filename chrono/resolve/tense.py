@@ -10,6 +10,10 @@ a side out entirely; a loose one ("would produce aid, where the Aug. 7 blasts ki
 
 An expression written as a possessive ("Friday's purchases") with no past or future cue reads as past.
 
+An end point ("were suspended until Friday") whose verb before it is past, or which has no verb, is marked: a
+weekday there points past the report (the resolver takes the nearest such day, leaning ahead), unless the verb's
+group looks back ("had been closed until Friday"); tense.toml [deadline].
+
 Posts and event pages bid and schedule: a present-simple verb that schedules standing right before the
 expression ("The show opens Friday", "Markets close Friday") is a future cue, before any other; a clause opened
 by an imperative ("Join us Sunday", "Vote on Tuesday") is one when no past or future cue is in it, an
@@ -52,10 +56,12 @@ class TenseCue:
     firm: bool = False
     leaning: bool = False  # a cue that only leans to its side (an imperative, a scheduling verb): a date weeks
     # back on the other side stays there ("Drilling for the second well starts on 16 May", written in June)
+    endpoint: bool = False  # an end point set by a past or no verb ("suspended until Friday"): a weekday leans ahead
 
 
 _NO_CUE = TenseCue(Tense.NONE)
 _KNOWN_EVENT = TenseCue(Tense.PAST)  # a possessive with no verb cue ("Friday's purchases")
+_STARTED = TenseCue(Tense.PAST, firm=True)  # a start point ("since Friday"), whatever the verb
 _SCHEDULED = TenseCue(Tense.FUTURE, leaning=True)  # "The show opens Friday"
 _BIDDING = TenseCue(Tense.FUTURE, leaning=True)  # "Join us Sunday": the imperative may stand far from the expression
 _HANDLE_MARKS = "@#"  # a token after one of these is a handle or tag, not a clause's first word
@@ -83,6 +89,9 @@ class _Cues:
     firm_words: int  # at most this many words between a firm cue and its expression
     possessives: tuple[str, ...]  # what follows an expression written as a possessive ("Friday's")
     deadline_words: frozenset[str]  # what sets an end point ("through January"): a loose past cue gives way
+    looking_back: frozenset[str]  # in the verb group before an end point, they say it is over ("had been closed")
+    end_then: frozenset[str]  # right after an end point, they tell what happened at it ("until Friday when")
+    start_words: frozenset[str]  # what sets a start point ("since Friday"): before the report
     imperatives: frozenset[str]  # a clause's first word that bids ("Join us Sunday")
     bidding_phrases: tuple[tuple[str, ...], ...]  # anywhere before the expression in its clause ("see you")
     invitation_starts: frozenset[str]  # the first words of bidding_phrases
@@ -152,6 +161,9 @@ def _cues(data: TenseWords) -> _Cues:
         firm_words=clause.firm_words,
         possessives=data.possessive.markers,
         deadline_words=frozenset(data.deadline.words),
+        looking_back=frozenset(data.deadline.looking_back),
+        end_then=frozenset(data.deadline.then),
+        start_words=frozenset(data.start_point.words),
         imperatives=frozenset(data.imperative.words),
         bidding_phrases=tuple(tuple(phrase.split()) for phrase in data.imperative.phrases),
         invitation_starts=frozenset(phrase.split()[0] for phrase in data.imperative.phrases),
@@ -175,20 +187,26 @@ def governing_cue(text: str, expression: Span, sentence: Span, *, language: Lang
     """The governing tense of ``expression`` and whether its cue is firm (in the expression's own clause)."""
     words = or_default(language).tense
     cues = _cues(words)
+    if _after_word(text, expression.start, cues.start_words, cues.determiners):
+        return _STARTED
     clause = _clause(text[sentence.start:sentence.end], words)
     # tokens never overlap, so both their starts and their ends ascend
     before = bisect_right(clause.ends, expression.start - sentence.start)
     if clause.schedules and _scheduled(clause, before, cues):
         return _SCHEDULED
-    cue = _verb_cue(clause, before, bisect_left(clause.starts, expression.end - sentence.start), cues)
-    if cue.tense is Tense.PAST and not cue.firm and _after_deadline_word(text, expression.start, cues):
-        return _NO_CUE  # "has extended loans ... through January": an end point, often still ahead
+    cue, at = _verb_cue(clause, before, bisect_left(clause.starts, expression.end - sentence.start), cues)
+    deadline = _after_word(text, expression.start, cues.deadline_words)
+    # "were suspended until Friday": the suspension holds at the report; "Until Saturday, none had reached": over
+    endpoint = (deadline and cue.tense in (Tense.PAST, Tense.NONE) and at < before
+                and not _looks_back(clause, at, cues) and not _told_then(text, expression.end, cues))
+    if cue.tense is Tense.PAST and not cue.firm and deadline:
+        cue = _NO_CUE  # "has extended loans ... through January": an end point, often still ahead
     if _bidding(text, sentence.start, clause, before, cues, cue):
         return _BIDDING
     if cue.tense in (Tense.NONE, Tense.PRESENT) and cues.possessives and text.startswith(cues.possessives,
                                                                                           expression.end):
         return _KNOWN_EVENT
-    return cue
+    return TenseCue(cue.tense, cue.firm, cue.leaning, endpoint=True) if endpoint else cue
 
 
 def _scheduled(clause: _Clause, before: int, cues: _Cues) -> bool:
@@ -230,13 +248,39 @@ def _bidding(text: str, offset: int, clause: _Clause, before: int, cues: _Cues, 
                for phrase in cues.bidding_phrases for i in range(len(recent) - len(phrase) + 1))
 
 
-def _after_deadline_word(text: str, start: int, cues: _Cues) -> bool:
-    words = text[max(0, start - 12):start].split()
-    return bool(words) and words[-1].lower() in cues.deadline_words
+def _after_word(text: str, start: int, words: frozenset[str], skip: frozenset[str] = frozenset()) -> bool:
+    """Whether the word right before ``start``, past one of ``skip`` ("since the April 20 explosion"), is one of
+    ``words`` (lowercase)."""
+    before = text[max(0, start - 24):start].lower().split()
+    if len(before) > 1 and before[-1] in skip:
+        before.pop()
+    return bool(before) and before[-1] in words
 
 
-def _verb_cue(clause: _Clause, before: int, after: int, cues: _Cues) -> TenseCue:
-    """The cue of the verb governing the tokens from ``before`` to ``after`` (the expression's)."""
+def _told_then(text: str, end: int, cues: _Cues) -> bool:
+    """Whether the word right after ``end`` tells what happened at an end point ("until Friday when ...")."""
+    after = text[end:end + 12].split()
+    return bool(after) and after[0].lower() in cues.end_then
+
+
+def _looks_back(clause: _Clause, at: int, cues: _Cues) -> bool:
+    """Whether the verb group of the cue at ``at`` (its auxiliaries and the adverbs among them) holds a word that
+    says an end point is over ("had been closed", "didn't hear ... until"); False when there is no cue."""
+    if at < 0:
+        return False
+    words = [entry.word for entry in clause.entries]
+    first = at
+    while first > 0 and (words[first - 1] in cues.group_skip or words[first - 1] in cues.auxiliaries):
+        first -= 1
+    last = at
+    while last + 1 < len(words) and words[last + 1] in cues.group_skip:
+        last += 1
+    return not cues.looking_back.isdisjoint(words[first:last + 1])
+
+
+def _verb_cue(clause: _Clause, before: int, after: int, cues: _Cues) -> tuple[TenseCue, int]:
+    """The cue of the verb governing the tokens from ``before`` to ``after`` (the expression's), and the index of
+    its token (-1 when there is none)."""
     limit = cues.firm_words
     broken = False
     for i in range(before - 1, -1, -1):
@@ -244,10 +288,10 @@ def _verb_cue(clause: _Clause, before: int, after: int, cues: _Cues) -> TenseCue
             break
         tense = clause.tenses[i]
         if tense is not None:
-            return TenseCue(tense, not broken and before - 1 - i <= limit)
+            return TenseCue(tense, not broken and before - 1 - i <= limit), i
         broken = broken or clause.entries[i].clause_break
     broken = False
-    relatives, set_off, inside = cues.relatives, False, _NO_CUE
+    relatives, set_off, inside, inside_at = cues.relatives, False, _NO_CUE, -1
     for i in range(after, len(clause.starts)):
         entry = clause.entries[i]
         if entry.boundary:
@@ -255,13 +299,13 @@ def _verb_cue(clause: _Clause, before: int, after: int, cues: _Cues) -> TenseCue
         if entry.word == ",":  # a relative clause set off by commas ("his brothers, who will ..., defended")
             set_off = not set_off and i + 1 < len(clause.entries) and clause.entries[i + 1].word in relatives
         tense = clause.tenses[i]
-        if tense is not None and set_off:  # its verb is taken only when no verb follows the clause
-            inside = inside if inside.tense is not Tense.NONE else TenseCue(tense)
-        elif tense is not None:
-            return TenseCue(tense, not broken and i - after <= limit)
+        if tense is not None and set_off and inside.tense is Tense.NONE:  # taken only when no verb follows
+            inside, inside_at = TenseCue(tense), i
+        elif tense is not None and not set_off:
+            return TenseCue(tense, not broken and i - after <= limit), i
         # "In December, prices will rise": the comma that closes a leading phrase keeps the cue in its clause
         broken = broken or (entry.clause_break and i > after)
-    return inside
+    return inside, inside_at
 
 
 @lru_cache(maxsize=_SENTENCES_CACHED)

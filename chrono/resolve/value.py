@@ -40,6 +40,8 @@ _AFTER_PAST = 5.0
 _AFTER_PAST_COARSE = 20.0
 _BEFORE_FUTURE = 20.0
 _LEANING = _AFTER_PAST  # a leaning cue weighs the other side as a past cue weighs a later day
+# A weekday set as an end point ("were suspended until Friday"): the nearest such day, leaning ahead.
+_END_POINT = TenseCue(Tense.FUTURE, leaning=True)
 _RULED_OUT = float("inf")  # the distance of a period on the side a firm cue rules out
 # A narrative steps back a few months to fill in; a bare month eight or more months before a dated month it was
 # just telling is the next one ("December 16, 1944 ... by January"). WikiWars: 33 of 37 backward steps of up
@@ -82,13 +84,14 @@ class _Period:
 
 def resolve_value(partial: PartialValue, anchor: dt.date | Value | None, tense: Tense = Tense.NONE,
                   *, previous: Value | None = None, year_written: bool = False, firm: bool = False,
-                  leaning: bool = False) -> Value:
+                  leaning: bool = False, endpoint: bool = False) -> Value:
     """Pure: the value of ``partial`` against ``anchor`` (publication date or a mentioned value).
 
     ``previous`` is the latest earlier mention; partial values anchored on PREVIOUS use it when given.
     ``year_written`` says the mentioned anchor wrote its year (a history may then move on past it).
     ``firm`` says the tense cue is in the expression's own clause: the side it rules out is never chosen;
-    ``leaning`` says it only leans to its side (TenseCue.leaning).
+    ``leaning`` says it only leans to its side (TenseCue.leaning); ``endpoint`` that the expression is an end
+    point set by a past or no verb (TenseCue.endpoint).
     With no usable anchor, unknown digits are written as X ("XXXX-03-02"), as are those of a period past
     year 9999 or near the calendar's ends (a week running into year 10000); years before Christ counted
     from an AD anchor are written as BC values ("25 centuries ago" -> BC04), which have no interval.
@@ -96,7 +99,7 @@ def resolve_value(partial: PartialValue, anchor: dt.date | Value | None, tense: 
     if partial.literal is not None:
         return _literal(partial)
     try:
-        return _resolved(partial, anchor, tense, previous, year_written, TenseCue(tense, firm, leaning))
+        return _resolved(partial, anchor, tense, previous, year_written, TenseCue(tense, firm, leaning, endpoint))
     except OutOfCalendar:
         return _value(partial, _unknown(partial), None)
 
@@ -390,6 +393,9 @@ def _placed(p: PartialValue, kind: str, reference: _Reference, cue: TenseCue) ->
     first = period_start(reference.day, cycle)
     if p.direction is Direction.TENSE and kind != "weekday" and not reference.from_mention:
         return _nearest(in_cycle, first, cycle, reference.day, cue)
+    if p.direction is Direction.TENSE and cue.endpoint and not reference.from_mention:
+        # "were suspended until Friday" on a Tuesday: the Friday to come; on a Saturday, the day before
+        return _nearest(in_cycle, first, cycle, reference.day, _END_POINT)
     step = _step(p, kind, reference, tense)
     candidate = in_cycle(first)
     if kind == "year" and p.season == "WI" and not directional and reference.from_mention and p.unit is None:

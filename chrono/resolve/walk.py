@@ -3,8 +3,9 @@
 Each expression is resolved by the pure ``resolve_value`` (chrono/resolve/value.py) against the publication
 date, or against what the context rules registered for the domain say (chrono/resolve/context.py); PREVIOUS
 anchors on the latest mention fine enough in every domain. A datable value that no rule calls an aside becomes a
-mention later expressions can anchor on. Each step costs the same however long the text: the mentions are
-indexed by granularity, and rules look at a bounded neighbourhood.
+mention later expressions can anchor on; an expression a rule calls absent (it names no time there) is left
+out. Each step costs the same however long the text: the mentions are indexed by granularity, and rules look at a
+bounded neighbourhood.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ def resolve_expressions(expressions: list[Expression], sentences: list[Sentence]
     partial_rules = rules_for(domain, Stage.PARTIAL)
     anchor_rules = rules_for(domain, Stage.ANCHOR)
     aside_rules = rules_for(domain, Stage.ASIDE)
+    absent_rules = rules_for(domain, Stage.ABSENT)
     holding = SentenceIndex(sentences)
     breaks = paragraph_breaks(document.text)
     mentions = Mentions()
@@ -53,12 +55,14 @@ def resolve_expressions(expressions: list[Expression], sentences: list[Sentence]
         cue = governing_cue(document.text, expression.span, sentence, language=language)
         previous = mentions.latest(needed_granularity(expression.partial))
         context = Context(document, in_order, index, sentence, cue, previous, mentions, language, breaks)
+        if any(rule.apply(context) for rule in absent_rules):
+            continue
         anchor = _anchor(context, anchor_rules)
         partial = expression.partial
         for rule in partial_rules:
             partial = rule.apply(context, partial)
         value = resolve_value(partial, anchor, cue.tense, previous=previous, year_written=mentions.wrote_year(anchor),
-                              firm=cue.firm, leaning=cue.leaning)
+                              firm=cue.firm, leaning=cue.leaning, endpoint=cue.endpoint)
         datable = (value.is_datable and value.granularity is not None) or bc_granularity(value) is not None
         if datable and not any(rule.apply(context, anchor) for rule in aside_rules):
             mentions.add(value, expression.span.end, year_written=partial.year is not None)

@@ -20,7 +20,7 @@ from chrono.model import Expression
 from chrono.tag.grammar import expand_fragments
 from chrono.tag.prefilter import parse, sre
 
-__all__ = ["dates_an_event", "is_aside"]
+__all__ = ["dates_an_event", "is_aside", "names_no_time"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +160,11 @@ def _around(cue: _Cue, pattern: re.Pattern[str], text: str, start: int, end: int
 def dates_an_event(expression: Expression, text: str, words: Surroundings) -> bool:
     """False when the text around the expression says it dates nothing (a copyright line, a film's title)."""
     return not _any_cue(words.not_event, expression, text, words)
+
+
+def names_no_time(expression: Expression, text: str, words: Surroundings) -> bool:
+    """True when the text around the words says they name no time ("the Long March", "the March to the Sea")."""
+    return _any_cue(words.no_expression, expression, text, words)
 
 
 def is_aside(expression: Expression, text: str, words: Surroundings) -> bool:
