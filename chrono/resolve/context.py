@@ -34,7 +34,6 @@ from chrono.model import Anchor, Direction, Document, Domain, Expression, Granul
 from chrono.resolve.line_stamps import without_line_stamps
 from chrono.resolve.tense import TenseCue
 from chrono.resolve.value import same_period_years_away, sub_year_kind
-from chrono.resolve.weekly_hours import recurring_hours
 from chrono.resolve.year_pairs import join_year_pairs
 from chrono.tag.anchored import anchored_amounts
 from chrono.tag.surroundings import is_aside, names_no_time
@@ -105,6 +104,7 @@ class Mentions:
         self._kept: list[Value] = []  # keeps every mention alive, so that its id is never reused
         self.last_two: list[Value] = []
         self.last_end = 0  # where the latest mention ends in the text
+        self._by_end: dict[int, Value] = {}  # each mention by where its expression ends
 
     def add(self, value: Value, end: int, *, year_written: bool) -> None:
         granularity = value.granularity if value.granularity is not None else bc_granularity(value)
@@ -118,6 +118,11 @@ class Mentions:
         self._kept.append(value)
         self.last_two = [*self.last_two[-1:], value]
         self.last_end = end
+        self._by_end[end] = value
+
+    def ending_at(self, end: int) -> Value | None:
+        """The mention whose expression ends at ``end``, if it was one."""
+        return self._by_end.get(end)
 
     @property
     def last(self) -> Value | None:
@@ -280,14 +285,6 @@ def _overnight_range_end(context: Context, partial: PartialValue) -> PartialValu
     return replace(partial, unit=Granularity.DAY, shift=partial.shift + 1)
 
 
-@context_rule(stage=Stage.PARTIAL)
-def _weekly_hours(context: Context, partial: PartialValue) -> PartialValue:
-    """Opening hours recur ("Mon–Fri 9:00–17:00", "Open daily 10am-6pm"): their days and times are SETs
-    (chrono/resolve/weekly_hours.py), not this week's Monday and today's 9:00."""
-    return recurring_hours(context.expressions, context.index, context.document.text, context.language.patterns,
-                           partial)
-
-
 def _is_bare_clock(p: PartialValue) -> bool:
     """A time of day with nothing that says which day ("at 3 p.m.", "4 in the morning")."""
     return (p.literal is None and (p.hour is not None or p.part_of_day is not None) and p.unit is None
@@ -322,6 +319,37 @@ def _told_year(context: Context) -> dt.date | Value | None:
     if context.paragraph_break_between(mentions.last_end, context.expression.span.start):
         return None
     return mentions.last
+
+
+_BRACKET_OPEN = re.compile(r"\s*[(\[]\s*")
+_BRACKET_LOOKBACK = 6  # expressions walked back through a bracket's list of days and times
+
+
+@cache
+def _list_gap(patterns: Patterns) -> re.Pattern[str]:
+    """What joins the days and times inside a bracket: a range gap or a comma."""
+    return re.compile(rf"\s*(?:,|{patterns['range_gap']})?\s*", re.IGNORECASE)
+
+
+@context_rule(stage=Stage.ANCHOR, domains=[Domain.NEWS])
+def _day_in_brackets(context: Context) -> dt.date | Value | None:
+    """Weekdays and times in brackets after a date say which days that date is: "May 5 - 6 (Tues-Wed 9:00am -
+    5:30pm)", "on 16 May (Sat 9am - 5pm)" anchor on the date (the latest such day on or before it), not on the
+    publication date."""
+    in_order, index, text = context.expressions, context.index, context.document.text
+    gap = _list_gap(context.language.patterns)
+    for before in range(index - 1, max(-1, index - 1 - _BRACKET_LOOKBACK), -1):
+        earlier, later = in_order[before], in_order[before + 1]
+        if _BRACKET_OPEN.fullmatch(text, earlier.span.end, later.span.start):
+            day = earlier.partial
+            if day.day is None or day.literal is not None:
+                return None
+            return context.mentions.ending_at(earlier.span.end)
+        if gap.fullmatch(text, earlier.span.end, later.span.start) is None:
+            return None
+        if earlier.partial.weekday is None and earlier.partial.hour is None:
+            return None  # the list holds only days and times
+    return None
 
 
 # --- asides --------------------------------------------------------------------------------------------------

@@ -107,6 +107,8 @@ def resolve_value(partial: PartialValue, anchor: dt.date | Value | None, tense: 
 def _resolved(partial: PartialValue, anchor: dt.date | Value | None, tense: Tense, previous: Value | None,
               year_written: bool, cue: TenseCue) -> Value:
     chosen = previous if partial.anchor is Anchor.PREVIOUS and previous is not None else anchor
+    if chosen is previous and _holds_day_of(previous, anchor) and _time_of_day_only(partial):
+        chosen = anchor  # "This week was fun. Karaoke night": the evening of the day the week holds
     if isinstance(chosen, Value) and (in_bc := resolve_in_bc(partial, chosen)) is not None:
         return _value(partial, in_bc, None)
     if (same := same_period_years_away(partial, previous, anchor)) is not None:
@@ -122,6 +124,22 @@ def _resolved(partial: PartialValue, anchor: dt.date | Value | None, tense: Tens
         weekend = _weekend_adjoining(date_value.start)
         return _value(partial, weekend.value, weekend)
     return _with_time(partial, date_value)
+
+
+def _holds_day_of(mention: Value | None, anchor: dt.date | Value | None) -> bool:
+    """Whether a mention coarser than a day (a week, a month), where no time of day can be placed, holds the
+    anchor's day."""
+    day = anchor.start if isinstance(anchor, Value) else anchor
+    if anchor is None or day is None or mention is None or mention.start is None or mention.end is None:
+        return False
+    coarse = mention.granularity is not None and mention.granularity < Granularity.DAY
+    return coarse and mention.start <= day <= mention.end
+
+
+def _time_of_day_only(p: PartialValue) -> bool:
+    """A clock time or a part of the day with nothing that names its day ("the evening", "at 3 p.m.")."""
+    return (p.literal is None and (p.hour is not None or p.part_of_day is not None) and p.unit is None
+            and p.shift == 0 and not p.weekend and p.year is None and sub_year_kind(p) is None)
 
 
 def same_period_years_away(partial: PartialValue, previous: Value | None,
@@ -391,7 +409,8 @@ def _placed(p: PartialValue, kind: str, reference: _Reference, cue: TenseCue) ->
         moved = shift_period(reference.day, p.unit, p.shift)
         return in_cycle(period_start(moved, cycle))
     first = period_start(reference.day, cycle)
-    if p.direction is Direction.TENSE and kind != "weekday" and not reference.from_mention:
+    if p.direction is Direction.TENSE and (kind != "weekday" or p.weekend) and not reference.from_mention:
+        # a weekend holding the day is that one; midweek, the nearer ("I got long weekend" on a Thursday)
         return _nearest(in_cycle, first, cycle, reference.day, cue)
     if p.direction is Direction.TENSE and cue.endpoint and not reference.from_mention:
         # "were suspended until Friday" on a Tuesday: the Friday to come; on a Saturday, the day before
