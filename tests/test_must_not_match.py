@@ -161,6 +161,29 @@ NOT_EXPRESSIONS: list[tuple[str, str]] = [
     ("The Sun, 2300 copies sold.", "2300"),
     # versions and decimals are no dotted dates
     ("Version 2014.04.12.1 is out.", "2014.04.12"),
+    # shop, forum and event pages: prices, versions, phone numbers, scores, ratings, fractions and codes
+    ("Now from $10.15 only.", "$10.15"),
+    ("Tickets £7.30 each.", "£7.30"),
+    ("Download v2.10 now.", "v2.10"),
+    ("Update to 3.10.2 first.", "3.10.2"),
+    ("Call 555-1015 for tickets.", "555-1015"),
+    ("Call (555) 303-2015 for tickets.", "303-2015"),
+    ("They won 3-5 at home.", "3-5"),
+    ("Final score 6-8, then penalties.", "6-8"),
+    ("Page 3/3 of the thread.", "3/3"),
+    ("Rated 5/5 stars by buyers.", "5/5"),
+    ("Add 3/4 cup of sugar.", "3/4"),
+    ("Bake until 1/2 done.", "1/2"),
+    ("Cut by 1/3 after the sale.", "1/3"),
+    ("From 1/2 to 3/4 of the crowd left early.", "1/2"),
+    ("Use code MAR15 at checkout.", "MAR15"),
+    ("Open 24/7 for orders.", "24/7"),
+    ("Size 10-12 in stock.", "10-12"),
+    ("Buy the W10 2015 model.", "W10"),
+    ("The sun came out and we sat on the grass.", "sun"),
+    ("The sun came out and we sat on the grass.", "sat"),
+    ("You may march in at noon.", "may march"),
+    ("It costs $5m ago-go dancers.", "5m"),
 ]
 
 

@@ -423,7 +423,8 @@ class Patterns:
 
     fragments: Mapping[str, str]
     # fragments that code reads by name (chrono/tag/ranges.py, chrono/resolve/), not only rules
-    REQUIRED = ("range_join", "range_gap", "list_join", "counted_after_number", "ordinal_suffix", "day_article")
+    REQUIRED = ("range_join", "range_gap", "list_join", "counted_after_number", "ordinal_suffix", "day_article",
+                "hours_joint", "hours_cue")
 
     def __post_init__(self) -> None:
         for name in self.REQUIRED:

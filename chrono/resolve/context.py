@@ -34,6 +34,7 @@ from chrono.model import Anchor, Direction, Document, Domain, Expression, Granul
 from chrono.resolve.line_stamps import without_line_stamps
 from chrono.resolve.tense import TenseCue
 from chrono.resolve.value import same_period_years_away, sub_year_kind
+from chrono.resolve.weekly_hours import recurring_hours
 from chrono.resolve.year_pairs import join_year_pairs
 from chrono.tag.anchored import anchored_amounts
 from chrono.tag.surroundings import is_aside, names_no_time
@@ -283,6 +284,14 @@ def _overnight_range_end(context: Context, partial: PartialValue) -> PartialValu
             gap.fullmatch(context.document.text, before.span.end, context.expression.span.start) is None:
         return partial
     return replace(partial, unit=Granularity.DAY, shift=partial.shift + 1)
+
+
+@context_rule(stage=Stage.PARTIAL)
+def _weekly_hours(context: Context, partial: PartialValue) -> PartialValue:
+    """Opening hours recur ("Mon–Fri 9:00–17:00", "Open daily 10am-6pm"): their days and times are SETs
+    (chrono/resolve/weekly_hours.py), not this week's Monday and today's 9:00."""
+    return recurring_hours(context.expressions, context.index, context.document.text, context.language.patterns,
+                           partial)
 
 
 def _is_bare_clock(p: PartialValue) -> bool:

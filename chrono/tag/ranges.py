@@ -1,4 +1,5 @@
-"""The short end of a range: "22-25 April 1951", "April 13-15", "1915-17", "492-490 BC"; the days of a list.
+"""The short end of a range: "22-25 April 1951", "April 13-15", "1915-17", "492-490 BC", "6-8pm"; the days of a
+list.
 
 A writer names the month, year or era once for both ends of a range; the rules find the end that names them,
 and this pass adds the bare number at the other end with the fields it shares. So too for a list of days
@@ -15,8 +16,8 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from chrono.lang import Language, or_default
-from chrono.lang.sections import Patterns
 from chrono.model import Expression, Granularity, PartialValue, Span
+from chrono.tag.grammar import expand_fragments
 
 __all__ = ["range_ends"]
 
@@ -34,11 +35,14 @@ class _Joins:
     day_after: re.Pattern[str]  # "-15" after "April 13"
     year_after: re.Pattern[str]  # "-17" after "1915"
     year_before: re.Pattern[str]  # "492-" before "490 BC"
+    hour_before: re.Pattern[str]  # "6-" or "9:30 to " before "8pm"
+    meridiem: re.Pattern[str]  # what says a clock time is a.m. or p.m. ("8pm"): the other end shares its half
     list_day: re.Pattern[str]  # ", 9 - 10" or " and 17" after "May 2 - 3" or "March 3, 10"
 
 
 @cache
-def _joins(patterns: Patterns) -> _Joins:
+def _joins(language: Language) -> _Joins:
+    patterns = language.patterns
     join = patterns["range_join"]
     counted = rf"\s+(?:{patterns['counted_after_number']})\b"  # "15 percent", "20 years": not a day
     suffix = patterns["ordinal_suffix"]
@@ -53,6 +57,9 @@ def _joins(patterns: Patterns) -> _Joins:
             rf"(?![\w%$]|[.,]\d|\s*[-–/]|{counted})"),
         year_after=re.compile(r"[-–/]['’]?(?P<n>\d\d)(?![\w%]|[.,]\d)"),
         year_before=re.compile(rf"(?<![\w$£€.,/:-])(?P<n>\d{{2,4}})(?:{join})$"),
+        hour_before=re.compile(rf"(?<![\w$£€.,/:-])(?P<n>1[0-2]|0?[1-9])(?:[:.](?P<minute>[0-5]\d))?(?:{join})$"),
+        meridiem=re.compile(expand_fragments(patterns["meridiem"], patterns.fragments, language.words.tables),
+                            re.IGNORECASE),
         list_day=re.compile(
             rf"(?P<sep>{patterns['list_join']})(?P<a>(?P<n>[12]\d|3[01]|0?[1-9])(?:{suffix})?)"
             rf"(?:(?P<join>{join})(?P<b>(?P<m>[12]\d|3[01]|0?[1-9])(?:{suffix})?))?"
@@ -62,7 +69,7 @@ def _joins(patterns: Patterns) -> _Joins:
 
 def range_ends(text: str, found: list[Expression], *, language: Language | None = None) -> list[Expression]:
     """``found`` plus the bare numbers that end a range with one of its expressions, in document order."""
-    joins = _joins(or_default(language).patterns)
+    joins = _joins(or_default(language))
     added: list[Expression] = []
     taken = {expression.span for expression in found}  # a set: long texts have tens of thousands of spans
     starts = [expression.span.start for expression in found]  # found is sorted and non-overlapping
@@ -154,6 +161,13 @@ def _partners(text: str, expression: Expression, joins: _Joins) -> list[tuple[Sp
             year = int(after["year"]) if after["year"] else None
             partners.append((Span(after.start("end"), after.end("end")),
                              replace(p, day=int(after["n"]), year=year, weekday=None, mod=None), "range_end_day"))
+    if p.hour is not None and expression.text[:1].isdigit() and joins.meridiem.search(expression.text):
+        before = joins.hour_before.search(text, max(0, span.start - _LOOK), span.start)
+        if before:
+            minute = int(before["minute"]) if before["minute"] else None
+            partners.append((Span(before.start("n"), before.end("minute") if minute is not None else before.end("n")),
+                             replace(p, hour=_start_hour(int(before["n"]), p.hour), minute=minute, mod=None),
+                             "range_start_clock"))
     if p.year is not None and p.month is None and p.day is None and p.season is None and p.quarter is None \
             and p.half is None and expression.text[-4:].isdigit():
         after = joins.year_after.match(text, span.end, min(len(text), span.end + _LOOK))
@@ -163,6 +177,13 @@ def _partners(text: str, expression: Expression, joins: _Joins) -> list[tuple[Sp
                                   after.end("n")),
                              replace(p, year=year, mod=None), "range_end_year"))
     return partners
+
+
+def _start_hour(written: int, end: int) -> int:
+    """The hour a range's start written without a.m. or p.m. names before ``end``: of its two readings, the one
+    nearest before the end ("6-8pm" from 18:00, "11-1pm" from 11:00, "9-5pm" from 9:00, "8-1am" from 20:00)."""
+    morning = written % 12
+    return min((morning, morning + 12), key=lambda hour: (end - hour - 1) % 24)
 
 
 def _short_end_year(start: int, digits: str) -> int | None:
