@@ -119,12 +119,15 @@ def _lacks(region: str, needs: tuple[str, ...]) -> bool:
 
 
 def _any_cue(cues: tuple[SurroundingCue, ...], expression: Expression, text: str, words: Surroundings) -> bool:
+    applying = _compiled(cues, words).applying(expression.rule)
+    if not applying:  # most expressions, for cues of a few rules ("the Long March" is asked of every expression)
+        return False
     start, end, window = expression.span.start, expression.span.end, words.window
     # the windows read, lower-cased once; a non-ASCII one is not pre-tested (lower-casing may change its length)
     before, after = text[max(0, start - window):start], text[end:end + window]
     before = before.lower() if before.isascii() else ""
     after = after.lower() if after.isascii() else ""
-    for cue in _compiled(cues, words).applying(expression.rule):  # the cheap tests first: words, then match after
+    for cue in applying:  # the cheap tests first: words, then match after
         if cue.after is not None:
             if after and _lacks(after[:cue.reach], cue.after_needs):
                 continue
