@@ -346,6 +346,9 @@ def _day_in_brackets(context: Context) -> dt.date | Value | None:
     5:30pm)", "on 16 May (Sat 9am - 5pm)" anchor on the date (the latest such day on or before it), not on the
     publication date."""
     in_order, index, text = context.expressions, context.index, context.document.text
+    own = in_order[index].partial
+    if own.weekday is None and own.hour is None:  # most expressions: asked of each, so the cheap test first
+        return None
     gap = _list_gap(context.language.patterns)
     for before in range(index - 1, max(-1, index - 1 - _BRACKET_LOOKBACK), -1):
         earlier, later = in_order[before], in_order[before + 1]

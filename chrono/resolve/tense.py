@@ -187,7 +187,8 @@ def governing_cue(text: str, expression: Span, sentence: Span, *, language: Lang
     """The governing tense of ``expression`` and whether its cue is firm (in the expression's own clause)."""
     words = or_default(language).tense
     cues = _cues(words)
-    if _after_word(text, expression.start, cues.start_words, cues.determiners):
+    preceding = text[max(0, expression.start - 24):expression.start].lower().split()
+    if _after_word(preceding, cues.start_words, cues.determiners):
         return _STARTED
     clause = _clause(text[sentence.start:sentence.end], words)
     # tokens never overlap, so both their starts and their ends ascend
@@ -195,7 +196,7 @@ def governing_cue(text: str, expression: Span, sentence: Span, *, language: Lang
     if clause.schedules and _scheduled(clause, before, cues):
         return _SCHEDULED
     cue, at = _verb_cue(clause, before, bisect_left(clause.starts, expression.end - sentence.start), cues)
-    deadline = _after_word(text, expression.start, cues.deadline_words)
+    deadline = _after_word(preceding, cues.deadline_words)
     # "were suspended until Friday": the suspension holds at the report; "Until Saturday, none had reached": over
     endpoint = (deadline and cue.tense in (Tense.PAST, Tense.NONE) and at < before
                 and not _looks_back(clause, at, cues) and not _told_then(text, expression.end, cues))
@@ -248,13 +249,12 @@ def _bidding(text: str, offset: int, clause: _Clause, before: int, cues: _Cues, 
                for phrase in cues.bidding_phrases for i in range(len(recent) - len(phrase) + 1))
 
 
-def _after_word(text: str, start: int, words: frozenset[str], skip: frozenset[str] = frozenset()) -> bool:
-    """Whether the word right before ``start``, past one of ``skip`` ("since the April 20 explosion"), is one of
-    ``words`` (lowercase)."""
-    before = text[max(0, start - 24):start].lower().split()
-    if len(before) > 1 and before[-1] in skip:
-        before.pop()
-    return bool(before) and before[-1] in words
+def _after_word(preceding: list[str], words: frozenset[str], skip: frozenset[str] = frozenset()) -> bool:
+    """Whether the last of the words ``preceding`` an expression (lowercase), past one of ``skip`` ("since the April
+    20 explosion"), is one of ``words``."""
+    if len(preceding) > 1 and preceding[-1] in skip:
+        return preceding[-2] in words
+    return bool(preceding) and preceding[-1] in words
 
 
 def _told_then(text: str, end: int, cues: _Cues) -> bool:
