@@ -62,6 +62,12 @@ def _kind(p: PartialValue) -> _Kind | None:
     return _Kind.DAY if p.weekday is not None else _Kind.CLOCK
 
 
+def _has_close_neighbour(expressions: Sequence[Expression], index: int) -> bool:
+    span = expressions[index].span
+    return (index > 0 and span.start - expressions[index - 1].span.end <= _JOINT_CHARS) or (
+        index + 1 < len(expressions) and expressions[index + 1].span.start - span.end <= _JOINT_CHARS)
+
+
 def _run(expressions: Sequence[Expression], index: int, text: str, joint: re.Pattern[str]) -> list[int]:
     """The indexes of the run of days and times around ``index``, each joined to the next by a short joint."""
     def joined(before: int, after: int) -> bool:
@@ -105,6 +111,8 @@ def recurring_hours(expressions: Sequence[Expression], index: int, text: str, pa
     """The SET a day or time of a timetable stands for, else ``partial`` (the context rule ``weekly_hours`` of
     chrono/resolve/context.py asks for each expression). A time takes the latest day before it, else the first
     after it; its hour is ``partial``'s, which the rules before may have moved ("6-8pm" starts at 18:00)."""
+    if not _has_close_neighbour(expressions, index):  # a run has two members at least: most expressions stand alone
+        return partial
     own = expressions[index].partial
     kind = _kind(own)
     if kind not in (_Kind.DAY, _Kind.CLOCK) or partial.hour is None and kind is _Kind.CLOCK:
