@@ -257,7 +257,7 @@ class _Dask:
         while groups or reading:
             while groups and len(reading) <= self.workers:
                 group = groups.popleft()
-                reading.append((group, self.client.submit(self.reader, group, key=f"chrono-read-{uuid.uuid4().hex}")))
+                reading.append((group, self._submit_read(group)))
             group, future = reading.popleft()
             yield from self._read_result(group, future)
 
@@ -271,8 +271,10 @@ class _Dask:
                 yield Failure(paths[0], 0, f"{paths[0]}: a worker process died reading it")
                 return
             for half in (paths[:len(paths) // 2], paths[len(paths) // 2:]):
-                yield from self._read_result(half, self.client.submit(self.reader, half,
-                                                                      key=f"chrono-read-{uuid.uuid4().hex}"))
+                yield from self._read_result(half, self._submit_read(half))
+
+    def _submit_read(self, paths: list[str]) -> Any:
+        return self.client.submit(self.reader, paths, key=f"chrono-read-{uuid.uuid4().hex}")  # a try each
 
     def collect_one(self) -> list[Any]:
         from distributed import wait

@@ -112,14 +112,15 @@ def _kind(entry: str | Failure) -> str:
     return "streamed" if entry.lower().endswith(STREAMED) else "whole"
 
 
-def read_files(paths: list[str]) -> list[Item | Failure]:
-    """The documents (or failures) of files that are not streamed, in order: a task a cluster's worker runs."""
-    return [entry for path in paths for entry in _read_file(path, Columns())]
-
-
 def read_here(paths: list[str]) -> Iterator[Item | Failure]:
+    """The documents (or failures) of files that are not streamed, in order, one file at a time."""
     for path in paths:
         yield from _read_file(path, Columns())
+
+
+def read_files(paths: list[str]) -> list[Item | Failure]:
+    """``read_here`` as a task a cluster's worker runs: its result travels back whole."""
+    return list(read_here(paths))
 
 
 def _folder_files(folder: Path) -> list[Path]:
