@@ -13,6 +13,7 @@ from chrono.cli.app import app
 from chrono.cli.common import (
     EXIT_INTERNAL,
     EXIT_USAGE,
+    analysis_options,
     guarded,
     language_option,
     locale_option,
@@ -20,7 +21,7 @@ from chrono.cli.common import (
     refuse_overwriting_inputs,
     write_output,
 )
-from chrono.model import Document, Domain
+from chrono.model import Document
 from chrono.order.select import PRECISIONS, parse_bound, parse_granularity, select_events
 from chrono.order.sort import SORTS
 from chrono.pipeline import build_from_documents
@@ -69,18 +70,11 @@ def build(
 
     def run() -> None:
         from chrono.errors import ChronoInputError
-        from chrono.lang import Language
-        from chrono.resolve.numeric_dates import check_locale
 
-        chosen = Language.load(language)
-        run_locale = check_locale(locale, chosen) if locale is not None else None
-        if fmt not in FORMATS:
-            raise ChronoInputError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        chosen, run_locale, chosen_domain = analysis_options(inputs, language=language, locale=locale, domain=domain,
+                                                             fmt=fmt, formats=FORMATS)
         if sort not in SORTS:
             raise ChronoInputError(f"unknown sort {sort!r}; choose one of {', '.join(SORTS)}")
-        chosen_domain = Domain.of(domain)
-        if inputs.count("-") > 1:
-            raise ChronoInputError("standard input ('-') can be read only once")
         if group_by not in GROUPINGS:
             raise ChronoInputError(f"unknown grouping {group_by!r}; choose one of {', '.join(GROUPINGS)}")
         for bound, option, last in ((date_from, "--from", False), (date_to, "--to", True)):

@@ -13,12 +13,16 @@ import threading
 import traceback
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any, TextIO, TypeVar
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 import typer
 
 from chrono.errors import ChronoInputError
 from chrono.lang import DEFAULT_LANGUAGE, languages
+
+if TYPE_CHECKING:
+    from chrono.lang import Language
+    from chrono.model import Domain
 
 EXIT_OK = 0
 EXIT_INTERNAL = 1
@@ -48,6 +52,24 @@ def locale_option() -> Any:
     return typer.Option(None, "--locale", metavar="LOCALE",
                         help="Locale of the articles (en_GB, en_US, en_IN...): the day/month order of numeric "
                         "dates. Default: inferred per document (README: Day and month).")
+
+
+def analysis_options(inputs: list[str], *, language: str, locale: str | None, domain: str, fmt: str,
+                     formats: tuple[str, ...]) -> tuple[Language, str | None, Domain]:
+    """The options of a command that analyses articles, checked before any input is read: the language, the
+    locale (None: inferred per document) and the domain; an unknown format or a second stdin fails in one line."""
+    from chrono.lang import Language
+    from chrono.model import Domain
+    from chrono.resolve.numeric_dates import check_locale
+
+    chosen = Language.load(language)
+    run_locale = check_locale(locale, chosen) if locale is not None else None
+    if fmt not in formats:
+        raise ChronoInputError(f"unknown format {fmt!r}; choose one of {', '.join(formats)}")
+    chosen_domain = Domain.of(domain)
+    if inputs.count("-") > 1:
+        raise ChronoInputError("standard input ('-') can be read only once")
+    return chosen, run_locale, chosen_domain
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:

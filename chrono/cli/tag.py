@@ -12,6 +12,7 @@ from chrono.cli.app import app
 from chrono.cli.common import (
     EXIT_INTERNAL,
     EXIT_USAGE,
+    analysis_options,
     guarded,
     language_option,
     locale_option,
@@ -48,8 +49,7 @@ def tag(
 
     def run() -> None:
         from chrono.errors import ChronoInputError
-        from chrono.lang import Language
-        from chrono.model import Domain, Expression
+        from chrono.model import Expression
         from chrono.pipeline import analyse
         from chrono.read import iter_records
         from chrono.read.outputs import check_outputs, input_files, output_path
@@ -57,15 +57,9 @@ def tag(
         from chrono.read.timeml import TimeMLDocument
         from chrono.render.exporters.json_export import document_record, expression_record, pieces
         from chrono.render.exporters.timeml_export import timeml_from_document, write_timeml
-        from chrono.resolve.numeric_dates import check_locale
 
-        chosen = Language.load(language)
-        run_locale = check_locale(locale, chosen) if locale is not None else None
-        if fmt not in TAG_FORMATS:
-            raise ChronoInputError(f"unknown format {fmt!r}; choose one of {', '.join(TAG_FORMATS)}")
-        chosen_domain = Domain.of(domain)
-        if inputs.count("-") > 1:
-            raise ChronoInputError("standard input ('-') can be read only once")
+        chosen, run_locale, chosen_domain = analysis_options(inputs, language=language, locale=locale, domain=domain,
+                                                             fmt=fmt, formats=TAG_FORMATS)
         date = publication_override(published)
         suffix = ".tml" if fmt == "timeml" else ".json"
         if output_dir is not None:
