@@ -313,13 +313,15 @@ def _told_year(context: Context) -> dt.date | Value | None:
     """News: a bare month, or "the end of the year", right after a paragraph has moved to another year is in that
     year ("in March 2021 ... on June 3, 2021. March was also when ..."). Moved means the two latest mentions are
     months or days of that same year, one of them written with it; one dated aside ("the Dec. 21, 1988, bombing")
-    does not move a story."""
+    does not move a story. After one mention, a month told in the past is in its year (_told_month)."""
     p, mentions, document = context.expression.partial, context.mentions, context.document
     told = mentions.last_two
     story_year = p.unit == Granularity.YEAR and p.shift == 0 and sub_year_kind(p) is None  # "the end of the year"
-    if (len(told) < 2 or document.published is None or p.direction is not Direction.TENSE
+    if (not told or document.published is None or p.direction is not Direction.TENSE
             or p.anchor is not Anchor.CONTEXT or (p.month is None and not story_year) or p.year is not None):
         return None
+    if len(told) < 2 or told[0].start is None or told[0].start.year != (told[1].start or dt.date.min).year:
+        return _told_month(context)
     years = {mention.start.year for mention in told if mention.start is not None}
     if (len(years) != 1 or document.published.year in years or not any(mentions.wrote_year(mention) for mention in told)
             or any(mention.granularity is None or mention.granularity < Granularity.YEAR for mention in told)
@@ -328,6 +330,28 @@ def _told_year(context: Context) -> dt.date | Value | None:
     if context.paragraph_break_between(mentions.last_end, context.expression.span.start):
         return None
     return mentions.last
+
+
+_TOLD_GAP = 300  # characters: a month told this close after one dated mention is still in its story
+# the dated mention closes its clause: a stop, or a comma not followed by a word in lower case (a date that qualifies
+# a noun, "the Dec. 21, 1988, bombing", "the August 1988 cease-fire", is an aside the story does not move to)
+_CLOSES_CLAUSE = re.compile(r"[.;:!?]|,\s+(?![a-z])")
+
+
+def _told_month(context: Context) -> Value | None:
+    """News: a bare month told in the past right after one mention written with another year is in that year ("The
+    minister resigned in November 2022. By December the government had fallen.")."""
+    p, mentions, document = context.expression.partial, context.mentions, context.document
+    last = mentions.last
+    if (last is None or last.start is None or document.published is None or p.month is None
+            or context.cue.tense is not Tense.PAST or not mentions.wrote_year(last)
+            or last.start.year == document.published.year or last.granularity is None
+            or last.granularity < Granularity.MONTH):
+        return None
+    start = context.expression.span.start
+    if start - mentions.last_end > _TOLD_GAP or context.paragraph_break_between(mentions.last_end, start):
+        return None
+    return last if _CLOSES_CLAUSE.match(document.text, mentions.last_end) else None
 
 
 _BRACKET_OPEN = re.compile(r"\s*[(\[]\s*")

@@ -1,0 +1,155 @@
+"""News values end to end (read + tag + resolve), published Thursday 1 February 2024: (locale, text, phrase, value).
+
+First how news tells a story's time (an expression anchored on the one before it, a bare month after a dated
+mention of another year), then forms of British, Indian and Australian news, the values a careful annotator gives.
+A value of None says the phrase is no expression there. Rows that must stay as they were follow each fix's rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from chrono.model import Document, Domain
+from chrono.pipeline import analyse
+
+PUBLISHED = dt.date(2024, 2, 1)
+
+STORY = [
+    # anchored on the expression before it
+    ("", "Slepian was shot dead last October. His name was crossed out that same day.", "that same day", "2023-10-XX"),
+    ("", "Slepian was shot dead on 23 October. His name was crossed out the same day.", "the same day", "2023-10-23"),
+    ("", "The fire broke out on 12 January. Two more people died the following day.", "the following day",
+     "2024-01-13"),
+    ("", "The company was founded in March 2019. The following month it hired its first engineer.",
+     "The following month", "2019-04"),
+    ("", "Police arrested him on 14 December. The day before, he had flown in from Dubai.", "The day before",
+     "2023-12-13"),
+    ("", "The storm hit on Monday 8 January. Later that week the river burst its banks.", "Later that week",
+     "2024-W02"),
+    ("", "The storm hit on Monday 8 January. That night, the river burst its banks.", "That night", "2024-01-08TNI"),
+    ("", "The minister resigned on 3 November 2022. Two days later the prime minister followed.", "Two days later",
+     "2022-11-05"),
+    ("", "London shares closed lower on Friday. The index fell 4.5% from the previous Friday.", "the previous Friday",
+     "2024-01-19"),
+    ("", "The floods began on 16 January. The following Thursday, the army was sent in.", "The following Thursday",
+     "2024-01-18"),
+    ("", "The strike started on 3 March 1984. The following year the pits closed.", "The following year", "1985"),
+    # a bare month told in the past right after one dated mention of another year is in that year
+    ("", "The minister resigned in November 2022. By December the government had fallen.", "December", "2022-12"),
+    ("", "The election was held in May 2022. In June the new cabinet was sworn in.", "June", "2022-06"),
+    ("", "The election was held on 5 May 2022. In March the party had picked a new leader.", "March", "2022-03"),
+    # ... not when it looks ahead, after a date that qualifies a noun, or after a comparison's year
+    ("", "The minister resigned in November 2022. The inquiry will report in June.", "June", "2024-06"),
+    ("", "Talks collapsed after the August 2022 ceasefire. In April the talks resumed.", "April", "2023-04"),
+    ("", "Sales rose 5% in March 2023 from a year earlier. In January, sales fell 2%.", "January", "2024-01"),
+]
+
+LOCAL = [
+    # British: a week or two back from the last such day, on from today
+    ("en_GB", "The deal was agreed last Tuesday week.", "last Tuesday week", "2024-01-23"),
+    ("en_GB", "The attack happened a week last Saturday.", "a week last Saturday", "2024-01-20"),
+    ("en_GB", "The shop opened a fortnight last Friday.", "a fortnight last Friday", "2024-01-12"),
+    ("en_GB", "The by-election will be held a fortnight today.", "a fortnight today", "2024-02-15"),
+    ("en_GB", "The vote is a week tomorrow.", "a week tomorrow", "2024-02-09"),
+    ("en_GB", "He died a week yesterday.", "a week yesterday", "2024-01-24"),
+    ("en_GB", "It took a week last time.", "a week", "P1W"),
+    # a reporting period told by the month it runs to
+    ("en_GB", "Output grew in the quarter to September.", "the quarter", "2023-Q3"),
+    ("en_GB", "Sales fell in the quarter ended 30 September.", "the quarter", "2023-Q3"),
+    ("en_GB", "Figures for the year to March 2023 showed a rise.", "the year", "P1Y"),
+    ("en_AU", "In the year to June, wages grew 4 per cent.", "the year", "P1Y"),
+    ("en_GB", "Profits fell in the six months to 30 September.", "the six months", "P6M"),
+    ("en_GB", "Inflation fell to 4 per cent in the three months to December.", "December", "2023-12"),
+    # the middle of the year or month
+    ("en_AU", "The inquiry will hand down its report by mid-year.", "mid-year", "2024"),
+    ("en_GB", "Talks will resume mid-month.", "mid-month", "2024-02"),
+    # a present verb that schedules looks ahead; its past form back
+    ("en_GB", "The cabinet meets on Monday.", "Monday", "2024-02-05"),
+    ("en_GB", "The court sits on Monday.", "Monday", "2024-02-05"),
+    ("en_GB", "The cabinet met on Monday.", "Monday", "2024-01-29"),
+    # British forms read already
+    ("en_GB", "The Chancellor will deliver the Budget on 6 March.", "6 March", "2024-03-06"),
+    ("en_GB", "The Bank of England held rates at 5.25 per cent on Thursday.", "Thursday", "2024-02-01"),
+    ("en_GB", "The strike will run from 7am on Monday until midnight on Wednesday.", "midnight on Wednesday",
+     "2024-02-07T24:00"),
+    ("en_GB", "Schools will close for half-term on Friday 9 February.", "Friday 9 February", "2024-02-09"),
+    ("en_GB", "The clocks go forward on Sunday 31 March.", "Sunday 31 March", "2024-03-31"),
+    ("en_GB", "Parliament rose for the Christmas recess on 19 December.", "19 December", "2023-12-19"),
+    ("en_GB", "The match kicks off at 3pm on Boxing Day.", "Boxing Day", "2023-12-26"),
+    ("en_GB", "The sale starts on the 26th.", "the 26th", "2024-02-26"),
+    ("en_GB", "The MPC next meets on 21 March.", "21 March", "2024-03-21"),
+    ("en_GB", "He was jailed for 18 months at Bristol Crown Court on Tuesday.", "Tuesday", "2024-01-30"),
+    ("en_GB", "The results are due in the spring.", "the spring", "2024-SP"),
+    ("en_GB", "Shares rose 2 per cent in early trading this morning.", "this morning", "2024-02-01TMO"),
+    ("en_GB", "The consultation closes on 28 February.", "28 February", "2024-02-28"),
+    ("en_GB", "The festival runs until Sunday 11 February.", "Sunday 11 February", "2024-02-11"),
+    ("en_GB", "The inquiry will report by the end of the month.", "the end of the month", "2024-02"),
+    ("en_GB", "The talks will take place in the week beginning 12 February.", "the week beginning 12 February",
+     "2024-W07"),
+    ("en_GB", "The closing date is Friday 23rd February 2024.", "Friday 23rd February 2024", "2024-02-23"),
+    ("en_GB", "Figures published on Wednesday covered the final quarter of 2023.", "the final quarter of 2023",
+     "2023-Q4"),
+    # Indian
+    ("en_IN", "The flag will be hoisted on the 15th of August.", "the 15th of August", "2024-08-15"),
+    ("en_IN", "The project is to be completed by end-March.", "end-March", "2024-03"),
+    ("en_IN", "The RBI will announce its policy on February 8.", "February 8", "2024-02-08"),
+    ("en_IN", "Revenue rose 12% in the October-December quarter.", "the October-December quarter", "2023-Q4"),
+    ("en_IN", "Polling will be held in seven phases from April 19 to June 1.", "June 1", "2024-06-01"),
+    ("en_IN", "Holi will be celebrated on March 25.", "March 25", "2024-03-25"),
+    ("en_IN", "Schools will reopen after the Pongal holidays on January 18.", "January 18", "2024-01-18"),
+    ("en_IN", "The monsoon session of Parliament begins on July 22.", "July 22", "2024-07-22"),
+    ("en_IN", "Exports fell in April-December.", "April", "2023-04"),
+    ("en_IN", "The deadline to file returns is July 31.", "July 31", "2024-07-31"),
+    ("en_IN", "Republic Day was celebrated on Friday.", "Republic Day", "2024-01-26"),
+    ("en_IN", "The accused was arrested on Tuesday night from Noida.", "Tuesday night", "2024-01-30TNI"),
+    ("en_IN", "The hearing was adjourned to February 15.", "February 15", "2024-02-15"),
+    ("en_IN", "The event is scheduled for 10th February, 2024.", "10th February, 2024", "2024-02-10"),
+    ("en_IN", "Diwali falls on 1 November this year.", "1 November", "2024-11-01"),
+    # Australian
+    ("en_AU", "The Reserve Bank will meet on 6 February to decide on rates.", "6 February", "2024-02-06"),
+    ("en_AU", "Police were called to the venue on Saturday night (AEDT).", "Saturday night", "2024-01-27TNI"),
+    ("en_AU", "The Matildas play at 7.30pm AEDT on Wednesday.", "7.30pm AEDT on Wednesday",
+     "2024-02-07T19:30+11:00"),
+    ("en_AU", "Australia Day was marked on Friday with protests.", "Australia Day", "2024-01-26"),
+    ("en_AU", "The RBA held the cash rate at its December meeting.", "December", "2023-12"),
+    ("en_AU", "Unemployment rose in the December quarter.", "the December quarter", "2023-Q4"),
+    ("en_AU", "Parliament resumes next Tuesday.", "next Tuesday", "2024-02-06"),
+    ("en_AU", "The stage 3 tax cuts take effect on 1 July.", "1 July", "2024-07-01"),
+    ("en_AU", "Heavy rain is forecast for Sunday arvo.", "Sunday arvo", "2024-02-04TAF"),
+    ("en_AU", "The ABS will release the figures on Wednesday week.", "Wednesday week", "2024-02-14"),
+    ("en_AU", "Crowds gathered for Anzac Day on 25 April.", "25 April", "2023-04-25"),
+    ("en_AU", "The fire was contained early on Sunday morning.", "Sunday morning", "2024-01-28TMO"),
+]
+
+ROWS = STORY + LOCAL
+
+
+def _values(locale: str, text: str) -> dict[str, str | None]:
+    document = Document("row", text, PUBLISHED, locale=locale or None)
+    expressions, _events = analyse(document, domain=Domain.NEWS, locale=locale or None)
+    return {expression.text: expression.value.value if expression.value else None for expression in expressions}
+
+
+@pytest.mark.parametrize(("locale", "text", "phrase", "expected"), ROWS,
+                         ids=[f"{row[0] or 'news'}-{row[2]}-{number}" for number, row in enumerate(ROWS)])
+def test_news_value(locale: str, text: str, phrase: str, expected: str | None) -> None:
+    values = _values(locale, text)
+    if expected is None:
+        assert phrase not in values, values
+    else:
+        assert values.get(phrase) == expected, values
+
+
+# must-not rows: what the new forms leave alone
+MUST_NOT = [
+    ("en_GB", "Sales so far in the year to date rose.", "the year"),
+    ("en_GB", "It took a week last time.", "a week last"),
+    ("en_GB", "A midyearly review was held.", "midyear"),
+]
+
+
+@pytest.mark.parametrize(("locale", "text", "phrase"), MUST_NOT, ids=[row[2] for row in MUST_NOT])
+def test_news_must_not(locale: str, text: str, phrase: str) -> None:
+    assert phrase not in _values(locale, text)
