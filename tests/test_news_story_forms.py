@@ -44,6 +44,21 @@ STORY = [
     ("", "The minister resigned in November 2022. The inquiry will report in June.", "June", "2024-06"),
     ("", "Talks collapsed after the August 2022 ceasefire. In April the talks resumed.", "April", "2023-04"),
     ("", "Sales rose 5% in March 2023 from a year earlier. In January, sales fell 2%.", "January", "2024-01"),
+    # "the quarter" of a report is the quarter it last named, not the quarter of a month told since, nor one
+    # counted back from it (the last "the quarter" of each text is the one looked up)
+    ("", "Sales rose for the quarter ended 31 December. Models launched in January sold well, and margins narrowed "
+     "in the quarter.", "the quarter", "2023-Q4"),
+    ("", "Profit fell in the third quarter. Earlier this month the company said it expected to break even for the "
+     "quarter.", "the quarter", "2023-Q3"),
+    ("", "Profit rose in the quarter to September from the year-earlier quarter. Costs fell in the quarter.",
+     "the quarter", "2023-Q3"),
+    ("", "Profit rose in the quarter to September from the year-earlier quarter.", "the year-earlier quarter",
+     "2022-Q3"),
+    ("", "Analysts expect weak demand through the first two quarters of 2025.", "the first two quarters of 2025",
+     "2025-H1"),
+    ("", "Profit fell in the last two quarters of 2022.", "the last two quarters of 2022", "2022-H2"),
+    # ... a month after a quarter still names its own quarter
+    ("", "Sales rose for the quarter ended 31 December. In January, margins narrowed.", "January", "2024-01"),
 ]
 
 LOCAL = [

@@ -47,6 +47,7 @@ _CLOCK_REACH = 30  # characters from a clock time to the day named after it ("1 
 _DATE_FIELDS = ("century", "decade", "year", "half", "quarter", "season", "month", "week", "day", "weekday",
                 "holiday")
 _COARSE_TO_FINE = tuple(Granularity)  # iterating the enum class itself costs a generator per mention
+_NAMED_PERIODS = (Granularity.QUARTER, Granularity.HALF)  # periods a business report names and then calls "the"
 # what a clock time takes from the expression that names its day
 _DAY_FIELDS = ("year", "month", "week", "day", "weekday", "holiday", "shift", "unit", "anchor", "direction")
 
@@ -101,19 +102,23 @@ class Mentions:
 
     def __init__(self) -> None:
         self._latest_at_least: dict[Granularity, Value] = {}  # the latest mention at least this fine
+        self._latest_named: dict[Granularity, Value] = {}  # the latest quarter or half named as one
         self._year_written: set[int] = set()  # ids of the mentions whose year the text wrote
         self._kept: list[Value] = []  # keeps every mention alive, so that its id is never reused
         self.last_two: list[Value] = []
         self.last_end = 0  # where the latest mention ends in the text
         self._by_end: dict[int, Value] = {}  # each mention by where its expression ends
 
-    def add(self, value: Value, end: int, *, year_written: bool) -> None:
+    def add(self, value: Value, end: int, *, year_written: bool, named: bool = True) -> None:
+        """``named``: a period the story names, not one counted back from it ("the year-earlier quarter")."""
         granularity = value.granularity if value.granularity is not None else bc_granularity(value)
         if granularity is not None:
             for coarser in _COARSE_TO_FINE:
                 if coarser > granularity:
                     break
                 self._latest_at_least[coarser] = value
+            if named and granularity in _NAMED_PERIODS:
+                self._latest_named[granularity] = value
         if year_written:
             self._year_written.add(id(value))
         self._kept.append(value)
@@ -130,7 +135,11 @@ class Mentions:
         return self.last_two[-1] if self.last_two else None
 
     def latest(self, needed: Granularity) -> Value | None:
-        """The latest mention at least as fine as ``needed``; else the latest mention."""
+        """The latest mention at least as fine as ``needed``; else the latest mention. "The quarter" is the one a
+        report last named, not the quarter of a month told since ("for the quarter ended Sept. 29 ... introduced
+        in April ... shipped in the quarter")."""
+        if needed in _NAMED_PERIODS and (named := self._latest_named.get(needed)) is not None:
+            return named
         return self._latest_at_least.get(needed) or self.last
 
     def wrote_year(self, value: dt.date | Value | None) -> bool:

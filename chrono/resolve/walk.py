@@ -16,7 +16,7 @@ from dataclasses import replace
 from chrono.calendar.era import bc_granularity
 from chrono.errors import ChronoInputError
 from chrono.lang import Language, or_default
-from chrono.model import Document, Domain, Expression, Sentence, Value
+from chrono.model import Anchor, Document, Domain, Expression, Sentence, Value
 from chrono.resolve.context import Context, ContextRule, Mentions, Stage, paragraph_breaks, rules_for
 from chrono.resolve.tense import governing_cue
 from chrono.resolve.value import needed_granularity, resolve_value
@@ -65,7 +65,8 @@ def resolve_expressions(expressions: list[Expression], sentences: list[Sentence]
                               firm=cue.firm, leaning=cue.leaning, endpoint=cue.endpoint)
         datable = (value.is_datable and value.granularity is not None) or bc_granularity(value) is not None
         if datable and not any(rule.apply(context, anchor) for rule in aside_rules):
-            mentions.add(value, expression.span.end, year_written=partial.year is not None)
+            counted_back = partial.anchor is Anchor.PREVIOUS and partial.shift < 0  # "the year-earlier quarter"
+            mentions.add(value, expression.span.end, year_written=partial.year is not None, named=not counted_back)
         resolved.append(replace(expression, value=value))
     return resolved
 
