@@ -8,9 +8,11 @@ limit holding for each line.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import gzip
 import io
+import re
 import sys
 import unicodedata
 import zlib
@@ -154,12 +156,57 @@ def decode(data: bytes, name: str) -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ChronoInputError(
-            f"{name} is not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); convert it to UTF-8"
-        ) from None
+        text = _page_in_its_encoding(data, name, exc)
     if is_blank(text):
         raise ChronoInputError(f"{name} is empty: nothing to read")
     return text
+
+
+# A web page states its encoding in its head: <meta charset>, <meta http-equiv="Content-Type" content="...;
+# charset=X">, or an XHTML page's <?xml encoding>. Each pattern stops at the next '<' or '>', so the scan is linear.
+_DECLARED_CHARSET = re.compile(rb"""<meta\b[^<>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)"""
+                               rb"""|<\?xml\b[^<>]*?encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_HTML_START = re.compile(rb"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|meta|\?xml)\b",
+                         re.IGNORECASE | re.DOTALL)
+CHARSET_BYTES = 16384  # where a page's declaration is looked for (browsers look at 1,024; saved pages put it later)
+# Browsers read a page declared latin-1 or ASCII, or one declaring nothing, as windows-1252, its superset (WHATWG
+# Encoding standard); the five bytes it leaves undefined become U+FFFD rather than refusing the page.
+_WEB_DEFAULT = "cp1252"
+_READ_AS_WEB_DEFAULT = ("cp1252", "iso8859-1", "ascii")
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The Python codec of the encoding an HTML page declares (None: not a page, or no known declaration)."""
+    head = data[:CHARSET_BYTES]
+    if _HTML_START.match(head) is None:
+        return None
+    match = _DECLARED_CHARSET.search(head)
+    if match is None:
+        return None
+    try:
+        return codecs.lookup((match.group(1) or match.group(2)).decode("ascii")).name
+    except LookupError:
+        return None
+
+
+def _page_in_its_encoding(data: bytes, name: str, error: UnicodeDecodeError) -> str:
+    """Bytes that are not UTF-8: a web page read in the encoding it declares (windows-1252 when it declares
+    none, as browsers do; a stray byte of a page declared UTF-8 replaced); any other input refused in one line
+    naming the first bad byte."""
+    declared = declared_charset(data)
+    page = _HTML_START.match(data[:CHARSET_BYTES]) is not None
+    if declared is None and page or declared in _READ_AS_WEB_DEFAULT:
+        return data.decode(_WEB_DEFAULT, errors="replace")
+    if declared in ("utf-8", "utf-8-sig"):  # a stray byte in a UTF-8 page: U+FFFD, as a browser shows it
+        return data.decode("utf-8-sig", errors="replace")
+    if declared is not None:
+        try:
+            return data.decode(declared)
+        except UnicodeDecodeError as exc:
+            raise ChronoInputError(f"{name} is not {declared} text as it declares (byte 0x{data[exc.start]:02x} at "
+                                   f"offset {exc.start}); convert it to UTF-8") from None
+    raise ChronoInputError(f"{name} is not UTF-8 text (byte 0x{data[error.start]:02x} at offset {error.start}); "
+                           "convert it to UTF-8")
 
 
 def too_long(length: int, where: str, limit: int | None, *, what: str = "the text is") -> str | None:
