@@ -322,15 +322,97 @@ def page(head: str = "", body: str = ARTICLE_BODY) -> str:
           + ARTICLE_BODY + "</article>"), "2023-03-02", "page"),
     (page(body="<article><aside>" + OLD_TEASER + '</aside><header><time datetime="2023-03-02">2 March 2023</time>'
           "</header>" + ARTICLE_BODY + "</article>"), "2023-03-02", "page"),
-    (page('<link rel="canonical" href="https://example.org/2023/03/02/storm-hits-coast">'), "2023-03-02", "htmldate"),
+    (page('<link rel="canonical" href="https://example.org/2023/03/02/storm-hits-coast">'), "2023-03-02", "url"),
+    (page(body='<div class="story"><span class="date">2023-03-02</span>' + ARTICLE_BODY + "</div>"), "2023-03-02",
+     "htmldate"),
     (page('<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "soon"}</script>'
           '<meta property="article:published_time" content="2023-03-02">'), "2023-03-02", "meta"),
+    # Drupal's RDFa field: htmldate read its "03/02/2023" day first (2023-02-03)
+    (page(body='<div class="node"><span property="dc:date dc:created" content="2023-03-02T08:30:00+01:00">'
+          "Submitted by admin on Thu, 03/02/2023 - 08:30</span>" + ARTICLE_BODY + "</div>"), "2023-03-02", "page"),
+    # WordPress: the post's date sits in its permalink, beside the "updated" one; comments' dates come later
+    (page(body='<article class="post"><a href="/2023/03/02/storm" rel="bookmark"><time class="updated" '
+          'datetime="2023-04-10">10 April</time><time class="entry-date published" datetime="2023-03-02T08:30">'
+          "2 March</time></a>" + ARTICLE_BODY + '</article><div id="comments"><article class="comment"><time '
+          'datetime="2023-03-05">5 March</time></article></div>'), "2023-03-02", "page"),
+    # Blogger: hAtom's published in an entry that is no <article>; a teaser's class "published" is not the entry's
+    (page(body=OLD_TEASER.replace("teaser", "related") + '<div class="post hentry"><h3>Storm</h3>' + ARTICLE_BODY
+          + '<div class="post-footer"><a class="timestamp-link" href="/2023/03/storm.html"><abbr class="published" '
+          'title="2023-03-02T08:30:00-07:00">8:30 AM</abbr></a></div></div>'), "2023-03-02", "page"),
+    # the page's address names its day: canonical link or og:url, before htmldate's guesses
+    (page('<meta property="og:url" content="https://example.org/news/2023/03/02/storm-hits-coast/">'),
+     "2023-03-02", "url"),
+    (page('<link rel="canonical" href="https://example.org/2023-03-02-storm.html">',
+          body=ARTICLE_BODY + '<aside><a href="/old"><time datetime="2021-06-01">1 June</time></a></aside>'),
+     "2023-03-02", "url"),
 ])
 def test_html_dates_come_from_the_pages_own_metadata_first(tmp_path: Path, content: str, published: str,
                                                            source: str) -> None:
     (document,), failures = read_documents([write(tmp_path, "page.html", content)])
     assert failures == []
     assert (str(document.published), document.published_source) == (published, source)
+
+
+COMMENTS = ('<div id="comments" class="comments-area"><ol class="comment-list"><li class="comment"><div class="comment-'
+            'meta"><span class="date">March 5, 2023 at 9:12 am</span></div><p>I saw it on 3 January 2021.</p></div>'
+            "</li></ol></div>")
+
+
+@pytest.mark.skipif(not HAS_HTML, reason="the html extra (trafilatura, htmldate) is not installed")
+@pytest.mark.parametrize("body", [
+    ARTICLE_BODY + '<aside><h3>More</h3><a href="/floods"><time datetime="2021-06-01">1 June 2021</time></a></aside>',
+    ARTICLE_BODY + '<section class="related-posts"><ul><li><a href="/f">Floods</a> <span class="date">June 1, 2021'
+                   "</span></li></ul></section>",
+    ARTICLE_BODY + COMMENTS,
+    ARTICLE_BODY + "<footer>&copy; 2009-2023 Daily Planet. Site updated 31 December 2022.</footer>",
+    '<nav><a href="/archive/2021/06/01">1 June 2021</a></nav>' + ARTICLE_BODY,
+])
+def test_a_page_whose_only_dates_are_other_pages_or_readers_has_no_date(tmp_path: Path, body: str) -> None:
+    # htmldate had taken the teaser's, the comment's or the footer's date for the article's
+    path = write(tmp_path, "page.html", page(body=body))
+    assert read_documents([path]) == ([], [(path, f"{path}: found no publication date in the HTML page; "
+                                                  "pass --published YYYY-MM-DD")])
+
+
+CAFE = ("<!doctype html><html><head>{declaration}<title>Caf\u00e9 reopens</title>"
+        '<meta name="date" content="2023-03-02"></head><body><article><h1>Caf\u00e9 reopens</h1>'
+        "<p>The caf\u00e9 on the quay reopened on Tuesday \u2013 \u201cat last\u201d, said Ren\u00e9e Dupr\u00e9, who "
+        "had run it since 1998 and closed it after the fire in January. Repairs took three months.</p></article>"
+        "</body></html>")
+REOPENED = "The caf\u00e9 on the quay reopened on Tuesday \u2013 \u201cat last\u201d"
+
+
+@pytest.mark.skipif(not HAS_HTML, reason="the html extra (trafilatura, htmldate) is not installed")
+@pytest.mark.parametrize(("declaration", "encoding", "read_as"), [
+    ('<meta charset="windows-1252">', "cp1252", REOPENED),
+    ('<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">', "cp1252", REOPENED),  # as browsers
+    ("", "cp1252", REOPENED),  # no declaration: the web's default
+    ('<?xml version="1.0" encoding="windows-1252"?>', "cp1252", REOPENED),
+    ('<meta charset="iso-8859-15">', "iso8859-15", "The caf\u00e9 on the quay reopened on Tuesday"),
+    ('<meta charset="utf-8">', "utf-8", REOPENED),
+    ('<meta charset="latin1">', "utf-8", REOPENED),  # bytes that are UTF-8 are read as UTF-8, whatever they declare
+])
+def test_an_html_page_is_read_in_the_encoding_it_declares(tmp_path: Path, declaration: str, encoding: str,
+                                                          read_as: str) -> None:
+    content = CAFE.format(declaration=declaration)
+    if encoding == "iso8859-15":
+        content = content.replace("\u2013", "-").replace("\u201c", '"').replace("\u201d", '"')
+    (document,), failures = read_documents([write(tmp_path, "page.html", content.encode(encoding))])
+    assert failures == []
+    assert (document.title, document.published, read_as in document.text) == ("Caf\u00e9 reopens", MARCH_2, True)
+
+
+@pytest.mark.parametrize(("name", "content", "message"), [
+    ("page.html", CAFE.format(declaration='<meta charset="shift_jis">').encode("cp1252"),
+     "is not shift_jis text as it declares (byte 0xe9"),
+    ("a.txt", "date 2023-03-02\n\nThe caf\u00e9 reopened.".encode("cp1252"), "is not UTF-8 text (byte 0xe9"),
+    ("notes.txt", b"Start a page with <html>; caf\xe9", "is not UTF-8 text (byte 0xe9"),  # text naming a tag
+])
+def test_text_in_another_encoding_than_it_says_is_one_line(tmp_path: Path, name: str, content: bytes,
+                                                           message: str) -> None:
+    path = write(tmp_path, name, content)
+    documents, failures = read_documents([path])
+    assert documents == [] and len(failures) == 1 and message in failures[0][1], failures
 
 
 @pytest.mark.parametrize(("name", "content", "source"), [

@@ -19,12 +19,15 @@ import datetime as dt
 import json
 import re
 from collections.abc import Iterator
+from copy import deepcopy
 from typing import Any
+from urllib.parse import urlsplit
 
 from chrono.errors import ChronoInputError
 from chrono.model import Document, Span
 from chrono.read.common import Origin, Record, metadata_date
 from chrono.read.inputs import too_long
+from chrono.read.published import path_date
 from chrono.read.registry import reader
 
 INSTALL_HINT = "reading HTML pages needs the html extra: pip install 'chrono-timelines[html]'"
@@ -45,6 +48,15 @@ _META_DATES = ("article:published_time", "og:published_time", "og:article:publis
 _ARTICLE_TYPES = ("article", "newsarticle", "reportagenewsarticle", "blogposting", "analysisnewsarticle",
                   "opinionnewsarticle", "report", "webpage", "liveblogposting")
 _NOT_THE_PAGE = ("a", "aside", "nav", "footer")  # where teasers and related links live
+# itemprop (microdata) and property (RDFa: Drupal's "dc:date dc:created") names of an element holding the date
+_FIELD_NAMES = frozenset(("datepublished", "schema:datepublished", "dc:date", "dc:created", "dcterms:created",
+                          "dcterms:issued", "dc:issued", "article:published_time"))
+# class names of an entry's own date (hAtom, microformats2, WordPress); an element also marked "updated" is not it
+_ENTRY_DATE_CLASSES = frozenset(("published", "entry-date", "dt-published"))
+_ENTRY_CLASSES = frozenset(("hentry", "h-entry"))  # an entry without an <article> element (Blogger)
+# What htmldate is not shown: teasers, menus, footers and readers' comments, each with dates of their own
+_NOT_THE_ARTICLE = ("aside", "nav", "footer")
+_NOT_THE_ARTICLE_MARKS = ("comment", "related", "sidebar", "widget", "teaser")  # an element's id or class starts so
 
 
 def _sniff(text: str) -> bool:
@@ -131,11 +143,43 @@ def page_date(tree: Any, htmldate: Any, name: str) -> tuple[dt.date | None, str 
                 return metadata_date(found, f"{name}: {source} date"), source
             except ChronoInputError:
                 continue  # an unreadable value in one place: the next source may hold a good one
-    # No extensive search: a date guessed from the body text would silently shift every resolved value.
-    found = htmldate.find_date(tree, original_date=True, extensive_search=False, outputformat="%Y-%m-%d")
+    day = _url_date(tree)
+    if day is not None:
+        return day, "url"
+    # No extensive search: a date guessed from the body text would silently shift every resolved value. Nor
+    # teasers, menus and comments: their dates are other pages' (htmldate took a related article's).
+    found = htmldate.find_date(_article_only(tree), original_date=True, extensive_search=False,
+                               outputformat="%Y-%m-%d")
     if not found:
         return None, None
     return metadata_date(found, name), "htmldate"
+
+
+def _url_date(tree: Any) -> dt.date | None:
+    """The day the page's own address names (`/2015/04/12/slug`, `/2015-04-12-slug`): canonical link, og:url."""
+    for path in ("//link[@rel='canonical']/@href", "//meta[@property='og:url']/@content"):
+        for value in tree.xpath(path):
+            day = path_date(urlsplit(str(value).strip()).path)
+            if day is not None:
+                return day
+    return None
+
+
+def _article_only(tree: Any) -> Any:
+    """A copy of the page without asides, menus, footers and elements whose id or class marks comments,
+    related articles or sidebars; never the article itself or what holds it (a <body class="comments-open">)."""
+    copy = deepcopy(tree)
+    entry = _first_entry(copy)
+    keep = {id(element) for element in entry.iterancestors()} | {id(entry)} if entry is not None else set()
+    doomed = [element for element in copy.iter() if isinstance(element.tag, str) and id(element) not in keep
+              and element.tag not in ("html", "body") and (element.tag in _NOT_THE_ARTICLE or any(
+                  name.startswith(_NOT_THE_ARTICLE_MARKS)  # "comments", "related-posts"; not "has-sidebar"
+                  for name in f"{element.get('id') or ''} {element.get('class') or ''}".lower().split()))]
+    for element in doomed:
+        parent = element.getparent()
+        if parent is not None:
+            parent.remove(element)
+    return copy
 
 
 def _json_ld_date(tree: Any) -> str | None:
@@ -184,15 +228,26 @@ def _meta_date(tree: Any) -> str | None:
 
 
 def _own_field(tree: Any) -> str | None:
-    """The page's own date field: itemprop=datePublished or <time pubdate>, else the article's first <time>."""
+    """The page's own date field: an element named datePublished (microdata, RDFa) or a <time pubdate>, else
+    the entry's date by its class (hAtom, WordPress), else the article's first <time>."""
     for element in tree.iter():
-        if not isinstance(element.tag, str):
+        if not isinstance(element.tag, str) or element.tag == "meta":
             continue
-        if ((element.get("itemprop") or "").strip().lower() == "datepublished" or (
-                element.tag == "time" and element.get("pubdate") is not None)) and not _in_teaser(element):
+        names = f"{element.get('itemprop') or ''} {element.get('property') or ''}".lower().split()
+        if (any(name in _FIELD_NAMES for name in names) or (element.tag == "time" and element.get("pubdate")
+                                                           is not None)) and not _in_teaser(element):
             value = element.get("datetime") or element.get("content") or (element.text or "").strip()
             if value:
                 return str(value)
+    entry = _first_entry(tree)
+    if entry is not None:
+        for element in entry.iter():
+            classes = set((element.get("class") or "").lower().split()) if isinstance(element.tag, str) else set()
+            if classes & _ENTRY_DATE_CLASSES and "updated" not in classes and not _in_teaser(element, entry,
+                                                                                            links=False):
+                value = element.get("datetime") or element.get("title") or element.get("content")
+                if value:
+                    return str(value)
     for container in ("article", "main"):
         for holder in tree.iter(container):
             for time in holder.iter("time"):
@@ -202,11 +257,21 @@ def _own_field(tree: Any) -> str | None:
     return None
 
 
-def _in_teaser(element: Any, within: Any = None) -> bool:
-    """True when the element sits in a link, aside, nav or footer (below ``within``, if given)."""
+def _first_entry(tree: Any) -> Any:
+    """The page's first entry: its first <article>, or element of class hentry / h-entry (the others are teasers)."""
+    for element in tree.iter():
+        if isinstance(element.tag, str) and (element.tag == "article" or _ENTRY_CLASSES & set(
+                (element.get("class") or "").lower().split())):
+            return element
+    return None
+
+
+def _in_teaser(element: Any, within: Any = None, *, links: bool = True) -> bool:
+    """True when the element sits in a link (unless not ``links``: an entry's date is its permalink), aside,
+    nav or footer (below ``within``, if given)."""
     parent = element.getparent()
     while parent is not None and parent is not within:
-        if isinstance(parent.tag, str) and parent.tag in _NOT_THE_PAGE:
+        if isinstance(parent.tag, str) and parent.tag in _NOT_THE_PAGE and (links or parent.tag != "a"):
             return True
         parent = parent.getparent()
     return False
