@@ -94,6 +94,30 @@ def test_html_beyond_the_element_limits_is_one_line_and_exit_2(tmp_path: Path, m
     assert message in result.stderr
 
 
+STORY = "<p>" + "Rain fell across the region on Tuesday, flooding roads, officials said on Wednesday. " * 4 + "</p>"
+DATED_HEAD = '<head><title>Rain</title><meta name="date" content="2023-03-02"></head>'
+
+
+@pytest.mark.skipif(not HAS_HTML, reason="the html extra (trafilatura, htmldate) is not installed")
+@pytest.mark.parametrize(("content", "message"), [
+    (f"<!doctype html><html>{DATED_HEAD}</html>", "found no article text in the HTML page"),  # no body
+    (f"<!doctype html><html>{DATED_HEAD}<body></body></html>", "found no article text in the HTML page"),
+    (f"<html>{DATED_HEAD}<body><script>{'var a = 1;' * 500}</script></body></html>", "found no article text"),
+    ('<html><frameset><frame src="story.html"></frameset></html>', "found no article text in the HTML page"),
+    (b"<html><body>\x00\x01\x02\x89PNG" + bytes(range(256)) * 20, "looks like a binary file"),
+    (b"<html><body>\xff\xfe\xfd" + bytes(range(128, 256)) * 20 + b"\x00", "looks like a binary file"),
+    # unclosed tags nest past what the parser keeps: the text is lost, and the message says why
+    (f"<html>{DATED_HEAD}<body>" + "<font>" * 300 + STORY + "</body></html>", "nests elements deeper than the 256"),
+    (f"<html>{DATED_HEAD}<body>" + "<div>" * 400_000 + STORY + "</body></html>", "nests elements deeper than the 256"),
+])
+def test_a_page_chrono_cannot_read_is_one_line_and_exit_2(tmp_path: Path, content: str | bytes, message: str) -> None:
+    path = write(tmp_path, "page.html", content)
+    with no_hang():
+        result = RUNNER.invoke(app, ["build", path, "--published", "2023-03-02"])
+    assert (result.exit_code, result.stderr.count("\n")) == (2, 1)
+    assert message in result.stderr
+
+
 DEEP = "[" * 100_000 + "]" * 100_000
 HUGE_INTEGER = "1" * 5_000
 

@@ -8,9 +8,11 @@ text but outside the body.
 
 The publication date is the page's own word first, in this order: JSON-LD `datePublished` (of the article, not
 of a teaser), `<meta property="article:published_time">` and its kin, the page's own date field (an element
-marked `itemprop="datePublished"`, a `<time pubdate>`, or the first `<time datetime>` of the article outside
-links and asides); only then what htmldate finds. `Document.published_source` says which one gave it. The
-page's locale (`og:locale`, else `<html lang>`) sets the day/month order of its numeric dates.
+named datePublished in microdata or RDFa, a `<time pubdate>`, the entry's date by its class, or the first
+`<time datetime>` of the article outside links and asides), the day the page's address names; only then what
+htmldate finds in the page without its asides, menus, footers and comments. `Document.published_source` says
+which one gave it. The page's locale (`og:locale`, else `<html lang>`) sets the day/month order of its numeric
+dates. A page not in UTF-8 was decoded in the encoding it declares (chrono.read.inputs).
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ NO_DATE_HINT = "found no publication date in the HTML page; pass --published YYY
 MAX_ELEMENTS = 500_000  # a news page has a few thousand; lxml and trafilatura stay fast far beyond that
 MAX_ATTRIBUTES = 1_000  # per element: real pages use a few dozen; lxml slows down badly on huge counts
 MAX_JSON_LD = 1_000_000  # characters of one JSON-LD script read for a date
+MAX_DEPTH = 256  # libxml2's HTML parser keeps no element deeper than this
 
 # Linear scan: a start tag runs to the next '>' and never past the next '<' (so an unclosed '<' costs nothing)
 _START_TAG = re.compile(r"<[A-Za-z][^<>]*")
@@ -99,6 +102,9 @@ def read_html(html: str, origin: Origin) -> Iterator[Record]:
         raise ChronoInputError(f"{name}: found no article text in the HTML page")
     text = trafilatura.extract(tree, include_comments=False, include_tables=False, favor_precision=True)
     if not text or not text.strip():
+        if _depth(tree) >= MAX_DEPTH:  # the parser dropped what lies deeper: say so, not "no text"
+            raise ChronoInputError(f"{name}: the HTML page nests elements deeper than the {MAX_DEPTH} levels its "
+                                   "parser reads (unclosed tags?), and found no article text above them")
         raise ChronoInputError(f"{name}: found no article text in the HTML page")
     metadata = trafilatura.extract_metadata(tree)
     title = getattr(metadata, "title", None) or None
@@ -124,6 +130,17 @@ def read_html(html: str, origin: Origin) -> Iterator[Record]:
         published_source=source,
         locale=page_locale(tree),
     ), date_hint=hint)
+
+
+def _depth(tree: Any) -> int:
+    """How deep the parsed page nests its elements (one pass: each element's depth is its parent's plus one)."""
+    depths: dict[Any, int] = {}
+    deepest = 0
+    for element in tree.iter():
+        parent = element.getparent()
+        depths[element] = depth = depths.get(parent, 0) + 1 if parent is not None else 1
+        deepest = max(deepest, depth)
+    return deepest
 
 
 def page_locale(tree: Any) -> str | None:
