@@ -9,6 +9,10 @@ class ChronoInputError(ChronoError):
     """The input (file, date, template, option) cannot be used; exit code 2."""
 
 
+class SkippedInputWarning(UserWarning):
+    """Files of a folder that chrono left unread (their kind unknown); the CLI prints it as one line."""
+
+
 def require_type(value: object, expected: type | tuple[type, ...], what: str) -> None:
     """ChronoInputError unless ``value`` is of ``expected`` type: the library's callers get chrono's error, not
     a TypeError or AttributeError from deep inside a stage."""

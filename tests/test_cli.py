@@ -220,3 +220,26 @@ def test_group_by_sets_the_headings(tmp_path: Path, grouping: str, heading: str)
     result = runner.invoke(app, ["build", str(article_file), "--group-by", grouping])
     assert result.exit_code == 0, result.stderr
     assert heading in result.stdout.splitlines()
+
+
+@pytest.mark.parametrize("command", [["build", "--format", "json"], ["tag", "--format", "json"], ["index"]])
+def test_a_folders_files_of_unknown_kind_are_read_by_content_or_named_in_one_line(tmp_path: Path,
+                                                                                  command: list[str]) -> None:
+    if command == ["index"]:
+        for package in ("dask", "distributed", "pyarrow"):
+            pytest.importorskip(package)
+        command = ["index", "--store", str(tmp_path / "store"), "--workers", "1", "--quiet"]
+    folder = tmp_path / "in"
+    (folder / "page_files").mkdir(parents=True)
+    (folder / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (folder / "683").write_text(ARTICLE.replace("resigned", "spoke"), encoding="utf-8")  # no suffix: read by content
+    (folder / "page_files" / "site.js").write_text("var x = 1;", encoding="utf-8")
+    (folder / "page_files" / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00")
+    result = runner.invoke(app, [*command[:1], str(folder), *command[1:]])
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines()[:1] == [f"chrono: warning: {folder}: skipped 2 files of no kind chrono reads "
+                                              f"({folder / 'page_files' / 'logo.png'}, "
+                                              f"{folder / 'page_files' / 'site.js'}); name a file to read it as text"]
+    assert result.stderr.count("skipped") == 1
+    if command[0] != "index":
+        assert [document["id"] for document in json.loads(result.stdout)["documents"]] == ["683", "a"]

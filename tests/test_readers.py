@@ -7,12 +7,13 @@ import gzip
 import importlib.util
 import io
 import json
+import warnings
 from pathlib import Path
 
 import pytest
 from file_support import write
 
-from chrono.errors import ChronoInputError
+from chrono.errors import ChronoInputError, SkippedInputWarning
 from chrono.read import read_documents, read_input
 
 MARCH_2 = dt.date(2023, 3, 2)
@@ -97,9 +98,11 @@ def test_stdin_is_read_by_its_content(content: bytes, reader_id: str, text: str 
 
 def test_folders_expand_sorted_recursively_over_known_extensions(tmp_path: Path) -> None:
     record = json.dumps({"text": "x", "date": "2023-03-02"})
-    for name in ("b.json", "a/z.json", "a/c.jsonl", "notes.pdf", ".hidden/d.json", "a/.e.json"):
+    for name in ("b.json", "a/z.json", "a/c.jsonl", ".hidden/d.json", "a/.e.json"):
         write(tmp_path, name, record)
-    documents, failures = read_documents([str(tmp_path)])
+    write(tmp_path, "notes.pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\x00")
+    with pytest.warns(SkippedInputWarning, match="notes.pdf"):
+        documents, failures = read_documents([str(tmp_path)])
     assert failures == []
     assert [Path(d.source).relative_to(tmp_path).as_posix() for d in documents] == ["a/c.jsonl", "a/z.json",
                                                                                    "b.json"]
@@ -174,9 +177,48 @@ def test_one_bad_input_does_not_stop_the_others(tmp_path: Path) -> None:
 
 def test_a_folder_without_articles_is_a_failure(tmp_path: Path) -> None:
     write(tmp_path, "image.png", b"\x89PNG")
-    assert read_documents([str(tmp_path)]) == ([], [(str(tmp_path), f"{tmp_path}: the folder holds no input "
+    with pytest.warns(SkippedInputWarning, match="image.png"):
+        read = read_documents([str(tmp_path)])
+    assert read == ([], [(str(tmp_path), f"{tmp_path}: the folder holds no input "
                                                     "files (.html, .htm, .md, .markdown, .json, .jsonl, .ndjson, "
                                                     ".txt, .text, .tml, .TE3input; gzipped too)")])
+
+
+WEB_PAGE = ('<!doctype html><html><head><meta name="date" content="2023-03-02"><title>Rain</title></head><body>'
+            "<article><p>Rain fell across the region on Tuesday, flooding roads and closing two schools, officials "
+            "said on Wednesday.</p></article></body></html>")
+
+
+@pytest.mark.parametrize(("name", "content", "read"), [
+    # by content: a reader recognises it whatever its name (crawls and wget save pages as .php, .cont, no suffix)
+    ("story.htm.cont", WEB_PAGE, True),
+    ("article.php", WEB_PAGE.encode("cp1252"), True),
+    ("bridge-closed", WEB_PAGE, True),
+    ("683", "date 2023-03-02\n\nRain fell on Tuesday.\n", True),
+    ("feed.dat", json.dumps({"text": "Rain fell.", "date": "2023-03-02"}), True),
+    ("notes.cont", "---\ndate: 2023-03-02\n---\nRain fell.\n", True),
+    ("4521", "Rain fell on Tuesday, officials said.\n", True),  # no suffix at all, UTF-8 text: read as text
+    # skipped, and named in one warning: a saved page's scripts, styles and images, text under an unknown suffix
+    ("page_files/site.js", "var when = new Date(2023, 2, 2);", False),
+    ("page_files/site.css", "body { color: red }", False),
+    ("page_files/logo.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", False),
+    ("story.htm.cont2", "Rain fell on Tuesday, officials said.\n", False),
+    ("4522", "caf\xe9 au lait".encode("latin-1"), False),  # no suffix, not UTF-8: not text chrono reads
+    ("empty", "", False),
+])
+def test_a_folders_files_of_unknown_kind_are_read_by_content_or_named(tmp_path: Path, name: str,
+                                                                         content: str | bytes, read: bool) -> None:
+    write(tmp_path / "in", "known.txt", "date 2023-03-02\n\nSnow fell.\n")
+    path = write(tmp_path / "in", name, content)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        documents, failures = read_documents([str(tmp_path / "in")], published="2023-03-02")
+    assert failures == []
+    assert [document.source for document in documents] == sorted([str(tmp_path / "in" / "known.txt")]
+                                                                 + ([path] if read else []))
+    skipped = [str(warning.message) for warning in caught if issubclass(warning.category, SkippedInputWarning)]
+    assert skipped == ([] if read else [f"{tmp_path / 'in'}: skipped 1 file of no kind chrono reads ({path}); "
+                                        "name a file to read it as text"])
 
 
 def test_inputs_beyond_the_size_limit_are_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -194,7 +236,8 @@ def test_gzipped_inputs_are_read_as_the_suffix_before_gz(tmp_path: Path) -> None
     write(tmp_path / "in", "articles.jsonl.gz", gzip.compress(records.encode()))
     write(tmp_path / "in", "storm.txt.gz", gzip.compress(b"date 2023-03-02\n\nThe storm hit on Tuesday.\n"))
     write(tmp_path / "in", "notes.gz", gzip.compress(b"date 2023-03-02\n\nIt rained.\n"))  # no inner suffix: not read
-    documents, failures = read_documents([str(tmp_path / "in")])
+    with pytest.warns(SkippedInputWarning, match="notes.gz"):
+        documents, failures = read_documents([str(tmp_path / "in")])
     assert failures == []
     assert [(d.id, d.text[d.body_span.start:d.body_span.end].strip(), d.published) for d in documents] == [
         ("a0", "Rain 0.", MARCH_2), ("a1", "Rain 1.", MARCH_2), ("storm", "The storm hit on Tuesday.", MARCH_2)]

@@ -19,10 +19,11 @@ from chrono.errors import ChronoInputError
 from chrono.model import Document
 from chrono.read import iter_records
 from chrono.read.common import Origin, Record
+from chrono.read.inputs import unknown_kinds
 from chrono.read.lines import read_lines
 from chrono.read.published import settle_published
 from chrono.read.records import json_lines, record_from
-from chrono.read.registry import folder_suffixes
+from chrono.read.registry import folder_suffixes, recognised
 
 STREAMED = (".jsonl.gz", ".ndjson.gz", ".jsonl", ".ndjson", ".parquet")
 
@@ -124,11 +125,12 @@ def read_files(paths: list[str]) -> list[Item | Failure]:
 
 
 def _folder_files(folder: Path) -> list[Path]:
+    """The folder's inputs as `chrono build` reads them (chrono.read.inputs.expand) and its Parquet files."""
     known = tuple(suffix.lower() for suffix in folder_suffixes()) + STREAMED
-    return sorted((found for found in folder.rglob("*")
-                   if found.is_file() and found.name.lower().endswith(known)
-                   and not any(part.startswith(".") for part in found.relative_to(folder).parts)),
-                  key=lambda found: found.relative_to(folder).parts)
+    every = sorted((found for found in folder.rglob("*")
+                    if found.is_file() and not any(part.startswith(".") for part in found.relative_to(folder).parts)),
+                   key=lambda found: found.relative_to(folder).parts)
+    return unknown_kinds(str(folder), every, known, recognised)
 
 
 def _read_file(path: str, columns: Columns) -> Iterator[Item | Failure]:

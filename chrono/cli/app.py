@@ -30,3 +30,6 @@ def main_options(
                                  help="Show the version and exit."),
 ) -> None:
     """Turn news articles into accurate, sourced chronologies."""
+    from chrono.cli.common import one_line_warnings
+
+    one_line_warnings()

@@ -11,13 +11,14 @@ import sys
 import tempfile
 import threading
 import traceback
+import warnings
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 import typer
 
-from chrono.errors import ChronoInputError
+from chrono.errors import ChronoInputError, SkippedInputWarning
 from chrono.lang import DEFAULT_LANGUAGE, languages
 
 if TYPE_CHECKING:
@@ -70,6 +71,24 @@ def analysis_options(inputs: list[str], *, language: str, locale: str | None, do
     if inputs.count("-") > 1:
         raise ChronoInputError("standard input ('-') can be read only once")
     return chosen, run_locale, chosen_domain
+
+
+def one_line_warnings() -> None:
+    """Print chrono's own warnings (files a folder walk skipped) as one line each, as errors are; each once."""
+    shown = warnings.showwarning
+    if getattr(shown, "chrono", False):  # installed by an earlier command of this process
+        return
+
+    def show(message: Warning | str, category: type[Warning], filename: str, lineno: int, file: TextIO | None = None,
+             line: str | None = None) -> None:
+        if issubclass(category, SkippedInputWarning):
+            typer.echo(f"chrono: warning: {message}", err=True)
+        else:
+            shown(message, category, filename, lineno, file, line)
+
+    show.chrono = True  # type: ignore[attr-defined]
+    warnings.showwarning = show
+    warnings.simplefilter("default", SkippedInputWarning)
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:

@@ -45,6 +45,7 @@ from chrono.read.registry import (
     reader,
     reader_by_suffix,
     reader_for,
+    recognised,
 )
 
 __all__ = ["READERS", "Failure", "Reader", "ReaderEntry", "Record", "document_id", "iter_documents",
@@ -73,7 +74,7 @@ def iter_records(paths: Iterable[str], published: dt.date | str | None = None, *
     ids = _UniqueIds()
     for given in paths:
         try:
-            files = list(expand(given, folder_suffixes(), corpus_suffixes=corpus_suffixes()))
+            files = list(expand(given, folder_suffixes(), corpus_suffixes=corpus_suffixes(), recognise=recognised))
         except ChronoInputError as exc:
             yield dataclasses.replace(Record.failed(given, str(exc)), path=given)
             continue

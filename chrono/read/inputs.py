@@ -15,12 +15,13 @@ import io
 import re
 import sys
 import unicodedata
+import warnings
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from chrono.errors import ChronoInputError
+from chrono.errors import ChronoInputError, SkippedInputWarning
 
 MAX_BYTES = 50 * 1024 * 1024  # far beyond any article (or JSON Lines record); guards against reading a disk image
 # Characters of one document's text (--max-chars changes it): three times War and Peace. Analysing a document
@@ -227,10 +228,13 @@ def load_text(path: str | Path, *, stdin: BinaryIO | None = None) -> str:
     return decode(load_bytes(path, stdin=stdin), describe(path))
 
 
-def expand(given: str, suffixes: Iterable[str], *, corpus_suffixes: Iterable[str] = ()) -> Iterator[str]:
+def expand(given: str, suffixes: Iterable[str], *, corpus_suffixes: Iterable[str] = (),
+           recognise: Callable[[Path], bool] | None = None) -> Iterator[str]:
     """The files an argument stands for: '-' and files as given; a folder, its files with one of ``suffixes``
     (recursively, sorted, hidden entries skipped). A folder that holds files with ``corpus_suffixes``
-    (TimeML) is a corpus: only those are read, so its README.txt is not taken for an article."""
+    (TimeML) is a corpus: only those are read, so its README.txt is not taken for an article. Otherwise a file
+    with another suffix, or none, is read when ``recognise`` says its content is an input; the others are
+    named in one SkippedInputWarning (without ``recognise``, they are left out silently)."""
     if given == STDIN_NAME:
         yield given
         return
@@ -241,17 +245,38 @@ def expand(given: str, suffixes: Iterable[str], *, corpus_suffixes: Iterable[str
         yield given
         return
     wanted = tuple(suffix.lower() for suffix in suffixes)
-    files = sorted(
-        (found for found in path.rglob("*")
-         if found.name.lower().endswith(wanted) and found.is_file()
-         and not any(part.startswith(".") for part in found.relative_to(path).parts)),
-        key=lambda found: found.relative_to(path).parts,
-    )
+    every = sorted((found for found in path.rglob("*") if found.is_file()
+                    and not any(part.startswith(".") for part in found.relative_to(path).parts)),
+                   key=lambda found: found.relative_to(path).parts)
+    files = [found for found in every if found.name.lower().endswith(wanted)]
     corpus = tuple(suffix.lower() for suffix in corpus_suffixes)
-    if corpus:
-        files = [found for found in files if found.name.lower().endswith(corpus)] or files
+    if corpus and any(found.name.lower().endswith(corpus) for found in files):
+        files = [found for found in files if found.name.lower().endswith(corpus)]
+    elif recognise is not None:
+        files = unknown_kinds(given, every, wanted, recognise)
     if not files:
         plain = [suffix for suffix in suffixes if not suffix.endswith(GZIP)]
         gzipped = "; gzipped too" if len(plain) < len(tuple(suffixes)) else ""
         raise ChronoInputError(f"{given}: the folder holds no input files ({', '.join(plain)}{gzipped})")
     yield from (str(found) for found in files)
+
+
+MAX_NAMED = 3  # skipped files a warning names; it counts the rest
+
+
+def unknown_kinds(folder: str, files: list[Path], wanted: tuple[str, ...],
+                  recognise: Callable[[Path], bool]) -> list[Path]:
+    """``files`` without those whose suffix is not ``wanted`` and whose content ``recognise`` does not take for
+    an input (a saved page's scripts and images); those are named in one SkippedInputWarning."""
+    kept: list[Path] = []
+    skipped: list[Path] = []
+    for found in files:
+        (kept if found.name.lower().endswith(wanted) or recognise(found) else skipped).append(found)
+    if skipped:
+        named = ", ".join(str(found) for found in skipped[:MAX_NAMED])
+        more = f" and {len(skipped) - MAX_NAMED:,} more" if len(skipped) > MAX_NAMED else ""
+        files_word = "file" if len(skipped) == 1 else "files"
+        warnings.warn(SkippedInputWarning(
+            f"{folder}: skipped {len(skipped):,} {files_word} of no kind chrono reads ({named}{more}); "
+            "name a file to read it as text"), stacklevel=2)
+    return kept

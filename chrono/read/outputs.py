@@ -13,7 +13,7 @@ from pathlib import Path
 
 from chrono.errors import ChronoInputError
 from chrono.read.inputs import STDIN_NAME, expand
-from chrono.read.registry import corpus_suffixes, document_id, folder_suffixes
+from chrono.read.registry import corpus_suffixes, document_id, folder_suffixes, recognised
 
 
 def input_files(paths: Iterable[str]) -> list[tuple[str, str]]:
@@ -21,7 +21,8 @@ def input_files(paths: Iterable[str]) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     for given in paths:
         root = given if given != STDIN_NAME and Path(given).is_dir() else ""
-        found.extend((path, root) for path in expand(given, folder_suffixes(), corpus_suffixes=corpus_suffixes()))
+        found.extend((path, root) for path in expand(given, folder_suffixes(), corpus_suffixes=corpus_suffixes(),
+                                                     recognise=recognised))
     return found
 
 

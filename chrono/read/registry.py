@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Protocol
 
 from chrono.read.common import Origin, Record
-from chrono.read.inputs import GZIP, id_from_path
+from chrono.read.inputs import GZIP, HEAD_BYTES, id_from_path, is_gzip
 from chrono.read.lines import Line
 
 
@@ -97,6 +97,28 @@ def _with_gzip(suffixes: Iterable[str]) -> tuple[str, ...]:
     """The suffixes, and each with GZIP after it: `articles.jsonl.gz` is read as `.jsonl` (unpacked on reading)."""
     plain = tuple(suffixes)
     return plain + tuple(suffix + GZIP for suffix in plain)
+
+
+def recognised(path: Path) -> bool:
+    """Whether a folder's file that no reader owns by suffix is an input by its content: a reader's sniff takes
+    its first bytes (an HTML page, JSON, front matter, a date header), or it has no suffix at all and is UTF-8
+    text (crawls name files by id). Not a saved page's scripts, styles and images."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(HEAD_BYTES)
+    except OSError:
+        return True  # the read stage says what is wrong with it, in one line
+    if not head.strip() or b"\x00" in head or is_gzip(head):
+        return False
+    try:
+        text = head.decode("utf-8-sig")
+        utf8 = True
+    except UnicodeDecodeError as exc:  # a legacy page still sniffs as one; a character cut at the end is no fault
+        text = head.decode("utf-8-sig", errors="replace")
+        utf8 = exc.start >= len(head) - 3 and len(head) == HEAD_BYTES
+    if any(entry.sniff is not None and entry.sniff(text) for entry in load_readers()):
+        return True
+    return utf8 and not Path(path.name).suffix
 
 
 def reader_by_suffix(path: str) -> ReaderEntry | None:

@@ -100,7 +100,13 @@ def read_sample(text: str, origin: Origin) -> Record:
     return Record(origin.name, document, date_hint=hint)
 
 
-@reader(".txt", ".text", fallback=True)
+def _sniff(text: str) -> bool:
+    """The sample format: its first non-blank line is a date line."""
+    first = text.lstrip()[:200].split("\n", 1)[0].rstrip("\r")
+    return _DATE_LINE.fullmatch(first) is not None
+
+
+@reader(".txt", ".text", sniff=_sniff, fallback=True)
 def read_text(text: str, origin: Origin) -> Iterator[Record]:
     """The reader of articles in the sample format or plain text (and of text no other reader recognizes)."""
     record = read_sample(text, origin)
