@@ -357,6 +357,11 @@ def page(head: str = "", body: str = ARTICLE_BODY) -> str:
           "</script>"), "2023-03-02", "JSON-LD"),
     (page('<script type="application/ld+json">[{"@type": ["NewsArticle"], "datePublished": "2023-03-02"}]</script>'
           '<meta property="article:published_time" content="2023-01-01">'), "2023-03-02", "JSON-LD"),
+    # the article a WebPage is about (mainEntity), and the article's date before the WebPage's own
+    (page('<script type="application/ld+json">{"@type": "WebPage", "mainEntity": {"@type": "NewsArticle", '
+          '"datePublished": "2023-03-02"}}</script>'), "2023-03-02", "JSON-LD"),
+    (page('<script type="application/ld+json">[{"@type": "WebPage", "datePublished": "2019-01-01"}, '
+          '{"@type": "NewsArticle", "datePublished": "2023-03-02"}]</script>'), "2023-03-02", "JSON-LD"),
     (page('<meta property="article:modified_time" content="2023-04-10">'
           '<meta property="article:published_time" content="2023-03-02T23:30:00-05:00">', OLD_TEASER + ARTICLE_BODY),
      "2023-03-02", "meta"),
@@ -409,10 +414,25 @@ COMMENTS = ('<div id="comments" class="comments-area"><ol class="comment-list"><
     ARTICLE_BODY + COMMENTS,
     ARTICLE_BODY + "<footer>&copy; 2009-2023 Daily Planet. Site updated 31 December 2022.</footer>",
     '<nav><a href="/archive/2021/06/01">1 June 2021</a></nav>' + ARTICLE_BODY,
+    ARTICLE_BODY.replace("</article>", '<section class="comments"><time datetime="2023-03-05">5 March</time> Sad.'
+                         "</section></article>"),  # comments inside the article
 ])
 def test_a_page_whose_only_dates_are_other_pages_or_readers_has_no_date(tmp_path: Path, body: str) -> None:
     # htmldate had taken the teaser's, the comment's or the footer's date for the article's
     path = write(tmp_path, "page.html", page(body=body))
+    assert read_documents([path]) == ([], [(path, f"{path}: found no publication date in the HTML page; "
+                                                  "pass --published YYYY-MM-DD")])
+
+
+@pytest.mark.skipif(not HAS_HTML, reason="the html extra (trafilatura, htmldate) is not installed")
+@pytest.mark.parametrize("head", [
+    '<meta http-equiv="last-modified" content="2023-04-10">',  # htmldate took it for the publication date
+    '<meta property="article:modified_time" content="2023-04-10"><meta property="og:updated_time" '
+    'content="2023-04-10">',
+    '<script type="application/ld+json">{"@type": "NewsArticle", "dateModified": "2023-04-10"}</script>',
+])
+def test_when_a_page_last_changed_is_not_when_it_was_published(tmp_path: Path, head: str) -> None:
+    path = write(tmp_path, "page.html", page(head))
     assert read_documents([path]) == ([], [(path, f"{path}: found no publication date in the HTML page; "
                                                   "pass --published YYYY-MM-DD")])
 

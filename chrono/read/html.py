@@ -49,7 +49,7 @@ _META_DATES = ("article:published_time", "og:published_time", "og:article:publis
                "publishdate", "publish-date", "publish_date", "pubdate", "date", "dc.date.issued", "dcterms.issued",
                "dc.date", "sailthru.date", "parsely-pub-date")
 _ARTICLE_TYPES = ("article", "newsarticle", "reportagenewsarticle", "blogposting", "analysisnewsarticle",
-                  "opinionnewsarticle", "report", "webpage", "liveblogposting")
+                  "opinionnewsarticle", "report", "liveblogposting")  # a WebPage's date: only a fallback
 _NOT_THE_PAGE = ("a", "aside", "nav", "footer")  # where teasers and related links live
 # itemprop (microdata) and property (RDFa: Drupal's "dc:date dc:created") names of an element holding the date
 _FIELD_NAMES = frozenset(("datepublished", "schema:datepublished", "dc:date", "dc:created", "dcterms:created",
@@ -59,6 +59,7 @@ _ENTRY_DATE_CLASSES = frozenset(("published", "entry-date", "dt-published"))
 _ENTRY_CLASSES = frozenset(("hentry", "h-entry"))  # an entry without an <article> element (Blogger)
 # What htmldate is not shown: teasers, menus, footers and readers' comments, each with dates of their own
 _NOT_THE_ARTICLE = ("aside", "nav", "footer")
+_CHANGED_MARKS = ("modified", "updated")  # in a meta's name: the page's last change, not its publication
 _NOT_THE_ARTICLE_MARKS = ("comment", "related", "sidebar", "widget", "teaser")  # an element's id or class starts so
 
 
@@ -183,15 +184,13 @@ def _url_date(tree: Any) -> dt.date | None:
 
 
 def _article_only(tree: Any) -> Any:
-    """A copy of the page without asides, menus, footers and elements whose id or class marks comments,
-    related articles or sidebars; never the article itself or what holds it (a <body class="comments-open">)."""
+    """A copy of the page without asides, menus, footers, elements whose id or class marks comments, related
+    articles or sidebars, and metas of its last change; never the article itself or what holds it."""
     copy = deepcopy(tree)
     entry = _first_entry(copy)
-    keep = {id(element) for element in entry.iterancestors()} | {id(entry)} if entry is not None else set()
-    doomed = [element for element in copy.iter() if isinstance(element.tag, str) and id(element) not in keep
-              and element.tag not in ("html", "body") and (element.tag in _NOT_THE_ARTICLE or any(
-                  name.startswith(_NOT_THE_ARTICLE_MARKS)  # "comments", "related-posts"; not "has-sidebar"
-                  for name in f"{element.get('id') or ''} {element.get('class') or ''}".lower().split()))]
+    keep = [entry, *entry.iterancestors()] if entry is not None else []  # held: lxml's proxies compare by identity
+    doomed = [element for element in copy.iter() if isinstance(element.tag, str) and element not in keep
+              and (element.tag in _NOT_THE_ARTICLE or _marked_aside(element) or _modified_meta(element))]
     for element in doomed:
         parent = element.getparent()
         if parent is not None:
@@ -224,14 +223,17 @@ def _json_ld_date(tree: Any) -> str | None:
 
 
 def _json_ld_items(data: Any) -> Iterator[dict[str, Any]]:
-    """The top-level objects of a JSON-LD block and those of its @graph (teasers nest deeper; not followed)."""
+    """The top-level objects of a JSON-LD block, those of its @graph, and the page's mainEntity (the article a
+    WebPage is about); teasers nest deeper (an ItemList's elements) and are not followed."""
     items = data if isinstance(data, list) else [data]
     for item in items:
         if isinstance(item, dict):
-            yield item
             graph = item.get("@graph")
-            if isinstance(graph, list):
-                yield from (node for node in graph if isinstance(node, dict))
+            for node in [item, *(graph if isinstance(graph, list) else [])]:
+                if isinstance(node, dict):
+                    yield node
+                    if isinstance(node.get("mainEntity"), dict):
+                        yield node["mainEntity"]
 
 
 def _meta_date(tree: Any) -> str | None:
@@ -288,10 +290,27 @@ def _in_teaser(element: Any, within: Any = None, *, links: bool = True) -> bool:
     nav or footer (below ``within``, if given)."""
     parent = element.getparent()
     while parent is not None and parent is not within:
-        if isinstance(parent.tag, str) and parent.tag in _NOT_THE_PAGE and (links or parent.tag != "a"):
+        if isinstance(parent.tag, str) and (parent.tag in _NOT_THE_PAGE and (links or parent.tag != "a")
+                                            or _marked_aside(parent)):
             return True
         parent = parent.getparent()
     return False
+
+
+def _modified_meta(element: Any) -> bool:
+    """A <meta> stating when the page was last changed (article:modified_time, og:updated_time, last-modified)."""
+    if element.tag != "meta":
+        return False
+    key = f"{element.get('property') or ''} {element.get('name') or ''} {element.get('http-equiv') or ''}".lower()
+    return any(mark in key for mark in _CHANGED_MARKS)
+
+
+def _marked_aside(element: Any) -> bool:
+    """An element whose id or class says it holds comments, related articles or a sidebar (never the page's
+    <html> or <body>, whose classes describe the page: "comments-open")."""
+    return element.tag not in ("html", "body") and any(
+        name.startswith(_NOT_THE_ARTICLE_MARKS)  # "comments", "related-posts"; not "has-sidebar"
+        for name in f"{element.get('id') or ''} {element.get('class') or ''}".lower().split())
 
 
 def _libraries(name: str) -> tuple[Any, Any, Any]:
