@@ -401,6 +401,34 @@ def test_html_dates_come_from_the_pages_own_metadata_first(tmp_path: Path, conte
     assert (str(document.published), document.published_source) == (published, source)
 
 
+@pytest.mark.skipif(not HAS_HTML, reason="the html extra (trafilatura, htmldate) is not installed")
+@pytest.mark.parametrize(("paragraph", "kept"), [
+    # teasers for other stories set in the body: a link and at most a short label; their years are not events
+    ('<p><strong>Read more:</strong> <a href="/repairs">Council approved repairs in 2012</a></p>', False),
+    ('<p><a href="/floods">Floods close coast roads on June 2, 2013</a></p>', False),
+    ('<p><em>See also: <a href="/a">Budget approved</a>, <a href="/b">Mayor re-elected in May 2011</a></em></p>',
+     False),
+    # must stay: sentences that hold a link, and a link after a dated label (a live story's update)
+    ('<p>The council <a href="/report">published its report</a> on Monday, a year after the 2012 vote.</p>', True),
+    ('<p><a href="/report">The full report</a> was published by the council on Monday.</p>', True),
+    ('<p><strong>Update, 3 March:</strong> <a href="/live">the coast road has reopened</a></p>', True),
+])
+def test_a_paragraph_that_only_links_elsewhere_is_not_the_articles_text(tmp_path: Path, paragraph: str,
+                                                                       kept: bool) -> None:
+    body = ARTICLE_BODY.replace("</article>", paragraph + "<p>Power was back in most homes by Friday, the utility "
+                                "said in its last update.</p></article>")
+    (document,), failures = read_documents([write(tmp_path, "page.html", page(body=body))], published=MARCH_2)
+    words = " ".join(lxml_text(paragraph).split())
+    assert (failures, words in " ".join(document.text.split())) == ([], kept), document.text
+    assert "Power was back in most homes by Friday" in document.text
+
+
+def lxml_text(markup: str) -> str:
+    import lxml.html
+
+    return str(lxml.html.fromstring(markup).text_content())
+
+
 COMMENTS = ('<div id="comments" class="comments-area"><ol class="comment-list"><li class="comment"><div class="comment-'
             'meta"><span class="date">March 5, 2023 at 9:12 am</span></div><p>I saw it on 3 January 2021.</p></div>'
             "</li></ol></div>")

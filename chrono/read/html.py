@@ -1,4 +1,5 @@
-"""Saved HTML pages: the main text through trafilatura, the publication date from the page's own metadata.
+"""Saved HTML pages: the main text through trafilatura (without paragraphs that only link to other stories), the
+publication date from the page's own metadata.
 
 trafilatura and htmldate come with the optional extra `chrono-timelines[html]`. The page is parsed once (lxml,
 through trafilatura's loader) after a linear scan has checked it stays within the element and attribute limits;
@@ -38,6 +39,7 @@ MAX_ELEMENTS = 500_000  # a news page has a few thousand; lxml and trafilatura s
 MAX_ATTRIBUTES = 1_000  # per element: real pages use a few dozen; lxml slows down badly on huge counts
 MAX_JSON_LD = 1_000_000  # characters of one JSON-LD script read for a date
 MAX_DEPTH = 256  # libxml2's HTML parser keeps no element deeper than this
+MAX_LABEL = 20  # characters beside the link of a paragraph that only points elsewhere ("Read more:", "See also")
 
 # Linear scan: a start tag runs to the next '>' and never past the next '<' (so an unclosed '<' costs nothing)
 _START_TAG = re.compile(r"<[A-Za-z][^<>]*")
@@ -101,21 +103,23 @@ def read_html(html: str, origin: Origin) -> Iterator[Record]:
     tree = load_html(html)
     if tree is None:
         raise ChronoInputError(f"{name}: found no article text in the HTML page")
-    text = trafilatura.extract(tree, include_comments=False, include_tables=False, favor_precision=True)
-    if not text or not text.strip():
-        if _depth(tree) >= MAX_DEPTH:  # the parser dropped what lies deeper: say so, not "no text"
-            raise ChronoInputError(f"{name}: the HTML page nests elements deeper than the {MAX_DEPTH} levels its "
-                                   "parser reads (unclosed tags?), and found no article text above them")
-        raise ChronoInputError(f"{name}: found no article text in the HTML page")
     metadata = trafilatura.extract_metadata(tree)
     title = getattr(metadata, "title", None) or None
     date: dt.date | None = None
     source: str | None = None
     hint = NO_DATE_HINT
     try:
-        date, source = page_date(tree, htmldate, name)
+        date, source = page_date(tree, htmldate, name)  # before teasers go: a byline's date is in a permalink
     except ChronoInputError as exc:
         hint = str(exc)
+    locale = page_locale(tree)
+    drop_link_paragraphs(tree)
+    text = trafilatura.extract(tree, include_comments=False, include_tables=False, favor_precision=True)
+    if not text or not text.strip():
+        if _depth(tree) >= MAX_DEPTH:  # the parser dropped what lies deeper: say so, not "no text"
+            raise ChronoInputError(f"{name}: the HTML page nests elements deeper than the {MAX_DEPTH} levels its "
+                                   "parser reads (unclosed tags?), and found no article text above them")
+        raise ChronoInputError(f"{name}: found no article text in the HTML page")
     first_line = text.split("\n", 1)[0]
     body = Span(len(first_line) + 1, len(text)) if title and first_line.strip() == title.strip() and "\n" in text \
         else None
@@ -129,8 +133,32 @@ def read_html(html: str, origin: Origin) -> Iterator[Record]:
         url=getattr(metadata, "url", None) or None,
         body=body,
         published_source=source,
-        locale=page_locale(tree),
+        locale=locale,
     ), date_hint=hint)
+
+
+def drop_link_paragraphs(tree: Any) -> None:
+    """Remove the paragraphs that are a link and at most a short label ("Read more: <a>Council approved repairs
+    in 2012</a>"): teasers for other articles set in the body, whose dates are not this story's events."""
+    doomed = []
+    for paragraph in tree.iter("p"):
+        links = [link for link in paragraph.iter("a") if link.get("href")]
+        if not links:
+            continue
+        linked = sum(len(" ".join(link.text_content().split())) for link in links)
+        whole = " ".join(paragraph.text_content().split())
+        if linked and len(whole) - linked <= MAX_LABEL and not _label_has_digit(paragraph, links):
+            doomed.append(paragraph)
+    for paragraph in doomed:
+        paragraph.drop_tree()  # its tail (text after it) stays
+
+
+def _label_has_digit(paragraph: Any, links: list[Any]) -> bool:
+    """Whether the words beside the links hold a digit: "Update, 3 March: <a>...</a>" is the story's own."""
+    outside = str(paragraph.text_content())
+    for link in links:
+        outside = outside.replace(link.text_content(), "", 1)
+    return any(char.isdigit() for char in outside)
 
 
 def _depth(tree: Any) -> int:
