@@ -84,6 +84,14 @@ LOCAL = [
     ("en_GB", "The cabinet meets on Monday.", "Monday", "2024-02-05"),
     ("en_GB", "The court sits on Monday.", "Monday", "2024-02-05"),
     ("en_GB", "The cabinet met on Monday.", "Monday", "2024-01-29"),
+    # a weather warning or forecast is for a day to come, whatever the verb that issued it
+    ("en_GB", "The Met Office has issued a yellow warning for Saturday and Sunday.", "Sunday", "2024-02-04"),
+    ("en_AU", "The bureau issued a severe weather warning for Saturday.", "Saturday", "2024-02-03"),
+    ("en_GB", "The Met Office issued the warning on Saturday.", "Saturday", "2024-01-27"),
+    # "last" after "to", a modal or a negation is the verb, not part of the length
+    ("en_GB", "The trial is expected to last six weeks.", "six weeks", "P6W"),
+    ("en_GB", "The truce may last a few days.", "a few days", "PXD"),
+    ("en_GB", "Prices rose over the last six weeks.", "the last six weeks", "P6W"),
     # British forms read already
     ("en_GB", "The Chancellor will deliver the Budget on 6 March.", "6 March", "2024-03-06"),
     ("en_GB", "The Bank of England held rates at 5.25 per cent on Thursday.", "Thursday", "2024-02-01"),
@@ -162,6 +170,8 @@ MUST_NOT = [
     ("en_GB", "Sales so far in the year to date rose.", "the year"),
     ("en_GB", "It took a week last time.", "a week last"),
     ("en_GB", "A midyearly review was held.", "midyear"),
+    ("en_GB", "The trial is expected to last six weeks.", "last six weeks"),
+    ("en_GB", "The storm did not last two hours.", "last two hours"),
 ]
 
 
