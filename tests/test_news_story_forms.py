@@ -92,6 +92,13 @@ LOCAL = [
     ("en_GB", "The trial is expected to last six weeks.", "six weeks", "P6W"),
     ("en_GB", "The truce may last a few days.", "a few days", "PXD"),
     ("en_GB", "Prices rose over the last six weeks.", "the last six weeks", "P6W"),
+    # a financial year is read as a fiscal one ("the current fiscal year": the publication year, as TimeBank)
+    ("en_AU", "The ban lasts until the end of the financial year.", "the end of the financial year", "2024"),
+    ("en_AU", "The surplus is forecast for this financial year.", "this financial year", "2024"),
+    ("en_GB", "Spending rose in the last financial year.", "the last financial year", "2023"),
+    ("en_GB", "Borrowing will fall next financial year.", "next financial year", "2025"),
+    ("en_GB", "Net profit for the financial year rose 4%.", "the financial year", "P1Y"),
+    ("en_AU", "The budget deficit narrowed in the 2023-24 financial year.", "the 2023-24 financial year", "2023"),
     # British forms read already
     ("en_GB", "The Chancellor will deliver the Budget on 6 March.", "6 March", "2024-03-06"),
     ("en_GB", "The Bank of England held rates at 5.25 per cent on Thursday.", "Thursday", "2024-02-01"),
@@ -172,6 +179,7 @@ MUST_NOT = [
     ("en_GB", "A midyearly review was held.", "midyear"),
     ("en_GB", "The trial is expected to last six weeks.", "last six weeks"),
     ("en_GB", "The storm did not last two hours.", "last two hours"),
+    ("en_GB", "It was a tough financial year for the club.", "financial year"),
 ]
 
 
