@@ -156,6 +156,32 @@ def test_events_of_one_sentence_share_its_text(text: str, phrases: list[str]) ->
     assert all(text[event.span.start:event.span.end] == event.phrase for event in events)
 
 
+# Dates a coordinator joins share one clause: the headline is never cut between them (the first used to end
+# "...strikes planned for 18" and the second start "20 March will go ahead"); other cuts stay where they were.
+JOINED_DATES = [
+    ("Talks between the union and the rail operator broke down on Wednesday evening, meaning strikes planned for "
+     "18 and 20 March will go ahead, the union said.",
+     {"Wednesday evening": "Talks between the union and the rail operator broke down on Wednesday evening",
+      "18": "Meaning strikes planned for 18 and 20 March will go ahead, the union said",
+      "20 March": "Meaning strikes planned for 18 and 20 March will go ahead, the union said"}),
+    ("The committee, which has been examining the contracts awarded during the pandemic for more than a year, "
+     "will hold its hearings on Tuesday, or Thursday if the minister is unavailable.",
+     {"Tuesday": "Will hold its hearings on Tuesday, or Thursday if the minister is unavailable",
+      "Thursday": "Will hold its hearings on Tuesday, or Thursday if the minister is unavailable"}),
+    # not joined: a clause of its own stands between the two dates, so the cut before "and" stays
+    ("The regulator opened its long-awaited inquiry into the collapse of the bank on Monday and the bank's former "
+     "chief executive resigned from the boards of two charities on Friday.",
+     {"Monday": "The regulator opened its long-awaited inquiry into the collapse of the bank on Monday",
+      "Friday": "The bank's former chief executive resigned from the boards of two charities on Friday"}),
+]
+
+
+@pytest.mark.parametrize(("text", "headlines"), JOINED_DATES)
+def test_joined_dates_share_their_clause(text: str, headlines: dict[str, str]) -> None:
+    timeline = build_timeline(text, "2026-03-12")
+    assert {event.phrase: event.headline for event in timeline.events} == headlines
+
+
 # Not every expression is an event: boilerplate, citations, names and titles, hypothetical days stay expressions
 # (TimeML tags them) but date nothing; the story's own dates beside them still do.
 @pytest.mark.parametrize(("text", "phrase", "is_event"), [

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from chrono.attach.headline import headline
 from chrono.lang import Language, or_default
-from chrono.model import Document, Event, Expression, Sentence
+from chrono.model import Document, Event, Expression, Sentence, Span
 from chrono.segment.sentences import SentenceIndex
 from chrono.tag.surroundings import dates_an_event
 
@@ -19,19 +21,29 @@ def attach_events(expressions: list[Expression], sentences: list[Sentence], docu
     """
     index = SentenceIndex(sentences)
     cues = or_default(language).surroundings
+    placed = [(expression, index.holding(expression.span)) for expression in expressions]
+    together: dict[int, list[tuple[int, int]]] = defaultdict(list)  # a sentence's expressions, for its headlines
+    for expression, sentence in placed:
+        if sentence is not None:
+            together[sentence.span.start].append(_within(expression, sentence.span))
     events = []
-    for expression in expressions:
+    for expression, sentence in placed:
         if expression.value is None or not expression.value.is_datable:
             continue
         if not dates_an_event(expression, document.text, cues):
             continue
-        sentence = index.holding(expression.span)
         # an expression outside every sentence (a stray header line) stands as its own sentence
         span = sentence.span if sentence else expression.span
         # the sentence's own string is shared by all its events (a slice per event would copy it each time)
         text = sentence.text if sentence else document.text[span.start:span.end]
-        relative = (expression.span.start - span.start, min(expression.span.end, span.end) - span.start)
+        relative = _within(expression, span)
+        others = tuple(sorted(together[span.start])) if sentence else ()
         events.append(Event(when=expression.value, phrase=expression.text, span=expression.span, sentence=text,
-                            headline=headline(text, relative, language=language),
+                            headline=headline(text, relative, language=language, expressions=others),
                             document=expression.document or document.id, sentence_span=span))
     return events
+
+
+def _within(expression: Expression, span: Span) -> tuple[int, int]:
+    """The expression's offsets in the sentence ``span`` (cut at its end)."""
+    return expression.span.start - span.start, min(expression.span.end, span.end) - span.start

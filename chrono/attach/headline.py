@@ -17,6 +17,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import pairwise
 from typing import cast
 
 from chrono.lang import Language, or_default
@@ -37,6 +38,8 @@ _WORDS_AFTER_EXPRESSION = 4  # when a long clause is windowed, keep this much of
 _SENTENCES_CACHED = 64  # a sentence with several expressions is cut and split into words once
 _LISTED_BOUNDS = 4096  # a sentence with more clauses than this (no segmenter before it) is patched as a view
 
+Spans = tuple[tuple[int, int], ...]  # offsets in a sentence, in order
+
 
 @dataclass(frozen=True, slots=True)
 class _ClauseRules:
@@ -49,6 +52,7 @@ class _ClauseRules:
     attribution: frozenset[str]
     drop_leading: frozenset[str]
     drop_trailing: frozenset[str]
+    joining_gap: re.Pattern[str] | None  # what may stand between two expressions read together
 
 
 @cache
@@ -63,16 +67,23 @@ def _rules(data: ClauseWords) -> _ClauseRules:
                           re.IGNORECASE)
     relative_opening = re.compile(rf"[\s,;:—–-]*(?:(?:{prepositions})\s+)?(?:{relative})\b", re.IGNORECASE)
     restrictive_relative = re.compile(rf"\s*(?:(?:{prepositions})\s+)?(?:{relative})\b", re.IGNORECASE)
+    coordinators = "|".join(map(re.escape, data.coordinators))
+    joining_gap = re.compile(rf"\s*,?\s*(?:{coordinators})\s+", re.IGNORECASE) if coordinators else None
     return _ClauseRules(data.max_words, data.min_words, cut_word, relative_opening, restrictive_relative,
                         data.leading_phrase_words, frozenset(data.attribution),
-                        frozenset(data.drop_leading), frozenset(data.drop_trailing))
+                        frozenset(data.drop_leading), frozenset(data.drop_trailing), joining_gap)
 
 
-def _all_cuts(sentence: str, rules: _ClauseRules) -> list[int]:
-    """Every candidate cut offset of the sentence, sorted, 0 and len(sentence) included."""
+def _all_cuts(sentence: str, rules: _ClauseRules, expressions: Spans = ()) -> list[int]:
+    """Every candidate cut offset of the sentence, sorted, 0 and len(sentence) included; none between two of its
+    ``expressions`` (sorted) that a coordinator joins ("planned for 18 and 20 March" is one clause)."""
     cuts = {0, len(sentence)}
     cuts.update(match.end() for match in _PUNCTUATION_CUT.finditer(sentence))
     cuts.update(match.start() for match in rules.cut_word.finditer(sentence))
+    if rules.joining_gap is not None:
+        for (_, gap_start), (gap_end, _) in pairwise(expressions):
+            if gap_start < gap_end and rules.joining_gap.fullmatch(sentence, gap_start, gap_end):
+                cuts.difference_update(range(gap_start, gap_end + 1))
     return sorted(cuts)
 
 
@@ -208,9 +219,9 @@ class _Analysis:
 
 
 @lru_cache(maxsize=_SENTENCES_CACHED)
-def _analysed(sentence: str, clauses: ClauseWords) -> _Analysis:
+def _analysed(sentence: str, clauses: ClauseWords, expressions: Spans = ()) -> _Analysis:
     """The analysis of a sentence, shared by the expressions it holds."""
-    cuts = _all_cuts(sentence, _rules(clauses))
+    cuts = _all_cuts(sentence, _rules(clauses), expressions)
     return _Analysis(sentence, cuts, _greedy_bounds(sentence, cuts), _Words(sentence))
 
 
@@ -240,11 +251,13 @@ def _tidy(text: str, rules: _ClauseRules, *, capitalise: bool = True, after_quot
     return text[:1].upper() + text[1:] if capitalise else text
 
 
-def headline(sentence: str, expression: tuple[int, int], *, language: Language | None = None) -> str:
-    """The readable clause of ``sentence`` around ``expression`` (offsets relative to the sentence)."""
+def headline(sentence: str, expression: tuple[int, int], *, language: Language | None = None,
+             expressions: Spans = ()) -> str:
+    """The readable clause of ``sentence`` around ``expression`` (offsets relative to the sentence);
+    ``expressions`` are all the sentence's expressions in order (``expression`` among them), where known."""
     clauses = or_default(language).segment.clauses
     rules = _rules(clauses)
-    analysis = _analysed(sentence, clauses)
+    analysis = _analysed(sentence, clauses, expressions if len(expressions) > 1 else ())
     words_of = analysis.words
     bounds = analysis.bounds(expression)
     last_clause = len(bounds) - 2  # clause i runs from bounds[i] to bounds[i + 1]

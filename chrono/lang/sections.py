@@ -302,6 +302,7 @@ class ClauseWords:
     drop_trailing: Words
     leading_phrase_words: int = 0
     attribution: Words = ()
+    coordinators: Words = ()  # "18 and 20 March": no cut between two expressions joined by one of these
 
 
 @dataclass(frozen=True, eq=False)
