@@ -38,6 +38,11 @@ CASES = [
     ("The attorney has scheduled a news conference Thursday.", "Thursday", FUTURE),
     ("He created an office of the chairman, effective Feb. 1.", "Feb. 1", FUTURE),
     ("The company has been sold in January.", "January", PAST),
+    # a clock time's colon is no mark between clauses; posts' own future forms
+    ("The talks ran from 9:00 to 17:00 on Monday.", "Monday", PAST),
+    ("The board will meet at 9:30 on Monday.", "Monday", FUTURE),
+    ("gotta finish shopping b4 xmas", "xmas", FUTURE),
+    ("wanna grab lunch fri", "fri", FUTURE),
     ("Prices have risen since January.", "January", PAST),
     ("Prices rose sharply in January.", "January", PAST),
     ("The plant was built in 1990.", "1990", PAST),

@@ -30,7 +30,8 @@ FORMS: list[tuple[str, list[tuple[str, str, str]]]] = [
     # event listings and shop notices
     ("Mar 3–5, 2015 at the hall", [("Mar 3", "DATE", "2015-03-03"), ("5, 2015", "DATE", "2015-03-05")]),
     ("Mondays 6-8pm at the hall", [("6", "SET", "XXXX-WXX-1T18:00"), ("8pm", "SET", "XXXX-WXX-1T20:00")]),
-    ("Workshop: 6-8pm on Friday.", [("6", "TIME", "2015-03-06T18:00")]),
+    # a day and a time with no verb is a listing's entry: the nearer Friday (the one to come from a Tuesday)
+    ("Workshop: 6-8pm on Friday.", [("6", "TIME", "2015-03-13T18:00"), ("8pm on Friday", "TIME", "2015-03-13T20:00")]),
     ("Lunch 11-1pm daily.", [("11", "TIME", "2015-03-10T11:00")]),
     ("Talks 9:30 – 11 a.m. in the hall", [("9:30", "TIME", "2015-03-10T09:30")]),
     ("Late bar 10-2am.", [("10", "TIME", "2015-03-10T22:00"), ("2am", "TIME", "2015-03-11T02:00")]),

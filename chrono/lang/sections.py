@@ -412,6 +412,8 @@ class TenseWords:
     start_point: WordList = WordList(())  # a start point lies before the report ("since Friday")
     clause_relative: WordList = WordList(())  # counts from its clause's time ("was soon"): none in a past clause
     imperative: TenseCueWords = TenseCueWords()  # a clause's first word or a phrase that bids ("Join us Sunday")
+    plans: WordList = WordList(())  # a clause's first word telling a plan, its subject left out ("flying out Sunday")
+    question: WordList = WordList(())  # what ends a question ("drinks fri 8pm?"): asked with no verb, it looks ahead
     schedule: ScheduleWords = ScheduleWords()
 
 
@@ -496,6 +498,9 @@ class WordSettings:
     millennium_words: Mapping[str, int] = field(default_factory=_no_entries)
     fractions: Mapping[str, float] = field(default_factory=_no_entries)
     fraction_words: Mapping[str, float] = field(default_factory=_no_entries)
+    # letters stretched for emphasis at a word's end: "letters" (a character class) and "kept_capitals", those left
+    # as written (chrono/tag/stretched.py)
+    stretched: Mapping[str, str] = field(default_factory=_no_entries)
 
 
 WordValue = int | float | str | Mapping[str, Any]

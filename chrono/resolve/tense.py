@@ -18,7 +18,8 @@ Posts and event pages bid and schedule: a present-simple verb that schedules sta
 expression ("The show opens Friday", "Markets close Friday") is a future cue, before any other; a clause opened
 by an imperative ("Join us Sunday", "Vote on Tuesday") is one when no past or future cue is in it, an
 invitation before the expression ("see you Friday") when none stands between them. Both are loose ("Rosters
-start w/c 6 May" on 10 May is this week, "See you Fri 26 Jan" ten days after it is not five years on).
+start w/c 6 May" on 10 May is this week, "See you Fri 26 Jan" ten days after it is not five years on). So are a
+plan told with its subject left out ("flying out on sunday") and a question with no verb cue ("drinks fri 8pm?").
 
 A sentence is tokenised and its cues found once (cached), however many expressions it holds.
 """
@@ -38,8 +39,9 @@ from chrono.model import Span, Tense
 
 __all__ = ["TenseCue", "governing_cue", "governing_tense"]
 
-# curly apostrophes and quotes count as straight ones (each token is straightened, not the whole sentence)
-_WORD_RE = re.compile(r"[A-Za-z]+(?:['\u2019\u2018][A-Za-z]+)?|[;:,\"\u201c\u201d]")
+# curly apostrophes and quotes count as straight ones (each token is straightened, not the whole sentence); the
+# colon of a clock time ("9:00") is no mark between clauses
+_WORD_RE = re.compile(r"[A-Za-z]+(?:['\u2019\u2018][A-Za-z]+)?|[;,\"\u201c\u201d]|(?<!\d):|:(?!\d)")
 # the same tokens as a split keeps them (captured): pieces and running lengths, no match object per token
 _TOKEN_SPLIT = re.compile(f"({_WORD_RE.pattern})")
 _WORD = attrgetter("word")
@@ -64,6 +66,7 @@ _KNOWN_EVENT = TenseCue(Tense.PAST)  # a possessive with no verb cue ("Friday's 
 _STARTED = TenseCue(Tense.PAST, firm=True)  # a start point ("since Friday"), whatever the verb
 _SCHEDULED = TenseCue(Tense.FUTURE, leaning=True)  # "The show opens Friday"
 _BIDDING = TenseCue(Tense.FUTURE, leaning=True)  # "Join us Sunday": the imperative may stand far from the expression
+_ASKING = TenseCue(Tense.FUTURE, leaning=True)  # "drinks fri 8pm?": a question with no verb cue asks about a plan
 _HANDLE_MARKS = "@#"  # a token after one of these is a handle or tag, not a clause's first word
 
 
@@ -93,6 +96,8 @@ class _Cues:
     end_then: frozenset[str]  # right after an end point, they tell what happened at it ("until Friday when")
     start_words: frozenset[str]  # what sets a start point ("since Friday"): before the report
     imperatives: frozenset[str]  # a clause's first word that bids ("Join us Sunday")
+    plans: frozenset[str]  # a clause's first word that tells a plan, its subject left out ("flying out on sunday")
+    question_marks: str  # what ends a question
     bidding_phrases: tuple[tuple[str, ...], ...]  # anywhere before the expression in its clause ("see you")
     invitation_starts: frozenset[str]  # the first words of bidding_phrases
     schedule_singular: frozenset[tuple[str, ...]]  # "opens", "kicks off": right before the expression
@@ -165,6 +170,8 @@ def _cues(data: TenseWords) -> _Cues:
         end_then=frozenset(data.deadline.then),
         start_words=frozenset(data.start_point.words),
         imperatives=frozenset(data.imperative.words),
+        plans=frozenset(data.plans.words),
+        question_marks="".join(data.question.words),
         bidding_phrases=tuple(tuple(phrase.split()) for phrase in data.imperative.phrases),
         invitation_starts=frozenset(phrase.split()[0] for phrase in data.imperative.phrases),
         schedule_singular=frozenset(tuple(verb.split()) for verb in data.schedule.singular),
@@ -207,6 +214,8 @@ def governing_cue(text: str, expression: Span, sentence: Span, *, language: Lang
     if cue.tense in (Tense.NONE, Tense.PRESENT) and cues.possessives and text.startswith(cues.possessives,
                                                                                           expression.end):
         return _KNOWN_EVENT
+    if cue.tense is Tense.NONE and cues.question_marks and _asks(text[sentence.start:sentence.end], cues):
+        return _ASKING
     return TenseCue(cue.tense, cue.firm, cue.leaning, endpoint=True) if endpoint else cue
 
 
@@ -244,9 +253,21 @@ def _bidding(text: str, offset: int, clause: _Clause, before: int, cues: _Cues, 
             first = entry.word
     if cue.tense in (Tense.NONE, Tense.PRESENT) and first in cues.imperatives:
         return True
+    if cue.tense is Tense.NONE and first in cues.plans:
+        return True
     recent.reverse()
     return any(tuple(recent[i:i + len(phrase)]) == phrase
                for phrase in cues.bidding_phrases for i in range(len(recent) - len(phrase) + 1))
+
+
+def _asks(sentence: str, cues: _Cues) -> bool:
+    """Whether the sentence's last marks (after its last letter or digit: "dinner thurs?! :)") end a question."""
+    for char in reversed(sentence):
+        if char in cues.question_marks:
+            return True
+        if char.isalnum():
+            return False
+    return False
 
 
 def _after_word(preceding: list[str], words: frozenset[str], skip: frozenset[str] = frozenset()) -> bool:
@@ -333,7 +354,7 @@ def _may_bid(chunk: str, starts: list[int], entries: list[_Lexical], cues: _Cues
         if entry.boundary:
             looking = True
         elif looking and entry.word[:1].isalpha():
-            if entry.word in cues.imperatives:
+            if entry.word in cues.imperatives or entry.word in cues.plans:
                 return True
             looking = start > 0 and chunk[start - 1] in _HANDLE_MARKS
     return False

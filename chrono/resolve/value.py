@@ -415,6 +415,11 @@ def _placed(p: PartialValue, kind: str, reference: _Reference, cue: TenseCue) ->
     if p.direction is Direction.TENSE and cue.endpoint and not reference.from_mention:
         # "were suspended until Friday" on a Tuesday: the Friday to come; on a Saturday, the day before
         return _nearest(in_cycle, first, cycle, reference.day, _END_POINT)
+    if (p.direction is Direction.TENSE and kind == "weekday" and p.hour is not None and cue.tense is Tense.NONE
+            and not reference.from_mention):
+        # a day and a clock time told with no verb is a schedule's entry, not a report ("brunch sat 11am" on a
+        # Wednesday): the nearer such day
+        return _nearest(in_cycle, first, cycle, reference.day, cue)
     step = _step(p, kind, reference, tense)
     candidate = in_cycle(first)
     if kind == "year" and p.season == "WI" and not directional and reference.from_mention and p.unit is None:

@@ -9,12 +9,14 @@ search starts after it.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from chrono.lang import Language, or_default
 from chrono.model import Expression, PartialValue, Span
 from chrono.tag.grammar import Grammar, Rule, load_grammar
 from chrono.tag.prefilter import PREFIX, fold
 from chrono.tag.ranges import range_ends
+from chrono.tag.stretched import unstretch
 from chrono.tag.values import build_partial
 
 __all__ = ["tag_text", "match_at"]
@@ -60,6 +62,12 @@ def tag_text(text: str, span: Span | None = None, *, language: Language | None =
     language = or_default(language)
     grammar = load_grammar(language)
     start, end = (span.start, span.end) if span is not None else (0, len(text))
+    unstretched = unstretch(text, grammar.words.settings)
+    if unstretched is not None:  # "exam tomorrowww": matched as read, each span as written
+        inner = Span(unstretched.offset(start), unstretched.offset(end))
+        return [replace(e, text=text[begin:stop], span=Span(begin, stop))
+                for e in tag_text(unstretched.text, inner, language=language, document=document)
+                for begin, stop in [unstretched.span(e.span.start, e.span.end)]]
     folded = fold(text)
     found: list[Expression] = []
     position = start
