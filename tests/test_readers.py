@@ -519,3 +519,44 @@ def test_every_document_says_where_its_date_came_from(tmp_path: Path, name: str,
     (document,), failures = read_documents([write(tmp_path, name, content)], published=override)
     assert failures == []
     assert document.published_source == ("command line" if override else source)
+
+
+# A plain-text article opening with "Key: value" lines, as e-mail, exports and people write them: a block holding a
+# date key is the header (keys: [header] of segment.toml), kept out of the body; the sample format is unchanged.
+TEXT_HEADERS = [
+    ("Title: Rail strikes to go ahead\nPublished: 12 March 2026\nSource: The Courier\n\nTalks broke down.\n",
+     dt.date(2026, 3, 12), "Rail strikes to go ahead", "The Courier", None, "Talks broke down."),
+    ("Date: 2026-03-12\nURL: https://example.org/strikes\nAuthor: J. Smith\n\nTalks broke down.\n",
+     dt.date(2026, 3, 12), None, None, "https://example.org/strikes", "Talks broke down."),
+    ("\ufeffheadline:   Floods\r\nPUBLICATION DATE: Thu, 12 Mar 2026 09:30 GMT\r\n\r\nRain fell.\r\n",
+     dt.date(2026, 3, 12), "Floods", None, None, "Rain fell."),
+    ("Published: March 12, 2026\nTalks broke down on Wednesday.\n",  # no blank line: the block ends at the prose
+     dt.date(2026, 3, 12), None, None, None, "Talks broke down on Wednesday."),
+    # the sample format's own date line, with its dateline and outlet, reads as before
+    ("Date: 2023-03-02\n\nLONDON\nThe Paper\n---\nMinisters met on Tuesday.\n",
+     MARCH_2, None, "The Paper", None, "Ministers met on Tuesday."),
+    # no date key: no header (a note or a list of facts is the article's text)
+    ("Update: the council voted on Tuesday.\n\nIt met again on Friday.\n",
+     None, None, None, None, "Update: the council voted on Tuesday."),
+    ("Venue: Town Hall\nTime: 7pm\n\nThe meeting starts on Friday.\n",
+     None, None, None, None, "Venue: Town Hall"),
+    # key lines after the opening paragraph are the article's
+    ("The council met.\n\nDate: 2026-03-12\nTitle: Minutes\n",
+     None, None, None, None, "The council met."),
+]
+
+
+@pytest.mark.parametrize(("content", "published", "title", "outlet", "url", "body"), TEXT_HEADERS)
+def test_a_text_articles_header_lines(tmp_path: Path, content: str, published: dt.date | None, title: str | None,
+                                      outlet: str | None, url: str | None, body: str) -> None:
+    (document,), failures = read_documents([write(tmp_path, "article.txt", content)], date_required=False)
+    assert failures == []
+    assert (document.published, document.title, document.outlet, document.url) == (published, title, outlet, url)
+    assert document.text[document.body_span.start:].startswith(body)
+    assert document.published_source == ("header" if published else None)
+
+
+def test_a_header_date_that_is_no_date_says_so(tmp_path: Path) -> None:
+    documents, failures = read_documents([write(tmp_path, "a.txt", "Title: Talks\nPublished: last week\n\nText.\n")])
+    assert documents == [] and len(failures) == 1
+    assert "cannot read the date 'last week'" in failures[0][1] and "--published" in failures[0][1], failures

@@ -314,6 +314,17 @@ class TokenizedWords:
 
 
 @dataclass(frozen=True, eq=False)
+class HeaderKeys:
+    """[header] of segment.toml: the keys of a plain-text article's opening "Key: value" lines that chrono reads
+    (chrono/read/header.py), lower case; the other keys of such a block are kept out of the body."""
+
+    date: Words = ()
+    title: Words = ()
+    url: Words = ()
+    outlet: Words = ()
+
+
+@dataclass(frozen=True, eq=False)
 class SegmentWords:
     """segment.toml: abbreviations and sentence openers (chrono/segment/), headline clauses, and tokens."""
 
@@ -322,6 +333,7 @@ class SegmentWords:
     openers: Words
     clauses: ClauseWords
     tokenized: TokenizedWords = TokenizedWords()
+    header: HeaderKeys = HeaderKeys()
 
 
 # ---------------------------------------------------------------- tense.toml

@@ -15,8 +15,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from chrono.errors import ChronoInputError, require_type
+from chrono.lang import or_default
 from chrono.model import Document, Span
-from chrono.read.common import Origin, Record
+from chrono.read.common import Origin, Record, metadata_date
+from chrono.read.header import Header, header_block
 from chrono.read.inputs import STDIN_NAME, describe, is_blank, quoted
 from chrono.read.published import parse_date, publication_override, settle_published
 from chrono.read.registry import reader
@@ -64,6 +66,9 @@ def read_sample(text: str, origin: Origin) -> Record:
     lines = _lines(text)
     first = next((line for line in lines if line[2].strip()), None)
     header = _DATE_LINE.fullmatch(first[2]) if first is not None else None
+    block = header_block(text, or_default(None).segment.header)
+    if block is not None and (header is None or block.lines > 1):  # one 'date' line: the sample format's
+        return _from_header(text, block, origin)
     if first is None or header is None:
         bad_header = first[2].strip() if first is not None else ""
         hint = NO_DATE_MESSAGE
@@ -100,10 +105,26 @@ def read_sample(text: str, origin: Origin) -> Record:
     return Record(origin.name, document, date_hint=hint)
 
 
+def _from_header(text: str, block: Header, origin: Origin) -> Record:
+    """An article opening with a header block: its date (ISO or a complete written date), title, URL, outlet."""
+    date: dt.date | None = None
+    hint = ""
+    try:
+        date = metadata_date(block.fields["date"], "the header's date")
+    except ChronoInputError as exc:
+        hint = f"{exc}; or pass --published YYYY-MM-DD"
+    document = Document(id=origin.document_id, text=text, published=date, source=origin.source,
+                        title=block.fields.get("title"), url=block.fields.get("url"),
+                        outlet=block.fields.get("outlet"), body=Span(_body_start(text, block.end), len(text)),
+                        published_source=HEADER if date else None)
+    return Record(origin.name, document, date_hint=hint)
+
+
 def _sniff(text: str) -> bool:
-    """The sample format: its first non-blank line is a date line."""
+    """The sample format: its first non-blank line is a date line, or it opens with a header block."""
     first = text.lstrip()[:200].split("\n", 1)[0].rstrip("\r")
-    return _DATE_LINE.fullmatch(first) is not None
+    return _DATE_LINE.fullmatch(first) is not None or header_block(text[:4096], or_default(None).segment.header) \
+        is not None
 
 
 @reader(".txt", ".text", sniff=_sniff, fallback=True)
