@@ -119,7 +119,7 @@ def test_read_article_from_stdin(monkeypatch) -> None:
     ("utf16-be.txt", "date 2023-03-02\n-\nOn Monday.".encode("utf-16-be"), "is UTF-16 text"),
     ("utf32.txt", "date 2023-03-02\n-\nOn Monday.".encode("utf-32"), "is UTF-32 text"),
     ("two-words.txt", b"date 2023-03-02 updated\n-\nBody.", "first line 'date 2023-03-02 updated' is not a date"),
-    ("colon.txt", b"Date: March 2\n-\nBody.", "first line 'Date: March 2' is not a date line"),
+    ("colon.txt", b"Date: March 2\n-\nBody.", "the header's date: cannot read the date 'March 2'"),  # no year
     ("bare.txt", b"date\n-\nBody.", "first line 'date' is not a date line"),
 ])
 def test_read_article_rejects(write_file, name: str, content: bytes, message: str) -> None:
