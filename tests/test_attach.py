@@ -192,7 +192,7 @@ def test_joined_dates_share_their_clause(text: str, headlines: dict[str, str]) -
     ("Nature 574, 16-17 (2019).", "2019", False),
     ("Smith et al. (2019) found that it works.", "2019", False),
     ("Is this the recovery?Monday, 6 January 2020", "Monday, 6 January 2020", False),
-    ("Published: Monday, 6 January 2020\n\nThe talks began.", "Monday, 6 January 2020", False),
+    ("Talks resume\nPublished: Monday, 6 January 2020\n\nThe talks began.", "Monday, 6 January 2020", False),
     ("The talks began on Monday, 6 January 2020.", "Monday, 6 January 2020", True),
     ("By Jane Doe | Reuters | January 5, 2020\n\nThe talks began.", "January 5, 2020", False),
     ("By March, troops held the city | and on June 5, 2020 they left.", "June 5, 2020", True),
