@@ -37,6 +37,7 @@ from chrono.resolve.value import same_period_years_away, sub_year_kind
 from chrono.resolve.weekly_hours import recurring_hours
 from chrono.resolve.year_pairs import join_year_pairs
 from chrono.tag.anchored import anchored_amounts
+from chrono.tag.early_years import early_years
 from chrono.tag.surroundings import is_aside, names_no_time
 
 __all__ = ["Context", "ContextRule", "Mentions", "Stage", "context_rule", "paragraph_breaks", "rules", "rules_for"]
@@ -191,6 +192,13 @@ def _amount_after_event(document: Document, expressions: list[Expression], langu
     return anchored_amounts(document.text, expressions, language=language)
 
 
+@context_rule(stage=Stage.EXPRESSIONS, domains=[Domain.NARRATIVE])
+def _early_years(document: Document, expressions: list[Expression], language: Language) -> list[Expression]:
+    """A history's years of three digits ("in 793", "until 924", "25 December 800"; chrono/tag/early_years.py);
+    elsewhere such a number is most often a count."""
+    return early_years(document.text, expressions, language=language)
+
+
 @context_rule(stage=Stage.EXPRESSIONS, domains=[Domain.NEWS])
 def _line_stamps(document: Document, expressions: list[Expression], language: Language) -> list[Expression]:
     """A live page's line stamps ("1410 Reports from ...") are times of day, not years
@@ -303,6 +311,26 @@ def _weekly_hours(context: Context, partial: PartialValue) -> PartialValue:
                            partial)
 
 
+@context_rule(stage=Stage.PARTIAL, domains=[Domain.NARRATIVE])
+def _weekday_after_story_day(context: Context, partial: PartialValue) -> PartialValue:
+    """A history told in the simple past moves on: a bare weekday after a day it has dated is that day or the next
+    such day ("On 14 August 1415 Henry sailed. On Friday he landed": the 18th; "described Thursday's killing"
+    after Thursday's date: that day), not one before it, as news counts back from its publication date. A past
+    perfect looks back (words.toml [story_looking_back]: "On Friday he had landed")."""
+    p, previous = partial, context.previous
+    if (p.weekday is None or p.month is not None or p.day is not None or p.week is not None or p.weekend
+            or p.unit is not None or p.year is not None or p.literal is not None or p.direction is not Direction.TENSE
+            or context.cue.tense is not Tense.PAST or not isinstance(previous, Value)
+            or previous.granularity is None or previous.granularity < Granularity.DAY):
+        return partial
+    looking_back = context.language.words.tables.get("story_looking_back", {})
+    words = context.document.text[context.sentence.start:context.sentence.end].lower().split()
+    if previous.start is None or any(word.strip(",;:") in looking_back for word in words):
+        return partial
+    day = previous.start + dt.timedelta(days=(p.weekday - previous.start.isoweekday()) % 7)  # the day itself counts
+    return replace(partial, year=day.year, month=day.month, day=day.day)
+
+
 def _is_bare_clock(p: PartialValue) -> bool:
     """A time of day with nothing that says which day ("at 3 p.m.", "4 in the morning")."""
     return (p.literal is None and (p.hour is not None or p.part_of_day is not None) and p.unit is None
@@ -313,8 +341,24 @@ def _is_bare_clock(p: PartialValue) -> bool:
 
 @context_rule(stage=Stage.ANCHOR, domains=[Domain.NARRATIVE])
 def _narrated_time(context: Context) -> dt.date | Value | None:
-    """A history's "now" is the time it narrates: deictic words anchor on the latest mention fine enough."""
-    return context.previous or context.document.published
+    """A history's "now" is the time it narrates: deictic words anchor on the latest mention fine enough. Told in
+    the present or the future outside a quotation, they are the writer's own ("Today the field is a farm", "This
+    year alone, Iraq accounts for"): the publication date's."""
+    published = context.document.published
+    if (published is not None and context.expression.partial.anchor is Anchor.PUBLICATION
+            and context.cue.tense in _WRITERS_TENSES
+            and not _quoted(context.document.text, context.sentence.start, context.expression.span.start)):
+        return published
+    return context.previous or published
+
+
+_WRITERS_TENSES = (Tense.PRESENT, Tense.FUTURE)
+_QUOTE_MARKS = re.compile(r"[\"“”]")
+
+
+def _quoted(text: str, start: int, at: int) -> bool:
+    """Whether ``at`` stands inside a quotation opened in its sentence (an odd number of quote marks before it)."""
+    return len(_QUOTE_MARKS.findall(text, start, at)) % 2 == 1
 
 
 @context_rule(stage=Stage.ANCHOR, domains=[Domain.NEWS])

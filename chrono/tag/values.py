@@ -130,6 +130,15 @@ class Words:
             return int(digits)
         return self._spelled_year(key)
 
+    def _convert_dual_year(self, key: str) -> int | None:
+        """"1731/32", "1750/1" -> 1732, 1751: an Old Style / New Style year, the later one; None unless the tail
+        is the next year's last digits."""
+        first, _, tail = key.partition("/")
+        if not (first.isdigit() and tail.isdigit()):
+            return None
+        later = int(first) + 1
+        return later if str(later).endswith(tail) else None
+
     def _spelled_year(self, key: str) -> int | None:
         """"nineteen ninety-six": a century word then a number (at most three words after the first)."""
         millennium = self.settings.get("millennium_words", {})
