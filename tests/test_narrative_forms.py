@@ -188,6 +188,7 @@ ROWS = [
     (NARRATIVE, "", "On 14 August 1415 Henry sailed. On Friday he landed.", "Friday", "1415-08-18"),
     # ... and rows that stay
     (NARRATIVE, "", "On 14 August 1415 Henry landed. On Monday he had sailed.", "Monday", "1415-08-14"),
+    (NARRATIVE, "", "The talks ran on 10 May 2024 at noon, and on Monday at nine.", "Monday", "2024-05-06"),  # a list
     (NARRATIVE, "", "On 13 September 2007 a bomb killed him. The group praised Thursday's killing.", "Thursday",
      "2007-09-13"),
     (NEWS, PUBLISHED, "On 14 February 2000 the talks began. On Friday they failed.", "Friday", "2000-02-25"),

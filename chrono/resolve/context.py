@@ -316,12 +316,14 @@ def _weekday_after_story_day(context: Context, partial: PartialValue) -> Partial
     """A history told in the simple past moves on: a bare weekday after a day it has dated is that day or the next
     such day ("On 14 August 1415 Henry sailed. On Friday he landed": the 18th; "described Thursday's killing"
     after Thursday's date: that day), not one before it, as news counts back from its publication date. A past
-    perfect looks back (words.toml [story_looking_back]: "On Friday he had landed")."""
+    perfect looks back (words.toml [story_looking_back]: "On Friday he had landed"); days listed in the sentence
+    of the dated one keep the news reading ("ran from 12:30 to 3:30 on Friday, and from 9:00 on Monday")."""
     p, previous = partial, context.previous
     if (p.weekday is None or p.month is not None or p.day is not None or p.week is not None or p.weekend
             or p.unit is not None or p.year is not None or p.literal is not None or p.direction is not Direction.TENSE
             or context.cue.tense is not Tense.PAST or not isinstance(previous, Value)
-            or previous.granularity is None or previous.granularity < Granularity.DAY):
+            or previous.granularity is None or previous.granularity < Granularity.DAY
+            or context.mentions.last_end > context.sentence.start):  # a list of days in one sentence: either way
         return partial
     looking_back = context.language.words.tables.get("story_looking_back", {})
     words = context.document.text[context.sentence.start:context.sentence.end].lower().split()
