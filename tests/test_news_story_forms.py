@@ -59,6 +59,22 @@ STORY = [
     ("", "Profit fell in the last two quarters of 2022.", "the last two quarters of 2022", "2022-H2"),
     # ... a month after a quarter still names its own quarter
     ("", "Sales rose for the quarter ended 31 December. In January, margins narrowed.", "January", "2024-01"),
+    # the days of a list are each a date, in the month the last names or, with none named, the last is in
+    ("", "The meetings are on the 3rd and again on the 17th.", "the 3rd", "2024-01-03"),
+    ("", "The meetings are on the 3rd and again on the 17th.", "the 17th", "2024-01-17"),
+    ("", "Rates were raised on the 3rd and the 17th.", "the 3rd", "2024-01-03"),
+    ("", "The talks will resume on the 3rd and the 17th.", "the 3rd", "2024-02-03"),
+    ("", "The talks will resume on the 3rd and the 17th.", "the 17th", "2024-02-17"),
+    ("", "The fair runs on the 3rd, 10th and 17th of March.", "the 3rd", "2024-03-03"),
+    ("", "The fair runs on the 3rd, 10th and 17th of March.", "10th", "2024-03-10"),
+    ("", "The fair runs on the 3rd, 10th and 17th of March.", "17th of March", "2024-03-17"),
+    ("", "Payments are due on 3, 10 and 17 March.", "3", "2024-03-03"),
+    # ... rows that stay: a list's first day with no "on" before it, a rank, floors and days of an event
+    ("", "Strikes are planned on 18 and 20 March.", "18", "2024-03-18"),
+    ("", "He finished 3rd and again on the 17th.", "3rd", None),
+    ("", "Payments are due on 3, 17 March.", "3", None),
+    ("", "The fire spread on the 3rd and 4th floors.", "the 3rd", None),
+    ("", "It rained on the 3rd and 4th days of the festival.", "the 3rd", None),
 ]
 
 LOCAL = [

@@ -32,8 +32,8 @@ from chrono.lang import Language
 from chrono.lang.sections import Patterns
 from chrono.model import Anchor, Direction, Document, Domain, Expression, Granularity, PartialValue, Span, Tense, Value
 from chrono.resolve.line_stamps import without_line_stamps
-from chrono.resolve.tense import TenseCue
-from chrono.resolve.value import same_period_years_away, sub_year_kind
+from chrono.resolve.tense import TenseCue, governing_cue
+from chrono.resolve.value import resolve_value, same_period_years_away, sub_year_kind
 from chrono.resolve.weekly_hours import recurring_hours
 from chrono.resolve.year_pairs import join_year_pairs
 from chrono.tag.anchored import anchored_amounts
@@ -238,6 +238,40 @@ def _year_of_range_end(context: Context, partial: PartialValue) -> PartialValue:
     # "December - March 1945" began in 1944
     wraps = partial.month is not None and end.month is not None and partial.month > end.month
     return replace(partial, year=end.year - 1 if wraps else end.year)
+
+
+_LIST_RULES = ("list_day", "list_day_before")  # the days of a list chrono/tag/ranges.py adds
+_LIST_REACH = 32  # characters between two days of a list ("the 3rd and again on the 17th")
+
+
+def _monthless(p: PartialValue) -> bool:
+    return (p.day is not None and p.month is None and p.year is None and p.literal is None and p.weekday is None
+            and p.unit is None and p.hour is None)
+
+
+@context_rule(stage=Stage.PARTIAL, domains=[Domain.NEWS])
+def _month_of_list_end(context: Context, partial: PartialValue) -> PartialValue:
+    """The days of a list with no month ("on the 3rd and again on the 17th", "on the 3rd and the 17th") are in the
+    month and year the last of them is, as it is read alone: one month for the list, not one each."""
+    if not _monthless(partial):
+        return partial
+    in_order, index = context.expressions, context.index
+    last = index
+    while last + 1 < len(in_order):
+        here, after = in_order[last], in_order[last + 1]
+        joined = after.rule == "list_day" or here.rule == "list_day_before"
+        if not joined or not _monthless(after.partial) or after.span.start - here.span.end > _LIST_REACH:
+            break
+        last += 1
+    if last == index:
+        return partial
+    end = in_order[last]
+    cue = governing_cue(context.document.text, end.span, context.sentence, language=context.language)
+    value = resolve_value(end.partial, context.document.published, cue.tense, firm=cue.firm, leaning=cue.leaning,
+                          endpoint=cue.endpoint)
+    if value.start is None:
+        return partial
+    return replace(partial, year=value.start.year, month=value.start.month)
 
 
 @context_rule(stage=Stage.PARTIAL)

@@ -38,6 +38,9 @@ class _Joins:
     hour_before: re.Pattern[str]  # "6-" or "9:30 to " before "8pm"
     meridiem: re.Pattern[str]  # what says a clock time is a.m. or p.m. ("8pm"): the other end shares its half
     list_day: re.Pattern[str]  # ", 9 - 10" or " and 17" after "May 2 - 3" or "March 3, 10"
+    list_day_before: re.Pattern[str]  # "3, " or "the 3rd and again on " before "10 and 17 March", "the 17th"
+    list_and: re.Pattern[str]  # the word of a list's last join ("and": "A, B and C")
+    list_opening: re.Pattern[str]  # "on " before the first of days of no month ("on the 3rd and the 17th")
 
 
 @cache
@@ -61,9 +64,13 @@ def _joins(language: Language) -> _Joins:
         meridiem=re.compile(expand_fragments(patterns["meridiem"], patterns.fragments, language.words.tables),
                             re.IGNORECASE),
         list_day=re.compile(
-            rf"(?P<sep>{patterns['list_join']})(?P<a>(?P<n>[12]\d|3[01]|0?[1-9])(?:{suffix})?)"
+            rf"(?P<sep>{patterns['list_join']})(?P<a>(?:{article})?(?P<n>[12]\d|3[01]|0?[1-9])(?P<suffix>{suffix})?)"
             rf"(?:(?P<join>{join})(?P<b>(?P<m>[12]\d|3[01]|0?[1-9])(?:{suffix})?))?"
             rf"(?![\w%$]|[.,]\d|\s*[-–/]|{counted})"),
+        list_day_before=re.compile(rf"(?<![\w$£€.,/:-])(?P<end>(?P<article>{article})?(?P<n>[12]\d|3[01]|0?[1-9])"
+                                   rf"(?P<suffix>{suffix})?)(?P<sep>{patterns['list_join_before']})$"),
+        list_and=re.compile(patterns["list_and"], re.IGNORECASE),
+        list_opening=re.compile(patterns["list_day_opening"], re.IGNORECASE),
     )
 
 
@@ -71,22 +78,28 @@ def range_ends(text: str, found: list[Expression], *, language: Language | None 
     """``found`` plus the bare numbers that end a range with one of its expressions, in document order."""
     joins = _joins(or_default(language))
     added: list[Expression] = []
+    replaced: set[Span] = set()  # days read alone that a list's day of the same span took the place of
     taken = {expression.span for expression in found}  # a set: long texts have tens of thousands of spans
     starts = [expression.span.start for expression in found]  # found is sorted and non-overlapping
     for expression in found:
         partners = _partners(text, expression, joins)
-        for span, partial, rule in partners + _list_days(text, expression, partners, joins):
+        partners += _list_days(text, expression, partners, joins)
+        for span, partial, rule in partners + _days_before(text, expression, partners, joins):
             # the end may swallow the year the rules found alone ("March 5-9, 1918"), nothing else
             clashes = [other for other in _near(found, starts, span) if other in taken]
             clashes += [item.span for item in _recent(added, span) if span.overlaps(item.span) and item.span in taken]
-            if all(other.start >= span.start and other.end <= span.end and partial.year is not None
-                   for other in clashes):
+            # ... and a list's day may take the place of the same day read alone ("on the 3rd, 10th and 17th
+            # of March": "the 3rd" had no month)
+            if all((other.start >= span.start and other.end <= span.end and partial.year is not None)
+                   or (other == span and rule == "list_day_before") for other in clashes):
                 added.append(Expression(text[span.start:span.end], span, partial, rule, expression.document))
                 taken.difference_update(clashes)
                 taken.add(span)
+                replaced.update(other for other in clashes if other == span)
     if not added:
         return found
-    return sorted((item for item in found + added if item.span in taken), key=lambda item: item.span.start)
+    kept = [item for item in found if item.span in taken and item.span not in replaced]
+    return sorted(kept + [item for item in added if item.span in taken], key=lambda item: item.span.start)
 
 
 def _recent(added: list[Expression], span: Span) -> list[Expression]:
@@ -117,7 +130,9 @@ def _list_days(text: str, expression: Expression, partners: list[tuple[Span, Par
     """The later days of a list after a month's day (and its range end), each counting up. A lone number after
     a comma is a day only when the list goes on after it ("May 5, 10 people" is no list)."""
     p = expression.partial
-    if p.day is None or p.month is None or p.year is not None or not expression.text[-1:].isdigit():
+    monthless = _monthless_day(p)
+    if p.day is None or (p.month is None and not monthless) or p.year is not None \
+            or not (expression.text[-1:].isdigit() or monthless):
         return []
     ends = [(span, partial) for span, partial, rule in partners if rule == "range_end_day"]
     position, day = (ends[0][0].end, ends[0][1].day or p.day) if ends else (expression.span.end, p.day)
@@ -126,8 +141,8 @@ def _list_days(text: str, expression: Expression, partners: list[tuple[Span, Par
     while (item := joins.list_day.match(text, position, min(len(text), position + 3 * _LOOK))) is not None:
         first = int(item["n"])
         last = int(item["m"]) if item["m"] else first
-        if first <= day or last < first:
-            break
+        if first <= day or last < first or (monthless and (item["m"] or not item["suffix"])):
+            break  # days of no month are ordinals: "on the 3rd and the 17th"
         items.append((Span(item.start("a"), item.end("a")), replace(p, day=first, weekday=None, mod=None),
                       "list_day"))
         if item["m"]:
@@ -137,6 +152,41 @@ def _list_days(text: str, expression: Expression, partners: list[tuple[Span, Par
         tentative = tentative + 1 if lone else 0
         position, day = item.end(), last
     return items[:len(items) - tentative]
+
+
+def _monthless_day(p: PartialValue) -> bool:
+    """Whether ``p`` is a day of the month alone ("on the 17th"), its month left to the tense."""
+    return (p.day is not None and p.day > 0 and p.literal is None and p.month is None and p.year is None
+            and p.weekday is None and p.week is None and p.season is None and p.hour is None and p.unit is None)
+
+
+def _days_before(text: str, expression: Expression, partners: list[tuple[Span, PartialValue, str]],
+                 joins: _Joins) -> list[tuple[Span, PartialValue, str]]:
+    """The earlier days of a list before the day that names their month ("3, 10 and 17 March", "the 3rd, 10th and
+    17th of March") or before the last of days of no month ("on the 3rd and again on the 17th"), each a day of
+    what the last is, counting down. A comma alone joins only before an "and" ("A, B and C"); days of no month
+    are ordinals ("the 3rd") and the first follows "on", as a day alone does."""
+    p = expression.partial
+    monthless = _monthless_day(p)
+    if p.day is None or p.day < 0 or p.year is not None or p.weekday is not None or p.literal is not None \
+            or p.unit is not None or (p.month is None and not monthless) or not joins.day_first.match(expression.text):
+        return []
+    found = {span for span, _partial, _rule in partners}
+    items: list[tuple[Span, PartialValue, str]] = []
+    position, day, anded, article = expression.span.start, p.day, False, False
+    while (item := joins.list_day_before.search(text, max(0, position - 2 * _LOOK), position)) is not None:
+        first = int(item["n"])
+        joined_by_and = joins.list_and.search(item["sep"]) is not None
+        if first >= day or (monthless and not item["suffix"]) or (not joined_by_and and not anded):
+            break
+        anded = anded or joined_by_and
+        span = Span(item.start("end"), item.end("end"))
+        if span not in found:
+            items.append((span, replace(p, day=first, weekday=None, mod=None), "list_day_before"))
+        position, day, article = item.start("end"), first, item["article"] is not None
+    if monthless and not (article and joins.list_opening.search(text, max(0, position - _LOOK), position)):
+        return []  # the first of days of no month opens as a day alone does: "on the 3rd"
+    return items
 
 
 def _partners(text: str, expression: Expression, joins: _Joins) -> list[tuple[Span, PartialValue, str]]:
