@@ -196,6 +196,13 @@ def test_joined_dates_share_their_clause(text: str, headlines: dict[str, str]) -
     ("The talks began on Monday, 6 January 2020.", "Monday, 6 January 2020", True),
     ("By Jane Doe | Reuters | January 5, 2020\n\nThe talks began.", "January 5, 2020", False),
     ("By March, troops held the city | and on June 5, 2020 they left.", "June 5, 2020", True),
+    # a wire or press-release dateline: the day the text was written, with a year or without
+    ("LONDON, 2 March 2020 (Reuters) - The talks began today.", "2 March 2020", False),
+    ("SPRINGFIELD, Ill., March 2, 2020 /PRNewswire/ -- Acme Corp. today announced a merger.", "March 2, 2020", False),
+    ("Sydney, 2 March 2020: The talks began.", "2 March 2020", False),
+    ("BEIJING, March 2 (Xinhua) -- The talks began.", "March 2", False),
+    ("On March 2, 2020, the council voted.", "March 2, 2020", True),
+    ("Paris, France, March 2, 2020 was a day to remember.", "March 2, 2020", True),
     ("Sam Mendes' film \"1917\" won praise in 2020.", "1917", False),
     ("Sam Mendes' film \"1917\" won praise in 2020.", "2020", True),
     ("The war ended in 1917, he said.", "1917", True),

@@ -560,3 +560,72 @@ def test_a_header_date_that_is_no_date_says_so(tmp_path: Path) -> None:
     documents, failures = read_documents([write(tmp_path, "a.txt", "Title: Talks\nPublished: last week\n\nText.\n")])
     assert documents == [] and len(failures) == 1
     assert "cannot read the date 'last week'" in failures[0][1] and "--published" in failures[0][1], failures
+
+
+# A wire story's or press release's dateline opening the body dates a text that has no date of its own
+# (chrono/read/dateline.py; published_source "dateline"): a place in capitals or title case, optional regions, a
+# complete date, then an agency in brackets or slashes and/or a dash or colon. The input's own metadata comes
+# first; the dateline comes before the day a file's path names.
+MARCH_12 = dt.date(2026, 3, 12)
+DATELINES = [
+    ("a.txt", "SPRINGFIELD, Ill., April 12, 2015 /PRNewswire/ -- Acme Corp. today announced a merger.\n",
+     dt.date(2015, 4, 12), "dateline"),
+    ("a.txt", "LONDON, 12 March 2026 (Reuters) - Ministers met on Wednesday.\n", MARCH_12, "dateline"),
+    ("a.txt", "\n  NEW DELHI, March 12, 2026 — Ministers met on Wednesday.\n", MARCH_12, "dateline"),
+    ("a.txt", "Sydney, 12 March 2026: Ministers met on Wednesday.\n", MARCH_12, "dateline"),
+    ("a.txt", "WASHINGTON, Sept. 12, 2026 (AP) _ Ministers met on Wednesday.\n", dt.date(2026, 9, 12), "dateline"),
+    ("a.txt", "SAN JUAN, Puerto Rico, 3 May 2020 -- The storm passed.\n", dt.date(2020, 5, 3), "dateline"),
+    ("a.json", json.dumps({"text": "LONDON, 12 March 2026 (Reuters) - Ministers met."}), MARCH_12, "dateline"),
+    ("a.md", "---\ntitle: Talks\n---\nLONDON, 12 March 2026 (Reuters) - Ministers met.\n", MARCH_12, "dateline"),
+    # the input's own date first
+    ("a.txt", "date 2026-03-13\n\nLONDON, 12 March 2026 (Reuters) - Ministers met.\n", dt.date(2026, 3, 13),
+     "header"),
+    ("a.json", json.dumps({"text": "LONDON, 12 March 2026 (Reuters) - Ministers met.", "date": "2026-03-13"}),
+     dt.date(2026, 3, 13), "record"),
+    # the dateline before the path: the text's own word on the day its "today" means
+    ("2026-03-14/a.txt", "LONDON, 12 March 2026 (Reuters) - Ministers met today.\n", MARCH_12, "dateline"),
+    ("2026-03-14/a.txt", "LONDON, March 12 (Reuters) - Ministers met today.\n", dt.date(2026, 3, 14), "path"),
+    # must not: no year, no dateline's shape, not at the start, no real day
+    ("a.txt", "LONDON, March 12 (Reuters) - Ministers met today.\n", None, None),
+    ("a.txt", "On March 12, 2026, the council voted to close the library.\n", None, None),
+    ("a.txt", "Paris, France, March 12, 2026 was a day to remember.\n", None, None),
+    ("a.txt", "Tuesday, 12 March 2026 — The council met.\n", None, None),  # a date line, no place
+    ("a.txt", "LONDON, 12 March 2026 Ministers met.\n", None, None),  # no agency, dash or colon
+    ("a.txt", "The council met.\n\nLONDON, 12 March 2026 (Reuters) - Ministers met.\n", None, None),
+    ("a.txt", "The council met. LONDON, 12 March 2026 (Reuters) - Ministers met.\n", None, None),
+    ("a.txt", "BEIJING, Feb. 30, 2026 (Xinhua) -- Ministers met.\n", None, None),
+]
+
+
+@pytest.mark.parametrize(("name", "content", "published", "source"), DATELINES)
+def test_a_dateline_dates_a_text_without_a_date_of_its_own(tmp_path: Path, name: str, content: str,
+                                                           published: dt.date | None, source: str | None) -> None:
+    (document,), failures = read_documents([write(tmp_path, name, content)], date_required=source == "path")
+    assert failures == []
+    assert (document.published, document.published_source) == (published, source)
+
+
+def test_a_dateline_without_a_year_says_so(tmp_path: Path) -> None:
+    path = write(tmp_path, "a.txt", "LONDON, March 12 (Reuters) - Ministers met today.\n")
+    assert read_documents([path]) == ([], [(path, f"{path}: the dateline 'LONDON, March 12 (Reuters)' names no "
+                                                  "year; no publication date: start the article with a line 'date "
+                                                  "YYYY-MM-DD' or pass --published YYYY-MM-DD")])
+
+
+DATED_PAGE = PAGE.replace("2023-03-02T08:00:00Z", "").replace("Copyright 2023", "Copyright").replace(
+    "<p>A powerful storm", "<p>LONDON, 12 March 2026 (Reuters) - A powerful storm")
+
+
+@pytest.mark.skipif(not HAS_HTML, reason="the html extra (trafilatura, htmldate) is not installed")
+@pytest.mark.parametrize(("content", "published", "source"), [
+    (DATED_PAGE, MARCH_12, "dateline"),
+    (DATED_PAGE.replace('<meta property="article:published_time" content="">',
+                        '<meta property="article:published_time" content="2026-03-13">'), dt.date(2026, 3, 13), "meta"),
+    (DATED_PAGE.replace("12 March 2026", "March 12"), None, None),
+    (DATED_PAGE.replace("LONDON, 12 March 2026 (Reuters) - ", "On 12 March 2026, "), None, None),
+])
+def test_a_pages_dateline_comes_after_its_metadata(tmp_path: Path, content: str, published: dt.date | None,
+                                                  source: str | None) -> None:
+    (document,), failures = read_documents([write(tmp_path, "page.html", content)], date_required=False)
+    assert failures == []
+    assert (document.published, document.published_source) == (published, source)

@@ -12,7 +12,8 @@ of a teaser), `<meta property="article:published_time">` and its kin, the page's
 named datePublished in microdata or RDFa, a `<time pubdate>`, the entry's date by its class, or the first
 `<time datetime>` of the article outside links and asides), the day the page's address names; only then what
 htmldate finds in the page without its asides, menus, footers and comments. `Document.published_source` says
-which one gave it. The page's locale (`og:locale`, else `<html lang>`) sets the day/month order of its numeric
+which one gave it; a page with none of these is dated by the dateline opening its text, if any
+(chrono/read/published.py). The page's locale (`og:locale`, else `<html lang>`) sets the day/month order of its numeric
 dates. A page not in UTF-8 was decoded in the encoding it declares (chrono.read.inputs).
 """
 

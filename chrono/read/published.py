@@ -11,12 +11,15 @@ from pathlib import PurePath
 
 from chrono.errors import ChronoInputError
 from chrono.read.common import Record
+from chrono.read.dateline import find_dateline
 from chrono.read.inputs import quoted
 
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 OVERRIDE_HINT = "pass --published YYYY-MM-DD"
 COMMAND_LINE = "command line"  # Document.published_source of a date given by the caller
 PATH = "path"  # Document.published_source of a date read from the file's path
+DATELINE = "dateline"  # Document.published_source of a date read from the dateline opening the body
+NO_DATE = "no publication date"
 # a file kept under its day: a folder "2010-04-20/" (Timeline17, news-tls), a name "2010-04-20-floods.txt", or
 # folders "2010/04/20/" as sites and crawls lay them out
 _DAY_IN_NAME = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?![\d])")
@@ -48,7 +51,9 @@ def publication_override(value: dt.date | str | None) -> dt.date | None:
 
 def settle_published(record: Record, override: dt.date | None, *, required: bool = True) -> Record:
     """The record with its publication date settled: ``override`` wins over the input's own date; a document
-    with none that needs one (``required``: the news domain) takes the day its file's path names (path_date);
+    with none takes the day the dateline opening its body names ("LONDON, 12 March 2026 (Reuters) -"), else,
+    when it needs one (``required``: the news domain), the day its file's path names (path_date): the dateline
+    is the text's own word on the day its "today" means, a path only where someone filed it;
     with no date at all, a failed record naming how to give one when ``required``, else kept undated."""
     document = record.document
     if document is None:
@@ -56,12 +61,21 @@ def settle_published(record: Record, override: dt.date | None, *, required: bool
     if override is not None:
         document = dataclasses.replace(document, published=override, published_source=COMMAND_LINE)
         return dataclasses.replace(record, document=document)
+    if document.published is None:
+        found = find_dateline(document.text, document.body)
+        if found is not None and found.date is not None:
+            return dataclasses.replace(record, document=dataclasses.replace(document, published=found.date,
+                                                                            published_source=DATELINE))
+        if found is not None:  # "LONDON, March 12 (Reuters) -": the only date the text has names no year
+            hint = record.date_hint or f"{NO_DATE}; {OVERRIDE_HINT}"
+            record = dataclasses.replace(record, date_hint=f"the dateline {quoted(found.text, 60)} names no year; "
+                                                           f"{hint}")
     if document.published is None and required:
         day = path_date(document.source)
         if day is not None:
             return dataclasses.replace(record, document=dataclasses.replace(document, published=day,
                                                                             published_source=PATH))
-        return Record.failed(record.where, record.date_hint or f"no publication date; {OVERRIDE_HINT}")
+        return Record.failed(record.where, record.date_hint or f"{NO_DATE}; {OVERRIDE_HINT}")
     return record
 
 
