@@ -126,6 +126,10 @@ def test_explicit_mod_overrides_the_values() -> None:
         (dt.date(2023, 3, 2), True, "Thursday, 2 March 2023"),
         (dt.date(2023, 3, 2), False, "2 March 2023"),
         (dt.date(2000, 1, 1), True, "Saturday, 1 January 2000"),
+        # no weekday before English-speaking countries took the Gregorian calendar (labels.toml weekdays_from)
+        (dt.date(1666, 9, 2), True, "2 September 1666"),
+        (dt.date(1752, 9, 13), True, "13 September 1752"),
+        (dt.date(1752, 9, 14), True, "Thursday, 14 September 1752"),
     ],
 )
 def test_date_label(day: dt.date, weekday: bool, expected: str) -> None:

@@ -7,6 +7,7 @@ once, so the stages can cache what they compile from a section on the section it
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -139,6 +140,13 @@ class LabelWords:
     mods: Mapping[str, ModWording]
     durations: DurationWords
     exports: ExportWords
+    # the first day whose label names its weekday (YYYY-MM-DD; "" for all): values are proleptic Gregorian, and a
+    # day written before the calendar reached the language's readers fell on another weekday in their calendar
+    weekdays_from: str = ""
+
+    def __post_init__(self) -> None:
+        if self.weekdays_from:
+            dt.date.fromisoformat(self.weekdays_from)  # a ValueError names a day that is none
 
 
 # ---------------------------------------------------------------- surroundings.toml

@@ -47,7 +47,13 @@ def date_label(day: dt.date, language: Language | None = None, *, weekday: bool 
     fields = {"day": day.day, "month": names.months[day.month - 1], "year": day.year,
               "weekday": names.weekdays[day.weekday()]}
     formats = language.labels.formats
-    return (formats.day if weekday else formats.date).format(**fields)
+    named = weekday and day >= _weekdays_from(language.labels.weekdays_from)
+    return (formats.day if named else formats.date).format(**fields)
+
+
+@lru_cache(maxsize=8)
+def _weekdays_from(first: str) -> dt.date:
+    return dt.date.fromisoformat(first) if first else dt.date.min
 
 
 @lru_cache(maxsize=4096)  # timelines repeat values ("2023", "Wednesday"); labels are pure
