@@ -37,6 +37,18 @@ ROWS = [
     (NARRATIVE, "", "Rome took Sardinia several years later.", "several years later", "FUTURE_REF"),
     (NARRATIVE, "", "The army arrived in 1965; others had come a few weeks earlier.", "a few weeks earlier",
      "PAST_REF"),
+    # "N units after <event>" set off right after a date restates that date; elsewhere it counts from the story's time
+    (NARRATIVE, "", "The Monument was completed in 1677, eleven years after the fire.", "eleven years after the fire",
+     "1677"),
+    (NARRATIVE, "", "Napoleon died on 5 May 1821, six years after Waterloo.", "six years after Waterloo", "1821"),
+    (NARRATIVE, "", "The peace was signed in 1648 (thirty years after the war began).",
+     "thirty years after the war began", "1648"),
+    (NARRATIVE, "", "The Turks took Athens in 1456 – three years after the fall of the city.",
+     "three years after the fall of the city", "1456"),
+    (NARRATIVE, "", "The plant opened in 2005. Two years after the merger, it closed.", "Two years after the merger",
+     "2007"),
+    (NARRATIVE, "", "The fire broke out in 1666 and the Monument was completed eleven years after the fire.",
+     "eleven years after the fire", "1677"),
     # bare units with a step, in both domains
     (NARRATIVE, "", "The Bulgarians lost at Dobro Pole in 1918 but days later, they won.", "days later",
      "FUTURE_REF"),

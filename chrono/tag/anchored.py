@@ -4,7 +4,8 @@ vague amounts told as a step of the story: "A few months later the Allies attack
 Histories annotated in the TIMEX2 tradition (WikiWars) take the whole phrase as one date: the event's day moved
 by the amount. The event is most often the one just dated, so the phrase becomes "N units later/earlier"
 counted from the previous mention, its extent running to the end of the event's words (the next punctuation,
-a few words at most). A vague amount followed by a step ("a few months later", words.toml [story_step]) is one
+a few words at most); set off right after a date ("completed in 1677, eleven years after the fire"), it restates
+that date. A vague amount followed by a step ("a few months later", words.toml [story_step]) is one
 date before or after the story's time, its extent holding the step, as "four days later" does. News (TimeML)
 keeps "five days" and "a few days" durations, so only the narrative domain uses this.
 """
@@ -25,6 +26,7 @@ _VAGUE_AMOUNT = re.compile(r"PT?X[A-Z]+")  # "a few days" (PXD), "several hours"
 _UNITS = {"D": Granularity.DAY, "W": Granularity.WEEK, "M": Granularity.MONTH, "Y": Granularity.YEAR}
 _EVENT_WORDS = 10  # an event named in more words than this is a clause of its own, not part of the date
 _EVENT_END = re.compile(r"[,.;:()\[\]\"\n]")
+_APPOSITION = re.compile(r"[ \t]*(?:,|\(|--?|[–—])[ \t]*")  # what sets a phrase off after the date it restates
 
 
 @cache
@@ -70,8 +72,11 @@ def anchored_amounts(text: str, expressions: list[Expression], *,
             result.append(expression)
             continue
         sign = int(cast(int, table[re.sub(r"\s+", " ", tie["relation"].lower())]))
-        partial = PartialValue(unit=_UNITS[amount["unit"]], shift=sign * int(amount["n"]), anchor=Anchor.PREVIOUS,
-                               mod=p.mod)
+        # set off right after a date, the phrase restates that date ("completed in 1677, eleven years after the
+        # fire"): no step from it, as counting from it would date the monument 1688
+        restated = index > 0 and _APPOSITION.fullmatch(text, expressions[index - 1].span.end, expression.span.start)
+        partial = PartialValue(unit=_UNITS[amount["unit"]], shift=0 if restated else sign * int(amount["n"]),
+                               anchor=Anchor.PREVIOUS, mod=p.mod)
         span = Span(expression.span.start, end)
         result.append(Expression(text[span.start:span.end], span, partial, expression.rule + "_anchored",
                                  expression.document))
