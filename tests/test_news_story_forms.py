@@ -153,6 +153,19 @@ LOCAL = [
     ("en_IN", "The hearing was adjourned to February 15.", "February 15", "2024-02-15"),
     ("en_IN", "The event is scheduled for 10th February, 2024.", "10th February, 2024", "2024-02-10"),
     ("en_IN", "Diwali falls on 1 November this year.", "1 November", "2024-11-01"),
+    # a holiday told in the present is the publication year's while still to come (the holiday table's day:
+    # Diwali's main day in 2024 is 31 October); a date or holiday with the year its clause names after it
+    ("en_IN", "Diwali falls on 1 November this year.", "Diwali", "2024-10-31"),
+    ("en_IN", "Diwali is on 1 November this year.", "Diwali", "2024-10-31"),
+    ("en_IN", "Diwali is on 1 November this year.", "1 November", "2024-11-01"),
+    ("en_IN", "This year Diwali falls on 1 November.", "Diwali", "2024-10-31"),
+    ("en_GB", "Christmas falls on a Wednesday this year.", "Christmas", "2024-12-25"),
+    ("en_GB", "The vote is on 5 March next year.", "5 March", "2025-03-05"),
+    # ... rows that stay: told in the past, a holiday this year's already gone, a past clause before "this year"
+    ("en_IN", "Diwali was celebrated with fireworks.", "Diwali", "2023-11-12"),
+    ("en_IN", "Republic Day is a national holiday.", "Republic Day", "2024-01-26"),
+    ("en_GB", "Sales in December fell this year.", "December", "2023-12"),
+    ("en_GB", "Sales fell in December, and this year they rose.", "December", "2023-12"),
     # Australian
     ("en_AU", "The Reserve Bank will meet on 6 February to decide on rates.", "6 February", "2024-02-06"),
     ("en_AU", "Police were called to the venue on Saturday night (AEDT).", "Saturday night", "2024-01-27TNI"),

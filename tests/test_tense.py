@@ -101,6 +101,10 @@ CASES = [
     ("The store opened Friday.", "Friday", PAST),
     ("Call volumes rose Monday.", "Monday", PAST),
     ("Stocks got off to a strong start Monday.", "Monday", PAST),
+    # ... and the subject of one is told in the present, as with "is"
+    ("Diwali falls on 1 November this year.", "Diwali", PRESENT),
+    ("This year Easter falls early.", "Easter", PRESENT),
+    ("Diwali fell on a Sunday last year.", "Diwali", PAST),
 ]
 
 

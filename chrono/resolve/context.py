@@ -274,6 +274,41 @@ def _month_of_list_end(context: Context, partial: PartialValue) -> PartialValue:
     return replace(partial, year=value.start.year, month=value.start.month)
 
 
+_YEAR_AFTER_REACH = 48  # characters from a date to the year its clause names after it ("on 1 November this year")
+_CLAUSE_MARKS = ",;:()"  # what ends a clause between a date and a year told after it
+
+
+def _year_told(p: PartialValue, published: dt.date) -> int | None:
+    """The year a bare year expression names: "this year", "next year" (counted from the report), "in 2024"."""
+    if p.literal is not None or p.mod is not None or any(getattr(p, name) is not None for name in _DATE_FIELDS[3:]):
+        return None
+    if p.year is not None and p.unit is None and p.century is None and p.decade is None:
+        return p.year
+    if p.unit is Granularity.YEAR and p.anchor is Anchor.PUBLICATION and p.year is None:
+        return published.year + p.shift
+    return None
+
+
+@context_rule(stage=Stage.PARTIAL, domains=[Domain.NEWS])
+def _year_told_after(context: Context, partial: PartialValue) -> PartialValue:
+    """A date or holiday with no year whose clause names the year after it is in that year ("Diwali is on 1
+    November this year", "Christmas falls on a Wednesday this year"), unless the clause is told in the past."""
+    published = context.document.published
+    if (partial.year is not None or partial.literal is not None or partial.unit is not None or published is None
+            or partial.direction is not Direction.TENSE or sub_year_kind(partial) != "year"
+            or context.cue.tense is Tense.PAST):
+        return partial
+    here, text = context.expression.span, context.document.text
+    for after in context.expressions[context.index + 1:context.index + 3]:
+        if after.span.start >= context.sentence.end or after.span.start - here.end > _YEAR_AFTER_REACH \
+                or any(mark in text[here.end:after.span.start] for mark in _CLAUSE_MARKS):
+            break
+        year = _year_told(after.partial, published)
+        if year is not None:
+            return replace(partial, year=year)
+    return partial
+
+
 @context_rule(stage=Stage.PARTIAL)
 def _day_of_clock(context: Context, partial: PartialValue) -> PartialValue:
     """A clock time with no day of its own takes the day a neighbour in its sentence names: the next expression

@@ -15,7 +15,8 @@ weekday there points past the report (the resolver takes the nearest such day, l
 group looks back ("had been closed until Friday"); tense.toml [deadline].
 
 Posts and event pages bid and schedule: a present-simple verb that schedules standing right before the
-expression ("The show opens Friday", "Markets close Friday") is a future cue, before any other; a clause opened
+expression ("The show opens Friday", "Markets close Friday") is a future cue, before any other; one right after
+it, its subject ("Diwali falls on 1 November"), a firm present one, as "is" would be; a clause opened
 by an imperative ("Join us Sunday", "Vote on Tuesday") is one when no past or future cue is in it, an
 invitation before the expression ("see you Friday") when none stands between them. Both are loose ("Rosters
 start w/c 6 May" on 10 May is this week, "See you Fri 26 Jan" ten days after it is not five years on). So are a
@@ -65,6 +66,7 @@ _NO_CUE = TenseCue(Tense.NONE)
 _KNOWN_EVENT = TenseCue(Tense.PAST)  # a possessive with no verb cue ("Friday's purchases")
 _STARTED = TenseCue(Tense.PAST, firm=True)  # a start point ("since Friday"), whatever the verb
 _SCHEDULED = TenseCue(Tense.FUTURE, leaning=True)  # "The show opens Friday"
+_SCHEDULING = TenseCue(Tense.PRESENT, firm=True)  # "Diwali falls on 1 November": the subject of a scheduling verb
 _BIDDING = TenseCue(Tense.FUTURE, leaning=True)  # "Join us Sunday": the imperative may stand far from the expression
 _ASKING = TenseCue(Tense.FUTURE, leaning=True)  # "drinks fri 8pm?": a question with no verb cue asks about a plan
 _HANDLE_MARKS = "@#"  # a token after one of these is a handle or tag, not a clause's first word
@@ -200,9 +202,12 @@ def governing_cue(text: str, expression: Span, sentence: Span, *, language: Lang
     clause = _clause(text[sentence.start:sentence.end], words)
     # tokens never overlap, so both their starts and their ends ascend
     before = bisect_right(clause.ends, expression.start - sentence.start)
+    after = bisect_left(clause.starts, expression.end - sentence.start)
     if clause.schedules and _scheduled(clause, before, cues):
         return _SCHEDULED
-    cue, at = _verb_cue(clause, before, bisect_left(clause.starts, expression.end - sentence.start), cues)
+    if clause.schedules and _schedules_after(clause, after, cues):
+        return _SCHEDULING
+    cue, at = _verb_cue(clause, before, after, cues)
     deadline = _after_word(preceding, cues.deadline_words)
     # "were suspended until Friday": the suspension holds at the report; "Until Saturday, none had reached": over
     endpoint = (deadline and cue.tense in (Tense.PAST, Tense.NONE) and at < before
@@ -231,6 +236,13 @@ def _scheduled(clause: _Clause, before: int, cues: _Cues) -> bool:
         if verb in cues.schedule_plural and subject.endswith(cues.plural_ending) and subject not in cues.determiners:
             return True
     return False
+
+
+def _schedules_after(clause: _Clause, after: int, cues: _Cues) -> bool:
+    """Whether a scheduling verb in the singular follows the expression right away, its subject ("Diwali falls on
+    1 November", "Ramadan begins"): the expression is told in the present, as with "is"."""
+    words = tuple(entry.word for entry in clause.entries[after:after + cues.schedule_longest])
+    return any(words[:size] in cues.schedule_singular for size in range(1, len(words) + 1))
 
 
 def _bidding(text: str, offset: int, clause: _Clause, before: int, cues: _Cues, cue: TenseCue) -> bool:

@@ -409,6 +409,10 @@ def _placed(p: PartialValue, kind: str, reference: _Reference, cue: TenseCue) ->
         moved = shift_period(reference.day, p.unit, p.shift)
         return in_cycle(period_start(moved, cycle))
     first = period_start(reference.day, cycle)
+    if p.holiday is not None and p.direction is Direction.TENSE and tense is Tense.PRESENT \
+            and not reference.from_mention and (this_year := in_cycle(first)) is not None \
+            and this_year.start >= reference.day:
+        return this_year  # "Diwali is on 1 November", "Diwali falls on ...": this year's, while still to come
     if p.direction is Direction.TENSE and (kind != "weekday" or p.weekend) and not reference.from_mention:
         # a weekend holding the day is that one; midweek, the nearer ("I got long weekend" on a Thursday)
         return _nearest(in_cycle, first, cycle, reference.day, cue)
