@@ -15,6 +15,7 @@ from chrono.order.merge import merge_events
 from chrono.order.select import select_events
 from chrono.order.sort import order_events
 from chrono.read.text import parse_article, parse_date
+from chrono.resolve.fiscal_years import settle_fiscal_years
 from chrono.resolve.local_holidays import settle_local_holidays
 from chrono.resolve.numeric_dates import carry_assumed_order, settle_numeric_dates
 from chrono.resolve.walk import resolve_expressions
@@ -43,6 +44,7 @@ def analyse_with_sentences(document: Document, *, domain: Domain | str = Domain.
     found = tag_text(document.text, document.body_span, language=language, document=document.id)
     found = settle_numeric_dates(found, document, locale=locale, language=language)
     found = settle_local_holidays(found, document, locale=locale, language=language)
+    found = settle_fiscal_years(found, document, locale=locale, language=language)
     resolved = with_utc_offsets(carry_assumed_order(resolve_expressions(found, sentences, document, domain=domain,
                                                                         language=language)))
     return resolved, attach_events(resolved, sentences, document, language=language), sentences

@@ -108,13 +108,14 @@ LOCAL = [
     ("en_GB", "The trial is expected to last six weeks.", "six weeks", "P6W"),
     ("en_GB", "The truce may last a few days.", "a few days", "PXD"),
     ("en_GB", "Prices rose over the last six weeks.", "the last six weeks", "P6W"),
-    # a financial year is read as a fiscal one ("the current fiscal year": the publication year, as TimeBank)
+    # a financial year is read as a fiscal one ("the current fiscal year": the publication year, as TimeBank, up to
+    # the locale's start of the financial year: see FISCAL)
     ("en_AU", "The ban lasts until the end of the financial year.", "the end of the financial year", "2024"),
     ("en_AU", "The surplus is forecast for this financial year.", "this financial year", "2024"),
     ("en_GB", "Spending rose in the last financial year.", "the last financial year", "2023"),
     ("en_GB", "Borrowing will fall next financial year.", "next financial year", "2025"),
     ("en_GB", "Net profit for the financial year rose 4%.", "the financial year", "P1Y"),
-    ("en_AU", "The budget deficit narrowed in the 2023-24 financial year.", "the 2023-24 financial year", "2023"),
+    ("en_AU", "The budget deficit narrowed in the 2023-24 financial year.", "the 2023-24 financial year", "2024"),
     # British forms read already
     ("en_GB", "The Chancellor will deliver the Budget on 6 March.", "6 March", "2024-03-06"),
     ("en_GB", "The Bank of England held rates at 5.25 per cent on Thursday.", "Thursday", "2024-02-01"),
@@ -199,6 +200,40 @@ def test_news_value(locale: str, text: str, phrase: str, expected: str | None) -
         assert phrase not in values, values
     else:
         assert values.get(phrase) == expected, values
+
+
+# a financial year in a document of a locale whose financial year does not start in January (locales.toml
+# fiscal_year_start) is named by the year it ends in, as its label is ("FY24"): TIMEX3 has no value for a
+# non-calendar year. (locale, publication date, text, phrase, value)
+FISCAL = [
+    ("en_IN", "2024-05-10", "Growth will slow this financial year.", "this financial year", "2025"),
+    ("en_IN", "2024-05-10", "Exports rose in the last fiscal.", "the last fiscal", "2024"),
+    ("en_IN", "2024-05-10", "The deficit narrowed in the 2023-24 financial year.", "the 2023-24 financial year",
+     "2024"),
+    ("en_IN", "2024-05-10", "Revenue for FY 2024-25 will rise.", "FY 2024-25", "2025"),
+    ("en_IN", "2024-02-01", "Growth will slow this financial year.", "this financial year", "2024"),
+    ("en_AU", "2024-08-01", "The surplus is forecast for this financial year.", "this financial year", "2025"),
+    ("en_AU", "2024-08-01", "The ban lasts until the end of the financial year.", "the end of the financial year",
+     "2025"),
+    ("en_GB", "2024-04-10", "Borrowing will fall next financial year.", "next financial year", "2026"),
+    ("en_US", "2023-11-01", "Spending in the current fiscal year rose.", "the current fiscal year", "2024"),
+    # ... rows that stay: a label, a length, a quarter, no locale (calendar years)
+    ("en_IN", "2024-05-10", "Profit rose 12% in FY24.", "FY24", "2024"),
+    ("en_US", "2023-11-01", "Profit rose in fiscal 2024.", "fiscal 2024", "2024"),
+    ("en_IN", "2024-05-10", "Net profit for the financial year rose 4%.", "the financial year", "P1Y"),
+    ("en_IN", "2024-05-10", "Revenue in Q1 FY25 grew.", "Q1 FY25", "2025-Q1"),
+    ("", "2024-08-01", "The surplus is forecast for this financial year.", "this financial year", "2024"),
+    ("", "2024-08-01", "The deficit narrowed in the 2023-24 financial year.", "the 2023-24 financial year", "2023"),
+]
+
+
+@pytest.mark.parametrize(("locale", "published", "text", "phrase", "expected"), FISCAL,
+                         ids=[f"{row[0] or 'news'}-{row[3]}-{number}" for number, row in enumerate(FISCAL)])
+def test_financial_year(locale: str, published: str, text: str, phrase: str, expected: str) -> None:
+    document = Document("row", text, dt.date.fromisoformat(published), locale=locale or None)
+    expressions, _events = analyse(document, domain=Domain.NEWS, locale=locale or None)
+    values = {expression.text: expression.value.value if expression.value else None for expression in expressions}
+    assert values.get(phrase) == expected, values
 
 
 # must-not rows: what the new forms leave alone

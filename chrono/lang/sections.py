@@ -212,6 +212,8 @@ class LocaleHints:
     separator_order: Mapping[str, DayMonthOrderName] = field(default_factory=_no_entries)
     # a holiday of words.toml whose day depends on the country: "independence day" -> {"en_IN": (8, 15)}
     holiday_locale: Mapping[str, Mapping[str, tuple[int, ...]]] = field(default_factory=_no_entries)
+    # the day a locale's financial year starts, where not 1 January: "en_IN" -> (4, 1)
+    fiscal_year_start: Mapping[str, tuple[int, ...]] = field(default_factory=_no_entries)
 
     def __post_init__(self) -> None:
         for table in ("domain_locale", "outlet_locale"):
@@ -224,6 +226,11 @@ class LocaleHints:
                     raise SchemaError(f"holiday_locale.{name}.{locale}", "names a locale not in locale_order")
                 if len(day) != 2 or not (1 <= day[0] <= 12 and 1 <= day[1] <= 31):
                     raise SchemaError(f"holiday_locale.{name}.{locale}", f"must be [month, day], not {list(day)}")
+        for locale, day in self.fiscal_year_start.items():
+            if locale not in self.locale_order:
+                raise SchemaError(f"fiscal_year_start.{locale}", "names a locale not in locale_order")
+            if len(day) != 2 or not (1 <= day[0] <= 12 and 1 <= day[1] <= 31):
+                raise SchemaError(f"fiscal_year_start.{locale}", f"must be [month, day], not {list(day)}")
 
 
 # ---------------------------------------------------------------- templates.toml

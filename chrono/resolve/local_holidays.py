@@ -11,7 +11,7 @@ from functools import cache
 from chrono.lang import Language, or_default
 from chrono.lang.sections import LocaleHints
 from chrono.model import Document, Expression
-from chrono.resolve.numeric_dates import OrderPolicy, normalise_locale
+from chrono.resolve.numeric_dates import OrderPolicy
 
 __all__ = ["settle_local_holidays"]
 
@@ -23,9 +23,7 @@ def settle_local_holidays(expressions: list[Expression], document: Document, *, 
     names = _names(hints)
     if names is None or not any(names.search(e.text) for e in expressions if e.partial.day is not None):
         return expressions
-    policy = OrderPolicy.of(language)
-    chosen = next((normalise_locale(given) for given in (document.locale, locale) if given), None)
-    chosen = chosen if chosen in policy.locales else policy.hinted_locale(document)
+    chosen = OrderPolicy.of(language).document_locale(document, locale)
     if chosen is None:
         return expressions
     settled = []

@@ -65,6 +65,12 @@ class OrderPolicy:
         name = normalise_locale(locale) if locale else None
         return self.locales.get(name) if name else None
 
+    def document_locale(self, document: Document, given: str | None = None) -> str | None:
+        """The document's locale: its own, else ``given`` (the run's), when this language knows it; else the one
+        its outlet or URL suggests."""
+        chosen = next((normalise_locale(name) for name in (document.locale, given) if name), None)
+        return chosen if chosen in self.locales else self.hinted_locale(document)
+
     def hinted(self, document: Document) -> DayMonthOrder | None:
         """The order the outlet's name or else the URL's domain suggests."""
         locale = self.hinted_locale(document)
