@@ -42,6 +42,13 @@ from chrono.segment.sentences import split_sentences
     ("It waited… Then it spoke.", ["It waited…", "Then it spoke."]),
     ("It waited…. Then it spoke.", ["It waited….", "Then it spoke."]),
     ('Really?!" Then it spoke.', ['Really?!"', "Then it spoke."]),
+    # a run is tried from its first stop alone: the same boundaries as from each of its stops
+    ("Wait?!?!.. Then it spoke.", ["Wait?!?!..", "Then it spoke."]),
+    ("It waited.…!! Then it spoke.", ["It waited.…!!", "Then it spoke."]),
+    ("It waited..)). Then it spoke.", ["It waited..)).", "Then it spoke."]),
+    ("It waited...x. Then it spoke.", ["It waited...x.", "Then it spoke."]),
+    ("." * 5000 + " Then it spoke.", ["." * 2000, "." * 2000, "." * 1000, "Then it spoke."]),  # cut at 2,000
+    ("!?" * 5000 + "x", ["!?" * 1000] * 5 + ["x"]),
     # a stop inside a bracket that the next word closes ends no sentence: a ticker cut by a line break
     ("Fitch downgraded BP (BP.\nL) on Thursday. Shares fell.", ["Fitch downgraded BP (BP.\nL) on Thursday.",
                                                                "Shares fell."]),
