@@ -155,7 +155,9 @@ def _random_events(seed: int, count: int, most_words: int = 7) -> list[Event]:
 
 @pytest.mark.parametrize("seed", range(40))
 @pytest.mark.parametrize("threshold", [MERGE_THRESHOLD, 0.15, 0.5])
-@pytest.mark.parametrize("most_words", [7, 20])  # long sets have long prefixes, and sizes that cannot meet
+# long sets have long prefixes, and sizes that cannot meet; 2 words: a wording repeats in many groups, and an older
+# group takes in a wording late (merge_events keeps, per document, the groups it already reports into)
+@pytest.mark.parametrize("most_words", [7, 20, 2])
 def test_the_indexed_merge_makes_the_merges_of_the_pairwise_rule(seed: int, threshold: float, most_words: int) -> None:
     events = _random_events(seed, 60, most_words)
     groups = _pairwise_merge(events, threshold)
@@ -170,3 +172,41 @@ def test_the_indexed_merge_makes_the_merges_of_the_pairwise_rule(seed: int, thre
 def test_a_threshold_outside_0_to_1_is_refused(threshold: float) -> None:
     with pytest.raises(ValueError, match="threshold"):
         merge_events([], threshold=threshold)
+
+
+def _lines_run_in_merge(events: list[Event]) -> int:
+    """Python lines executed inside chrono/order/merge.py by one merge_events call: an operation count, not a time."""
+    import sys
+
+    import chrono.order.merge as merge_module
+
+    count = 0
+
+    def local(frame: object, what: str, arg: object) -> object:
+        nonlocal count
+        count += what == "line"
+        return local
+
+    def calls(frame: object, what: str, arg: object) -> object:
+        return local if frame.f_code.co_filename == merge_module.__file__ else None  # type: ignore[attr-defined]
+
+    sys.settrace(calls)
+    try:
+        merge_events(events)
+    finally:
+        sys.settrace(None)
+    return count
+
+
+@pytest.mark.parametrize("sources", [1, 2])  # one document; two that report the same list
+def test_one_wording_repeated_by_a_document_costs_the_same_per_event(sources: int) -> None:
+    """A timetable or a list dates one day hundreds of times in one wording: each event is weighed against the groups
+    its document may still join, not against every group before it (that walk made a long list quadratic)."""
+    per_event = []
+    for repeats in (100, 400):
+        events = [event("Open Monday to Friday.", "Monday", document) for document in "ab"[:sources]
+                  for _ in range(repeats)]
+        merged = merge_events(events)
+        assert len(merged) == repeats and all(len(e.sources) == sources - 1 for e in merged)
+        per_event.append(_lines_run_in_merge(events) / len(events))
+    assert per_event[1] <= per_event[0] * 1.3, per_event

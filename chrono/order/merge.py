@@ -64,16 +64,16 @@ def merge_events(events: Iterable[Event], *, published: Mapping[str, dt.date | N
     groups: list[list[tuple[int, Event]]] = []
     reporters: list[set[str]] = []  # each group's documents, its members' sources included
     # the groups holding each wording of a value: an event can join only those holding a wording similar to its own
-    holders: dict[tuple[tuple[str, str | None], int], list[int]] = {}
+    holders: dict[tuple[tuple[str, str | None], int], _Holders] = {}
     for position, event in enumerate(items):
         key = (event.when.value, event.when.mod)
         number = wording_of[position]
         best: tuple[float, int] | None = None
         for other, score in similar.get((key, number), ()):
-            for group in holders.get((key, other), ()):
-                if event.document not in reporters[group] and (
-                        best is None or score > best[0] or (score == best[0] and group < best[1])):
-                    best = (score, group)
+            holding = holders.get((key, other))
+            group = holding.first_open(event.document, reporters) if holding is not None else None
+            if group is not None and (best is None or score > best[0] or (score == best[0] and group < best[1])):
+                best = (score, group)
         if best is None:
             chosen = len(groups)
             groups.append([(position, event)])
@@ -82,10 +82,44 @@ def merge_events(events: Iterable[Event], *, published: Mapping[str, dt.date | N
             chosen = best[1]
             groups[chosen].append((position, event))
             reporters[chosen].update((event.document, *event.sources))
-        holding = holders.setdefault((key, number), [])
-        if chosen not in holding:
-            holding.append(chosen)
+        holders.setdefault((key, number), _Holders()).add(chosen, reporters)
     return [_combine(members, dates) for members in groups]
+
+
+class _Holders:
+    """The groups holding one wording of one value, ascending, and for each document how many of the first ones it
+    already reports into. A document reports into a group for good, so that count only grows (but for a group
+    taken in below it), and the first group a document may join is found without walking again the groups it is
+    in: a text that dates one day hundreds of times in one wording made each mention walk all the ones before."""
+
+    __slots__ = ("groups", "members", "skipped")
+
+    def __init__(self) -> None:
+        self.groups: list[int] = []
+        self.members: set[int] = set()
+        self.skipped: dict[str, int] = {}  # document -> leading groups known to hold it
+
+    def first_open(self, document: str, reporters: list[set[str]]) -> int | None:
+        """The lowest group that ``document`` does not report into yet; None when it is in all of them."""
+        groups = self.groups
+        at = self.skipped.get(document, 0)
+        while at < len(groups) and document in reporters[groups[at]]:
+            at += 1
+        self.skipped[document] = at
+        return groups[at] if at < len(groups) else None
+
+    def add(self, group: int, reporters: list[set[str]]) -> None:
+        if group in self.members:
+            return
+        self.members.add(group)
+        if not self.groups or group > self.groups[-1]:  # a new group: the highest so far
+            self.groups.append(group)
+            return
+        at = bisect_left(self.groups, group)  # an older group that now holds this wording too
+        self.groups.insert(at, group)
+        for document, skipped in self.skipped.items():
+            if at < skipped:
+                self.skipped[document] = skipped + 1 if document in reporters[group] else at
 
 
 def _numbered_wordings(items: list[Event], language: Language | None) -> tuple[list[_Wording], list[int]]:
