@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -48,6 +48,26 @@ def _run(letters: str) -> re.Pattern[str]:
     return re.compile(f"([{letters}])\\1\\1\\1*(?![{letters}])")
 
 
+def _runs(text: str, run_of: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """The matches ``run_of.finditer(text)`` yields, tried only where a character is written three times running.
+
+    Such places are found a tenth as dear as the scan: each character's byte (any but ASCII read as "?", so one
+    byte a character) against the next one's, a whole text at once as one big number; a zero byte is a pair.
+    Every run starts at three equal characters, so the places missed hold no match."""
+    if len(text) < 3:
+        return
+    raw = text.encode("ascii", "replace")
+    pairs = (int.from_bytes(raw[1:], "little") ^ int.from_bytes(raw[:-1], "little")).to_bytes(len(raw) - 1, "little")
+    at = pairs.find(b"\0\0")
+    while at >= 0:
+        run = run_of.match(text, at)
+        if run is None:
+            at = pairs.find(b"\0\0", at + 1)
+        else:
+            yield run
+            at = pairs.find(b"\0\0", run.end())
+
+
 def unstretch(text: str, settings: Mapping[str, Any]) -> Unstretched | None:
     """The text with its stretched words read once, or None when no letter is stretched (most texts)."""
     spec = settings.get("stretched")
@@ -55,7 +75,7 @@ def unstretch(text: str, settings: Mapping[str, Any]) -> Unstretched | None:
         return None
     run_of = _run(spec.get("letters", "^\\W\\d_"))
     kept = spec.get("kept_capitals", "")
-    runs = [run for run in run_of.finditer(text) if run[1] not in kept]  # most texts: one scan, none found
+    runs = [run for run in _runs(text, run_of) if run[1] not in kept]  # most texts: none found
     if not runs:
         return None
     pieces: list[str] = []
