@@ -41,8 +41,9 @@ from chrono.model import Span, Tense
 __all__ = ["TenseCue", "governing_cue", "governing_tense"]
 
 # curly apostrophes and quotes count as straight ones (each token is straightened, not the whole sentence); the
-# colon of a clock time ("9:00") is no mark between clauses
-_WORD_RE = re.compile(r"[A-Za-z]+(?:['\u2019\u2018][A-Za-z]+)?|[;,\"\u201c\u201d]|(?<!\d):|:(?!\d)")
+# colon of a clock time ("9:00") is no mark between clauses (every branch begins with what it consumes, so the regex
+# engine skips, in C, the characters none can begin with; a look-behind first is tried at every position)
+_WORD_RE = re.compile(r"[A-Za-z]+(?:['\u2019\u2018][A-Za-z]+)?|[;,\"\u201c\u201d]|:(?<!\d:)|:(?!\d)")
 # the same tokens as a split keeps them (captured): pieces and running lengths, no match object per token
 _TOKEN_SPLIT = re.compile(f"({_WORD_RE.pattern})")
 _WORD = attrgetter("word")
