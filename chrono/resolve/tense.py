@@ -269,8 +269,10 @@ def _bidding(text: str, offset: int, clause: _Clause, before: int, cues: _Cues, 
     if cue.tense is Tense.NONE and first in cues.plans:
         return True
     recent.reverse()
+    starts = cues.invitation_starts  # a phrase is compared only where its first word stands
     return any(tuple(recent[i:i + len(phrase)]) == phrase
-               for phrase in cues.bidding_phrases for i in range(len(recent) - len(phrase) + 1))
+               for i, word in enumerate(recent) if word in starts
+               for phrase in cues.bidding_phrases if phrase[0] == word)
 
 
 def _asks(sentence: str, cues: _Cues) -> bool:
