@@ -64,7 +64,8 @@ def test_every_rule_has_examples(code: str) -> None:
     (Domain.NEWS, context.Stage.EXPRESSIONS, ["line_stamps", "joined_year_pairs"]),
     (Domain.NARRATIVE, context.Stage.EXPRESSIONS, ["amount_after_event", "early_years"]),
     (Domain.NARRATIVE, context.Stage.PARTIAL, ["year_of_range_end", "day_of_clock", "afternoon_range_end",
-                                                    "overnight_range_end", "weekly_hours", "weekday_after_story_day"]),
+                                                    "overnight_range_end", "weekly_hours", "weekday_after_story_day",
+                                                    "weekday_range_after_start"]),
     (Domain.NEWS, context.Stage.ABSENT, ["past_clause_relative", "named_no_time"]),
     (Domain.NARRATIVE, context.Stage.ABSENT, ["past_clause_relative", "named_no_time"]),
 ])

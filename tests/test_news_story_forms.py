@@ -183,7 +183,22 @@ LOCAL = [
     ("en_AU", "The fire was contained early on Sunday morning.", "Sunday morning", "2024-01-28TMO"),
 ]
 
-ROWS = STORY + LOCAL
+# a range of weekdays ends on or after its start: ahead, the start by itself and the end after it; told in the past
+# (or with its end's week said), the end by itself and the start before it. A list ("and") keeps each day alone.
+WEEKDAY_RANGES = [
+    ("", "The office is closed from Tuesday to Friday.", "Tuesday", "2024-02-06"),
+    ("", "The office is closed from Tuesday to Friday.", "Friday", "2024-02-09"),  # not tomorrow, before its start
+    ("", "The office was closed Tuesday to Friday.", "Tuesday", "2024-01-23"),
+    ("", "The office was closed Tuesday to Friday.", "Friday", "2024-01-26"),
+    ("", "The show ran Friday through Sunday.", "Friday", "2024-01-26"),
+    ("", "The show ran Friday through Sunday.", "Sunday", "2024-01-28"),  # a range's end, not a deadline ahead
+    ("", "Schools were shut from Monday until Thursday last week.", "Monday", "2024-01-22"),
+    ("", "Schools will shut from Monday to Thursday next week.", "Monday", "2024-02-05"),
+    ("", "They met on Friday and Tuesday.", "Friday", "2024-01-26"),
+    ("", "They met on Friday and Tuesday.", "Tuesday", "2024-01-30"),
+]
+
+ROWS = STORY + LOCAL + WEEKDAY_RANGES
 
 
 def _values(locale: str, text: str) -> dict[str, str | None]:

@@ -402,6 +402,64 @@ def _weekday_after_story_day(context: Context, partial: PartialValue) -> Partial
     return replace(partial, year=day.year, month=day.month, day=day.day)
 
 
+@cache
+def _weekday_range_gap(patterns: Patterns) -> re.Pattern[str]:
+    return re.compile(rf"\s*(?:{patterns['weekday_range_gap']})\s*", re.IGNORECASE)
+
+
+def _bare_weekday(p: PartialValue) -> bool:
+    return (p.weekday is not None and p.literal is None and p.year is None and p.month is None and p.day is None
+            and p.week is None and p.unit is None and p.shift == 0 and not p.weekend and not p.week_of
+            and p.direction is Direction.TENSE)
+
+
+def _weekday_range_end(context: Context, before: int) -> Expression | None:
+    """The weekday ending a range that the weekday at ``before`` starts ("Tuesday to Friday"), if there is one."""
+    in_order = context.expressions
+    if before + 1 >= len(in_order):
+        return None
+    start, end = in_order[before], in_order[before + 1]
+    joined = _weekday_range_gap(context.language.patterns).fullmatch(context.document.text, start.span.end,
+                                                                      end.span.start)
+    return end if joined and _bare_weekday(start.partial) and end.partial.weekday is not None \
+        and end.partial.literal is None else None
+
+
+@context_rule(stage=Stage.PARTIAL)
+def _weekday_range_after_start(context: Context, partial: PartialValue) -> PartialValue:
+    """A range of weekdays ends on or after its start: the end is the first such day from the start ("closed from
+    Tuesday to Friday", written on a Thursday, is next week's Tuesday to Friday, not Tuesday to tomorrow)."""
+    index = context.index
+    if (index == 0 or partial.weekday is None or not _bare_weekday(partial)
+            or _weekday_range_end(context, index - 1) is not context.expression):
+        return partial
+    start = context.mentions.ending_at(context.expressions[index - 1].span.end)
+    if start is None or start.start is None or start.start != start.end:
+        return partial
+    day = start.start + dt.timedelta(days=(partial.weekday - start.start.isoweekday()) % 7 or 7)
+    return replace(partial, year=day.year, month=day.month, day=day.day)
+
+
+@context_rule(stage=Stage.PARTIAL, domains=[Domain.NEWS])
+def _weekday_range_start_before_end(context: Context, partial: PartialValue) -> PartialValue:
+    """A range of weekdays whose end says its week ("Monday until Thursday last week"), or that is told in the past
+    and so is over, starts on the latest such day before its end ("was closed Tuesday to Friday", written on a
+    Thursday, ran from last week's Tuesday to its Friday)."""
+    end = _weekday_range_end(context, context.index)
+    published = context.document.published
+    if end is None or published is None or partial.weekday is None:
+        return partial
+    cue = governing_cue(context.document.text, end.span, context.sentence, language=context.language)
+    if _bare_weekday(end.partial) and cue.tense is not Tense.PAST:
+        return partial
+    # the range's end is no deadline ("ran Friday through Sunday" is not "suspended until Sunday")
+    last = resolve_value(end.partial, published, cue.tense, firm=cue.firm, leaning=cue.leaning).start
+    if last is None:
+        return partial
+    day = last - dt.timedelta(days=(last.isoweekday() - partial.weekday) % 7 or 7)
+    return replace(partial, year=day.year, month=day.month, day=day.day)
+
+
 def _is_bare_clock(p: PartialValue) -> bool:
     """A time of day with nothing that says which day ("at 3 p.m.", "4 in the morning")."""
     return (p.literal is None and (p.hour is not None or p.part_of_day is not None) and p.unit is None
