@@ -22,10 +22,11 @@ def attach_events(expressions: list[Expression], sentences: list[Sentence], docu
     index = SentenceIndex(sentences)
     cues = or_default(language).surroundings
     placed = [(expression, index.holding(expression.span)) for expression in expressions]
-    together: dict[int, list[tuple[int, int]]] = defaultdict(list)  # a sentence's expressions, for its headlines
+    spans: dict[int, list[tuple[int, int]]] = defaultdict(list)  # a sentence's expressions, for its headlines
     for expression, sentence in placed:
         if sentence is not None:
-            together[sentence.span.start].append(_within(expression, sentence.span))
+            spans[sentence.span.start].append(_within(expression, sentence.span))
+    together = {start: tuple(sorted(found)) for start, found in spans.items()}
     events = []
     for expression, sentence in placed:
         if expression.value is None or not expression.value.is_datable:
@@ -37,7 +38,7 @@ def attach_events(expressions: list[Expression], sentences: list[Sentence], docu
         # the sentence's own string is shared by all its events (a slice per event would copy it each time)
         text = sentence.text if sentence else document.text[span.start:span.end]
         relative = _within(expression, span)
-        others = tuple(sorted(together[span.start])) if sentence else ()
+        others = together[span.start] if sentence else ()
         events.append(Event(when=expression.value, phrase=expression.text, span=expression.span, sentence=text,
                             headline=headline(text, relative, language=language, expressions=others),
                             document=expression.document or document.id, sentence_span=span))
