@@ -97,13 +97,17 @@ def test_intervals_at_the_calendar_ends(value: str, expected: tuple[dt.date, dt.
 
 
 def _rule_examples() -> list[str]:
-    return [example["text"] for rule in Language.load("en").rules.rule for example in rule.examples]
+    """The texts of every tagging rule's and every context rule's examples."""
+    language = Language.load("en")
+    return [*(example["text"] for rule in language.rules.rule for example in rule.examples),
+            *(example.text for example in language.context.example)]
 
 
 @pytest.mark.parametrize("domain", DOMAINS)
 @pytest.mark.parametrize("published", [FIRST_DAY, LAST_DAY])
 def test_extreme_publication_dates(published: dt.date, domain: str) -> None:
-    """Every rule's examples, after a mention at each end of the calendar, resolve without an error."""
+    """Every rule's examples, after a mention at each end of the calendar, resolve without an error (a weekday
+    range's end stepped from a start on 9999-12-31 overflowed)."""
     for text in _rule_examples():
         for context in ("", "On 9999-12-31 it closed. ", "It fell in 480 BC. "):
             expressions, events = analyse(Document("edge", context + text, published), domain=domain)
@@ -157,3 +161,13 @@ def test_a_year_past_the_calendar_keeps_its_digits_without_an_interval(partial: 
 def test_a_year_range_ending_past_the_calendar_builds(domain: str) -> None:
     timeline = build_timeline("AD9999-11", published=D(1900, 3, 1), domain=domain)
     assert all(render(timeline, fmt) for fmt in FORMATS)
+
+
+@pytest.mark.parametrize(("text", "published"), [
+    ("The office is closed from Friday to Tuesday.", D(9999, 12, 30)),  # its Tuesday is in year 10000
+    ("Schools were shut from Saturday until Monday.", D(1, 1, 1)),  # its Saturday is before year 1
+    ("Schools were shut from Saturday until Monday.", D(1, 1, 2)),
+])
+def test_a_weekday_range_at_the_calendar_ends(text: str, published: dt.date) -> None:
+    expressions, _events = analyse(Document("edge", text, published), domain=Domain.NEWS)
+    assert all(expression.value is not None for expression in expressions)

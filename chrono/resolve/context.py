@@ -28,6 +28,7 @@ from functools import cache
 from typing import Any, NamedTuple, TypeVar
 
 from chrono.calendar.era import bc_granularity
+from chrono.calendar.intervals import days_after
 from chrono.lang import Language
 from chrono.lang.sections import Patterns
 from chrono.model import Anchor, Direction, Document, Domain, Expression, Granularity, PartialValue, Span, Tense, Value
@@ -398,8 +399,8 @@ def _weekday_after_story_day(context: Context, partial: PartialValue) -> Partial
     words = context.document.text[context.sentence.start:context.sentence.end].lower().split()
     if previous.start is None or any(word.strip(",;:") in looking_back for word in words):
         return partial
-    day = previous.start + dt.timedelta(days=(p.weekday - previous.start.isoweekday()) % 7)  # the day itself counts
-    return replace(partial, year=day.year, month=day.month, day=day.day)
+    day = days_after(previous.start, (p.weekday - previous.start.isoweekday()) % 7)  # the day itself counts
+    return partial if day is None else replace(partial, year=day.year, month=day.month, day=day.day)
 
 
 @cache
@@ -437,8 +438,8 @@ def _weekday_range_after_start(context: Context, partial: PartialValue) -> Parti
     start = context.mentions.ending_at(context.expressions[index - 1].span.end)
     if start is None or start.start is None or start.start != start.end:
         return partial
-    day = start.start + dt.timedelta(days=(partial.weekday - start.start.isoweekday()) % 7 or 7)
-    return replace(partial, year=day.year, month=day.month, day=day.day)
+    day = days_after(start.start, (partial.weekday - start.start.isoweekday()) % 7 or 7)
+    return partial if day is None else replace(partial, year=day.year, month=day.month, day=day.day)
 
 
 @context_rule(stage=Stage.PARTIAL, domains=[Domain.NEWS])
@@ -457,8 +458,8 @@ def _weekday_range_start_before_end(context: Context, partial: PartialValue) -> 
     last = resolve_value(end.partial, published, cue.tense, firm=cue.firm, leaning=cue.leaning).start
     if last is None:
         return partial
-    day = last - dt.timedelta(days=(last.isoweekday() - partial.weekday) % 7 or 7)
-    return replace(partial, year=day.year, month=day.month, day=day.day)
+    day = days_after(last, -((last.isoweekday() - partial.weekday) % 7 or 7))
+    return partial if day is None else replace(partial, year=day.year, month=day.month, day=day.day)
 
 
 def _is_bare_clock(p: PartialValue) -> bool:
