@@ -167,7 +167,9 @@ def test_a_year_range_ending_past_the_calendar_builds(domain: str) -> None:
     ("The office is closed from Friday to Tuesday.", D(9999, 12, 30)),  # its Tuesday is in year 10000
     ("Schools were shut from Saturday until Monday.", D(1, 1, 1)),  # its Saturday is before year 1
     ("Schools were shut from Saturday until Monday.", D(1, 1, 2)),
+    ("Diwali falls on 1 November 9000 years from now.", D(2024, 2, 1)),  # the year after it is past 9999
+    ("Diwali falls on 1 November 3.5 years from now.", D(2024, 2, 1)),  # no year at all
 ])
-def test_a_weekday_range_at_the_calendar_ends(text: str, published: dt.date) -> None:
+def test_a_step_past_the_calendar_ends(text: str, published: dt.date) -> None:
     expressions, _events = analyse(Document("edge", text, published), domain=Domain.NEWS)
     assert all(expression.value is not None for expression in expressions)

@@ -285,8 +285,9 @@ def _year_told(p: PartialValue, published: dt.date) -> int | None:
         return None
     if p.year is not None and p.unit is None and p.century is None and p.decade is None:
         return p.year
-    if p.unit is Granularity.YEAR and p.anchor is Anchor.PUBLICATION and p.year is None:
-        return published.year + p.shift
+    if p.unit is Granularity.YEAR and p.anchor is Anchor.PUBLICATION and p.year is None \
+            and float(p.shift).is_integer() and dt.MINYEAR <= published.year + p.shift <= dt.MAXYEAR:
+        return int(published.year + p.shift)  # not "3.5 years from now", nor a year the calendar does not hold
     return None
 
 
