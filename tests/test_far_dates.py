@@ -169,7 +169,10 @@ def test_a_year_range_ending_past_the_calendar_builds(domain: str) -> None:
     ("Schools were shut from Saturday until Monday.", D(1, 1, 2)),
     ("Diwali falls on 1 November 9000 years from now.", D(2024, 2, 1)),  # the year after it is past 9999
     ("Diwali falls on 1 November 3.5 years from now.", D(2024, 2, 1)),  # no year at all
+    ("Athens fell in 404 BC. 1.5 centuries later Rome rose.", D(2024, 2, 1)),  # a part of a unit counted in BC
+    ("Athens fell in 404 BC. 2.5 years later Sparta fell.", D(2024, 2, 1)),
 ])
 def test_a_step_past_the_calendar_ends(text: str, published: dt.date) -> None:
-    expressions, _events = analyse(Document("edge", text, published), domain=Domain.NEWS)
-    assert all(expression.value is not None for expression in expressions)
+    for domain in DOMAINS:
+        expressions, _events = analyse(Document("edge", text, published), domain=domain)
+        assert all(expression.value is not None for expression in expressions)

@@ -65,12 +65,13 @@ def resolve_in_bc(partial: PartialValue, anchor: Value) -> str | None:
     if suffix is not None:
         return f"BC{year:04d}{suffix}"
     unit = p.unit if p.unit is not None else Granularity.DAY
+    shift = int(p.shift)  # whole units, as in AD ("1.5 centuries later" steps one)
     if unit == Granularity.YEAR:
-        return f"BC{year - p.shift:04d}" if year - p.shift > 0 else None
+        return f"BC{year - shift:04d}" if year - shift > 0 else None
     if unit == Granularity.DECADE:  # a count past BC000 or BC00 would cross into the AD era
-        return f"BC{year // 10 - p.shift:03d}" if year // 10 - p.shift >= 0 else None
+        return f"BC{year // 10 - shift:03d}" if year // 10 - shift >= 0 else None
     if unit == Granularity.CENTURY:
-        return f"BC{year // 100 - p.shift:02d}" if year // 100 - p.shift >= 0 else None
+        return f"BC{year // 100 - shift:02d}" if year // 100 - shift >= 0 else None
     return f"BC{year:04d}" + {Granularity.MONTH: "-XX", Granularity.WEEK: "-WXX"}.get(unit, "-XX-XX")
 
 
