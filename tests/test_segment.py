@@ -32,6 +32,12 @@ from chrono.segment.sentences import split_sentences
     ("It hit Little Rock, Ark. on Sunday. Power failed.", ["It hit Little Rock, Ark. on Sunday.", "Power failed."]),
     ("Ukraine. full sovereignty was lost.", ["Ukraine. full sovereignty was lost."]),  # lowercase: no split
     ("NAIROBI, Kenya (AP) _ Bombs exploded on Friday.", ["NAIROBI, Kenya (AP) _", "Bombs exploded on Friday."]),
+    # a dateline with its date, as wires and press releases write it, is a segment of its own too
+    ("LONDON, March 12 (Reuters) - Britain's economy grew.",
+     ["LONDON, March 12 (Reuters) -", "Britain's economy grew."]),
+    ("SPRINGFIELD, Ill., April 12, 2015 /PRNewswire/ -- Acme Corp. today announced a plant.",
+     ["SPRINGFIELD, Ill., April 12, 2015 /PRNewswire/ --", "Acme Corp. today announced a plant."]),
+    ("NEW DELHI, 12 March 2026: The government cut taxes.", ["NEW DELHI, 12 March 2026:", "The government cut taxes."]),
     ("WASHINGTON — The Fed met. It held rates.", ["WASHINGTON —", "The Fed met.", "It held rates."]),
     ("US officials - unnamed - spoke.", ["US officials - unnamed - spoke."]),  # not a dateline
     ("First paragraph without a stop\n\nSecond one", ["First paragraph without a stop", "Second one"]),

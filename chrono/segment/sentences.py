@@ -3,9 +3,9 @@
 A small rule-based splitter tuned for news: paragraph breaks always split; a candidate boundary is
 sentence punctuation (plus closing quotes or brackets) followed by space and a capital or a digit; a period
 after a title ("Mr.") never splits, after an ambiguous abbreviation ("U.S.", "Sept.", "Inc.") only when a
-usual sentence opener follows; a leading dateline ("WASHINGTON (AP) -") is a segment of its own. A piece
-longer than MAX_SENTENCE_CHARS (text with no punctuation, a flattened table) is cut at its last line break or
-else its last space before the limit, so later stages see pieces of bounded length.
+usual sentence opener follows; a leading dateline ("WASHINGTON (AP) -", "LONDON, March 12 (Reuters) -") is a
+segment of its own. A piece longer than MAX_SENTENCE_CHARS (text with no punctuation, a flattened table) is cut
+at its last line break or else its last space before the limit, so later stages see pieces of bounded length.
 benchmarks/segmenter.py compares it with pysbd (see the README for the figures).
 """
 
@@ -35,8 +35,12 @@ _NEXT_WORD = re.compile(r"\s+[\"'`“‘«(\[]*([\w'’.-]+)")
 _DOTTED_ACRONYM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _DATELINE = re.compile(
     r"[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+)*"  # city in capitals: NAIROBI, NEW YORK, SAN JUAN
-    r"(?:,[ \t]*[A-Z][\w.'’]*(?:[ \t][A-Z][\w.'’]*)*)?"  # optional region or country: ", Kenya"
-    r"[ \t]*(?:\([^()\n]{1,40}\))?"  # optional agency: (AP)
+    r"(?:,[ \t]*(?:"  # then up to three of:
+    r"[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?"  # a date: "March 12", "Sept. 12, 2026"
+    r"|\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?(?:[ \t]+\d{4})?"  # "12 March 2026"
+    r"|[A-Z][\w.'’]*(?:[ \t][A-Z][\w.'’]*)*"  # a region or country: ", Kenya", ", Ill."
+    r")){0,3}"
+    r"[ \t]*(?:\([^()\n]{1,40}\)|/[^/\n]{1,40}/)?"  # optional agency: (AP), /PRNewswire/
     r"[ \t]*(?:[-—–_]{1,3}|:)[ \t]+"
 )
 
