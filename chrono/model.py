@@ -61,7 +61,7 @@ class Anchor(StrEnum):
 
 class Domain(StrEnum):
     """What a text's deictic words count from: news from its publication date, a narrative (a history) from the
-    time it tells. Which context rules apply is registered per domain (chrono/resolve/context.py)."""
+    time it tells. Which context rules apply is registered per domain (chrono/resolve/context/)."""
 
     NEWS = "news"
     NARRATIVE = "narrative"

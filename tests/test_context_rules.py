@@ -12,6 +12,7 @@ from chrono.lang import Language, languages
 from chrono.lang.sections import ContextExample
 from chrono.model import Document, Domain, Span, Tense
 from chrono.resolve import context
+from chrono.resolve.context import registry
 from chrono.resolve.tense import TenseCue
 from chrono.resolve.walk import resolve_expressions
 from chrono.segment.sentences import split_sentences
@@ -45,7 +46,7 @@ def test_context_example(code: str, example: ContextExample, monkeypatch: pytest
     for domain in domains:
         assert _values(example, domain, language) == dict(example.values), domain
     others = {name: other for name, other in context.rules().items() if name != example.rule}
-    monkeypatch.setattr(context, "_RULES", others)
+    monkeypatch.setattr(registry, "_RULES", others)
     without = [_values(example, domain, language) for domain in domains]
     assert any(values != dict(example.values) for values in without), "the example does not need its rule"
 

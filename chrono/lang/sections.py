@@ -499,7 +499,7 @@ class RuleFile:
 
 @dataclass(frozen=True, eq=False)
 class ContextExample:
-    """A text and the values a context rule (chrono/resolve/context.py) gives its phrases (each found by its first
+    """A text and the values a context rule (chrono/resolve/context/) gives its phrases (each found by its first
     occurrence), resolved in each domain the rule is registered for."""
 
     rule: str

@@ -1,7 +1,7 @@
 """The document walk: which anchor each expression is resolved against, in text order.
 
 Each expression is resolved by the pure ``resolve_value`` (chrono/resolve/value.py) against the publication
-date, or against what the context rules registered for the domain say (chrono/resolve/context.py); PREVIOUS
+date, or against what the context rules registered for the domain say (chrono/resolve/context/); PREVIOUS
 anchors on the latest mention fine enough in every domain. A datable value that no rule calls an aside becomes a
 mention later expressions can anchor on; an expression a rule calls absent (it names no time there) is left
 out. Each step costs the same however long the text: the mentions are indexed by granularity, and rules look at a

@@ -109,7 +109,7 @@ def _days(p: PartialValue) -> str:
 def recurring_hours(expressions: Sequence[Expression], index: int, text: str, patterns: Patterns,
                     partial: PartialValue) -> PartialValue:
     """The SET a day or time of a timetable stands for, else ``partial`` (the context rule ``weekly_hours`` of
-    chrono/resolve/context.py asks for each expression). A time takes the latest day before it, else the first
+    chrono/resolve/context/ asks for each expression). A time takes the latest day before it, else the first
     after it; its hour is ``partial``'s, which the rules before may have moved ("6-8pm" starts at 18:00)."""
     if not _has_close_neighbour(expressions, index):  # a run has two members at least: most expressions stand alone
         return partial

@@ -29,7 +29,7 @@ def _is_pair(first: Expression, second: Expression, text: str) -> bool:
 
 def join_year_pairs(expressions: list[Expression], text: str) -> list[Expression]:
     """``expressions`` with each consecutive pair of years joined into one period (the news context rule
-    ``joined_year_pairs`` of chrono/resolve/context.py applies it)."""
+    ``joined_year_pairs`` of chrono/resolve/context/ applies it)."""
     joined: list[Expression] = []
     for expression in expressions:
         previous = joined[-1] if joined else None

@@ -1,0 +1,280 @@
+"""Context rules of the ``partial`` stage: an expression's partial value completed from its neighbours."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+from functools import cache
+
+from chrono.calendar.intervals import days_after
+from chrono.lang.sections import Patterns
+from chrono.model import Anchor, Direction, Domain, Expression, Granularity, PartialValue, Tense, Value
+from chrono.resolve.context.registry import (
+    Context,
+    Stage,
+    context_rule,
+)
+from chrono.resolve.tense import governing_cue
+from chrono.resolve.value import resolve_value, sub_year_kind
+from chrono.resolve.weekly_hours import recurring_hours
+
+_CLOCK_LOOKBACK = 8  # expressions before a clock time searched for its day (bounds work in run-on text)
+_CLOCK_REACH = 30  # characters from a clock time to the day named after it ("1 p.m. kickoff on Sept. 17")
+_DATE_FIELDS = ("century", "decade", "year", "half", "quarter", "season", "month", "week", "day", "weekday",
+                "holiday")
+# what a clock time takes from the expression that names its day
+_DAY_FIELDS = ("year", "month", "week", "day", "weekday", "holiday", "shift", "unit", "anchor", "direction")
+
+
+@cache
+def _range_gap(patterns: Patterns) -> re.Pattern[str]:
+    """What joins the two ends of a range: "21 March - 21 June 1952", "May to August 1943"."""
+    return re.compile(rf"\s*(?:{patterns['range_gap']})\s*", re.IGNORECASE)
+
+
+@context_rule(stage=Stage.PARTIAL)
+def _year_of_range_end(context: Context, partial: PartialValue) -> PartialValue:
+    """"21 March - 21 June 1952", "from May to August 1943", "the spring and early summer of 1943": the range's
+    start is in the year its end names (the year before when its month comes later: "December - March 1945")."""
+    following = context.expressions[context.index + 1:context.index + 2]
+    if (partial.year is not None or (partial.month is None and partial.season is None)
+            or partial.literal is not None or not following):
+        return partial
+    end = following[0].partial
+    if end.year is None or (end.month is None and end.season is None) or end.literal is not None:
+        return partial
+    gap = _range_gap(context.language.patterns)
+    if gap.fullmatch(context.document.text, context.expression.span.end, following[0].span.start) is None:
+        return partial
+    # "December - March 1945" began in 1944
+    wraps = partial.month is not None and end.month is not None and partial.month > end.month
+    return replace(partial, year=end.year - 1 if wraps else end.year)
+
+
+_LIST_RULES = ("list_day", "list_day_before")  # the days of a list chrono/tag/ranges.py adds
+_LIST_REACH = 32  # characters between two days of a list ("the 3rd and again on the 17th")
+
+
+def _monthless(p: PartialValue) -> bool:
+    return (p.day is not None and p.month is None and p.year is None and p.literal is None and p.weekday is None
+            and p.unit is None and p.hour is None)
+
+
+@context_rule(stage=Stage.PARTIAL, domains=[Domain.NEWS])
+def _month_of_list_end(context: Context, partial: PartialValue) -> PartialValue:
+    """The days of a list with no month ("on the 3rd and again on the 17th", "on the 3rd and the 17th") are in the
+    month and year the last of them is, as it is read alone: one month for the list, not one each."""
+    if not _monthless(partial):
+        return partial
+    in_order, index = context.expressions, context.index
+    last = index
+    while last + 1 < len(in_order):
+        here, after = in_order[last], in_order[last + 1]
+        joined = after.rule == "list_day" or here.rule == "list_day_before"
+        if not joined or not _monthless(after.partial) or after.span.start - here.span.end > _LIST_REACH:
+            break
+        last += 1
+    if last == index:
+        return partial
+    end = in_order[last]
+    cue = governing_cue(context.document.text, end.span, context.sentence, language=context.language)
+    value = resolve_value(end.partial, context.document.published, cue.tense, firm=cue.firm, leaning=cue.leaning,
+                          endpoint=cue.endpoint)
+    if value.start is None:
+        return partial
+    return replace(partial, year=value.start.year, month=value.start.month)
+
+
+_YEAR_AFTER_REACH = 48  # characters from a date to the year its clause names after it ("on 1 November this year")
+_CLAUSE_MARKS = ",;:()"  # what ends a clause between a date and a year told after it
+
+
+def _year_told(p: PartialValue, published: dt.date) -> int | None:
+    """The year a bare year expression names: "this year", "next year" (counted from the report), "in 2024"."""
+    if p.literal is not None or p.mod is not None or any(getattr(p, name) is not None for name in _DATE_FIELDS[3:]):
+        return None
+    if p.year is not None and p.unit is None and p.century is None and p.decade is None:
+        return p.year
+    if p.unit is Granularity.YEAR and p.anchor is Anchor.PUBLICATION and p.year is None \
+            and float(p.shift).is_integer() and dt.MINYEAR <= published.year + p.shift <= dt.MAXYEAR:
+        return int(published.year + p.shift)  # not "3.5 years from now", nor a year the calendar does not hold
+    return None
+
+
+@context_rule(stage=Stage.PARTIAL, domains=[Domain.NEWS])
+def _year_told_after(context: Context, partial: PartialValue) -> PartialValue:
+    """A date or holiday with no year whose clause names the year after it is in that year ("Diwali is on 1
+    November this year", "Christmas falls on a Wednesday this year"), unless the clause is told in the past."""
+    published = context.document.published
+    if (partial.year is not None or partial.literal is not None or partial.unit is not None or published is None
+            or partial.direction is not Direction.TENSE or sub_year_kind(partial) != "year"
+            or context.cue.tense is Tense.PAST):
+        return partial
+    here, text = context.expression.span, context.document.text
+    for after in context.expressions[context.index + 1:context.index + 3]:
+        if after.span.start >= context.sentence.end or after.span.start - here.end > _YEAR_AFTER_REACH \
+                or any(mark in text[here.end:after.span.start] for mark in _CLAUSE_MARKS):
+            break
+        year = _year_told(after.partial, published)
+        if year is not None:
+            return replace(partial, year=year)
+    return partial
+
+
+@context_rule(stage=Stage.PARTIAL)
+def _day_of_clock(context: Context, partial: PartialValue) -> PartialValue:
+    """A clock time with no day of its own takes the day a neighbour in its sentence names: the next expression
+    when it follows closely ("a 1 p.m. kickoff on Sept. 17", "10:35 a.m. (0735 GMT) Friday"), else the nearest
+    one before it ("On Friday the blast came at 10:35 a.m.")."""
+    if not _is_bare_clock(partial):
+        return partial
+    in_order, index, sentence = context.expressions, context.index, context.sentence
+    here = in_order[index].span
+    neighbours: list[Expression] = []
+    if index + 1 < len(in_order):
+        after = in_order[index + 1]
+        if after.span.start < sentence.end and after.span.start - here.end <= _CLOCK_REACH:
+            neighbours.append(after)
+    for before in reversed(in_order[max(0, index - _CLOCK_LOOKBACK):index]):
+        if before.span.start < sentence.start:
+            break
+        neighbours.append(before)
+    for neighbour in neighbours:
+        day = neighbour.partial
+        if day.literal is None and (day.day is not None or day.weekday is not None or day.holiday is not None
+                                    or (day.unit is Granularity.DAY and day.month is None)):
+            return replace(partial, **{name: getattr(day, name) for name in _DAY_FIELDS})
+    return partial
+
+
+_BARE_CLOCK = re.compile(r"\d{1,2}:\d\d")  # "3:30": no meridiem, no zone written
+
+
+@context_rule(stage=Stage.PARTIAL)
+def _afternoon_range_end(context: Context, partial: PartialValue) -> PartialValue:
+    """The end of a range of clock times written without a.m. or p.m. comes after its start within twelve hours:
+    "from 12:30 to 3:30" ends at 15:30, "9:00 - 5:00" at 17:00; "22:00 - 2:00" runs overnight and stays 2:00."""
+    end = partial.hour
+    if end is None or end >= 12 or context.index == 0 or not _BARE_CLOCK.fullmatch(context.expression.text):
+        return partial
+    before = context.expressions[context.index - 1]
+    start = before.partial.hour
+    gap = _range_gap(context.language.patterns)
+    if start is None or not end < start < end + 12 or \
+            gap.fullmatch(context.document.text, before.span.end, context.expression.span.start) is None:
+        return partial
+    return replace(partial, hour=end + 12)
+
+
+@context_rule(stage=Stage.PARTIAL)
+def _overnight_range_end(context: Context, partial: PartialValue) -> PartialValue:
+    """A range of clock times whose end comes before its start runs past midnight: "from 11pm to 1:30" ends on the
+    next day. Only an end on the anchor's day or a day counted from it ("tonight") is moved."""
+    end = partial.hour
+    if end is None or context.index == 0 or partial.literal is not None \
+            or partial.unit not in (None, Granularity.DAY) or any(getattr(partial, name) is not None
+                                                                  for name in _DATE_FIELDS):
+        return partial
+    before = context.expressions[context.index - 1]
+    start = before.partial.hour
+    gap = _range_gap(context.language.patterns)
+    if start is None or end >= start or before.partial.literal is not None or \
+            gap.fullmatch(context.document.text, before.span.end, context.expression.span.start) is None:
+        return partial
+    return replace(partial, unit=Granularity.DAY, shift=partial.shift + 1)
+
+
+@context_rule(stage=Stage.PARTIAL)
+def _weekly_hours(context: Context, partial: PartialValue) -> PartialValue:
+    """Opening hours recur ("Mon–Fri 9:00–17:00", "Open daily 10am-6pm"): their days and times are SETs
+    (chrono/resolve/weekly_hours.py), not this week's Monday and today's 9:00."""
+    return recurring_hours(context.expressions, context.index, context.document.text, context.language.patterns,
+                           partial)
+
+
+@context_rule(stage=Stage.PARTIAL, domains=[Domain.NARRATIVE])
+def _weekday_after_story_day(context: Context, partial: PartialValue) -> PartialValue:
+    """A history told in the simple past moves on: a bare weekday after a day it has dated is that day or the next
+    such day ("On 14 August 1415 Henry sailed. On Friday he landed": the 18th; "described Thursday's killing"
+    after Thursday's date: that day), not one before it, as news counts back from its publication date. A past
+    perfect looks back (words.toml [story_looking_back]: "On Friday he had landed"); days listed in the sentence
+    of the dated one keep the news reading ("ran from 12:30 to 3:30 on Friday, and from 9:00 on Monday")."""
+    p, previous = partial, context.previous
+    if (p.weekday is None or p.month is not None or p.day is not None or p.week is not None or p.weekend
+            or p.unit is not None or p.year is not None or p.literal is not None or p.direction is not Direction.TENSE
+            or context.cue.tense is not Tense.PAST or not isinstance(previous, Value)
+            or previous.granularity is None or previous.granularity < Granularity.DAY
+            or context.mentions.last_end > context.sentence.start):  # a list of days in one sentence: either way
+        return partial
+    looking_back = context.language.words.tables.get("story_looking_back", {})
+    words = context.document.text[context.sentence.start:context.sentence.end].lower().split()
+    if previous.start is None or any(word.strip(",;:") in looking_back for word in words):
+        return partial
+    day = days_after(previous.start, (p.weekday - previous.start.isoweekday()) % 7)  # the day itself counts
+    return partial if day is None else replace(partial, year=day.year, month=day.month, day=day.day)
+
+
+@cache
+def _weekday_range_gap(patterns: Patterns) -> re.Pattern[str]:
+    return re.compile(rf"\s*(?:{patterns['weekday_range_gap']})\s*", re.IGNORECASE)
+
+
+def _bare_weekday(p: PartialValue) -> bool:
+    return (p.weekday is not None and p.literal is None and p.year is None and p.month is None and p.day is None
+            and p.week is None and p.unit is None and p.shift == 0 and not p.weekend and not p.week_of
+            and p.direction is Direction.TENSE)
+
+
+def _weekday_range_end(context: Context, before: int) -> Expression | None:
+    """The weekday ending a range that the weekday at ``before`` starts ("Tuesday to Friday"), if there is one."""
+    in_order = context.expressions
+    if before + 1 >= len(in_order):
+        return None
+    start, end = in_order[before], in_order[before + 1]
+    joined = _weekday_range_gap(context.language.patterns).fullmatch(context.document.text, start.span.end,
+                                                                      end.span.start)
+    # days alone: a clock time's range ("6-8pm on Friday", "Tues-Wed 9:00am") is a day's, not a run of days
+    return end if joined and _bare_weekday(start.partial) and end.partial.weekday is not None \
+        and end.partial.literal is None and start.partial.hour is None and end.partial.hour is None else None
+
+
+@context_rule(stage=Stage.PARTIAL)
+def _weekday_range_after_start(context: Context, partial: PartialValue) -> PartialValue:
+    """A range of weekdays ends on or after its start: the end is the first such day from the start ("closed from
+    Tuesday to Friday", written on a Thursday, is next week's Tuesday to Friday, not Tuesday to tomorrow)."""
+    index = context.index
+    if (index == 0 or partial.weekday is None or not _bare_weekday(partial)
+            or _weekday_range_end(context, index - 1) is not context.expression):
+        return partial
+    start = context.mentions.ending_at(context.expressions[index - 1].span.end)
+    if start is None or start.start is None or start.start != start.end:
+        return partial
+    day = days_after(start.start, (partial.weekday - start.start.isoweekday()) % 7 or 7)
+    return partial if day is None else replace(partial, year=day.year, month=day.month, day=day.day)
+
+
+@context_rule(stage=Stage.PARTIAL, domains=[Domain.NEWS])
+def _weekday_range_start_before_end(context: Context, partial: PartialValue) -> PartialValue:
+    """A range of weekdays whose end says its week ("Monday until Thursday last week"), or that is told in the past
+    and so is over, starts on the latest such day before its end ("was closed Tuesday to Friday", written on a
+    Thursday, ran from last week's Tuesday to its Friday)."""
+    end = _weekday_range_end(context, context.index)
+    published = context.document.published
+    if end is None or published is None or partial.weekday is None:
+        return partial
+    cue = governing_cue(context.document.text, end.span, context.sentence, language=context.language)
+    if _bare_weekday(end.partial) and cue.tense is not Tense.PAST:
+        return partial
+    # the range's end is no deadline ("ran Friday through Sunday" is not "suspended until Sunday")
+    last = resolve_value(end.partial, published, cue.tense, firm=cue.firm, leaning=cue.leaning).start
+    if last is None:
+        return partial
+    day = days_after(last, -((last.isoweekday() - partial.weekday) % 7 or 7))
+    return partial if day is None else replace(partial, year=day.year, month=day.month, day=day.day)
+
+
+def _is_bare_clock(p: PartialValue) -> bool:
+    """A time of day with nothing that says which day ("at 3 p.m.", "4 in the morning")."""
+    return (p.literal is None and (p.hour is not None or p.part_of_day is not None) and p.unit is None
+            and p.shift == 0 and not p.weekend and all(getattr(p, name) is None for name in _DATE_FIELDS))
