@@ -35,6 +35,7 @@ class Dateline:
 
     text: str
     date: dt.date | None
+    end: int  # where it ends in the text, its mark and the space after it included
 
 
 @cache
@@ -64,16 +65,17 @@ def find_dateline(text: str, body: Span | None = None, language: Language | None
     if match is None or not _is_place(match, words):
         return None
     found = match.group().rstrip(" \t-—–_:")
+    end = match.end()
     if match["year"] is None:
-        return Dateline(found, None)
+        return Dateline(found, None, end)
     number = months.get(" ".join((match["month"] or match["month2"]).lower().split()))
     if not isinstance(number, int):
-        return Dateline(found, None)
+        return Dateline(found, None, end)
     try:
         date = dt.date(int(match["year"]), number, int(match["day"] or match["day2"]))
     except ValueError:
-        return Dateline(found, None)
-    return Dateline(found, date)
+        return Dateline(found, None, end)
+    return Dateline(found, date, end)
 
 
 def _is_place(match: re.Match[str], tables: Mapping[str, Mapping[str, WordValue]]) -> bool:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from chrono.lang.sections import HeaderKeys
 
@@ -34,9 +35,15 @@ class Header:
     fields: dict[str, str] = field(default_factory=dict)  # "date", "title", "url", "outlet" -> value
 
 
+@cache
+def _kinds(keys: HeaderKeys) -> dict[str, str]:
+    """Each key (lower case) -> what its line gives."""
+    return {key: kind for kind in ("date", "title", "url", "outlet") for key in getattr(keys, kind)}
+
+
 def header_block(text: str, keys: HeaderKeys) -> Header | None:
     """The header opening ``text``, or None when its first lines are no "Key: value" block holding a date key."""
-    kinds = {key: kind for kind in ("date", "title", "url", "outlet") for key in getattr(keys, kind)}
+    kinds = _kinds(keys)
     if not kinds:
         return None
     fields: dict[str, str] = {}

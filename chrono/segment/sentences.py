@@ -20,6 +20,7 @@ from functools import cache
 from chrono.lang import Language, or_default
 from chrono.lang.sections import SegmentWords
 from chrono.model import Sentence, Span
+from chrono.read.dateline import find_dateline
 
 MAX_SENTENCE_CHARS = 2000  # real news sentences stay far below; beyond it the text has no sentence punctuation
 _BRACKET_REACH = 40  # characters: a bracket opened this close before a stop can still be open at it
@@ -35,12 +36,8 @@ _NEXT_WORD = re.compile(r"\s+[\"'`“‘«(\[]*([\w'’.-]+)")
 _DOTTED_ACRONYM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _DATELINE = re.compile(
     r"[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+)*"  # city in capitals: NAIROBI, NEW YORK, SAN JUAN
-    r"(?:,[ \t]*(?:"  # then up to three of:
-    r"[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?"  # a date: "March 12", "Sept. 12, 2026"
-    r"|\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?(?:[ \t]+\d{4})?"  # "12 March 2026"
-    r"|[A-Z][\w.'’]*(?:[ \t][A-Z][\w.'’]*)*"  # a region or country: ", Kenya", ", Ill."
-    r")){0,3}"
-    r"[ \t]*(?:\([^()\n]{1,40}\)|/[^/\n]{1,40}/)?"  # optional agency: (AP), /PRNewswire/
+    r"(?:,[ \t]*[A-Z][\w.'’]*(?:[ \t][A-Z][\w.'’]*)*)?"  # optional region or country: ", Kenya"
+    r"[ \t]*(?:\([^()\n]{1,40}\))?"  # optional agency: (AP)
     r"[ \t]*(?:[-—–_]{1,3}|:)[ \t]+"
 )
 
@@ -123,6 +120,12 @@ def _capped(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return pieces
 
 
+def _dated_dateline_end(text: str, start: int, end: int, language: Language | None) -> int | None:
+    """Where a dateline with its date ends ("LONDON, March 12 (Reuters) -"): the reader's dateline shape."""
+    found = find_dateline(text, Span(start, end), language)
+    return found.end if found is not None else None
+
+
 def sentence_spans(text: str, span: Span | None = None, *, language: Language | None = None) -> list[Span]:
     """Sentence offsets of text[span], whitespace trimmed, empty pieces dropped."""
     words = _abbreviations(or_default(language).segment)
@@ -139,9 +142,10 @@ def sentence_spans(text: str, span: Span | None = None, *, language: Language | 
     for par_start, par_end in _paragraphs(text, region.start, region.end):
         par_start, par_end = _trimmed(text, par_start, par_end)
         dateline = _DATELINE.match(text, par_start, par_end)
-        if dateline and dateline.end() < par_end:
-            add(par_start, dateline.end())
-            par_start = dateline.end()
+        dateline_end = dateline.end() if dateline else _dated_dateline_end(text, par_start, par_end, language)
+        if dateline_end is not None and dateline_end < par_end:
+            add(par_start, dateline_end)
+            par_start = dateline_end
         start = par_start
         for candidate in _CANDIDATE.finditer(text, par_start, par_end):
             if _is_boundary(text, candidate, words):

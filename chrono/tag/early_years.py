@@ -25,6 +25,7 @@ _PAIR_IN_BRACKETS = re.compile(r"(?<=[^\W\d_])\s*\(\s*(?P<first>[1-9]\d\d)\s*[-�
 _NUMBER = re.compile(rf"(?<![\w.,$£€]){_YEAR}")
 _CUE_REACH = 16  # characters before a number searched for its cue word and the space after it
 _CAPITAL = re.compile(r"\s+[A-Z]")
+_YEAR_AFTER = re.compile(rf",?\s+{_YEAR}")  # "25 December 800": the year after a date
 _APPROX = "APPROX"
 
 
@@ -91,7 +92,7 @@ def _with_year(text: str, expression: Expression, language: Language) -> Express
             or (p.month is None and p.holiday is None)):
         return expression
     _, ending, _ = _patterns(language)
-    match = re.compile(rf",?\s+{_YEAR}").match(text, expression.span.end)
+    match = _YEAR_AFTER.match(text, expression.span.end)
     if match is None or ending.match(text, match.end()) is None:
         return expression
     span = Span(expression.span.start, match.end())

@@ -232,11 +232,12 @@ def _weekday_range_end(context: Context, before: int) -> Expression | None:
     if before + 1 >= len(in_order):
         return None
     start, end = in_order[before], in_order[before + 1]
-    joined = _weekday_range_gap(context.language.patterns).fullmatch(context.document.text, start.span.end,
-                                                                      end.span.start)
     # days alone: a clock time's range ("6-8pm on Friday", "Tues-Wed 9:00am") is a day's, not a run of days
-    return end if joined and _bare_weekday(start.partial) and end.partial.weekday is not None \
-        and end.partial.literal is None and start.partial.hour is None and end.partial.hour is None else None
+    if (not _bare_weekday(start.partial) or end.partial.weekday is None or end.partial.literal is not None
+            or start.partial.hour is not None or end.partial.hour is not None):
+        return None
+    gap = _weekday_range_gap(context.language.patterns)
+    return end if gap.fullmatch(context.document.text, start.span.end, end.span.start) else None
 
 
 @context_rule(stage=Stage.PARTIAL)
