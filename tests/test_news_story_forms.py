@@ -154,12 +154,25 @@ LOCAL = [
     ("en_IN", "The hearing was adjourned to February 15.", "February 15", "2024-02-15"),
     ("en_IN", "The event is scheduled for 10th February, 2024.", "10th February, 2024", "2024-02-10"),
     ("en_IN", "Diwali falls on 1 November this year.", "1 November", "2024-11-01"),
-    # a holiday told in the present is the publication year's while still to come (the holiday table's day:
-    # Diwali's main day in 2024 is 31 October); a date or holiday with the year its clause names after it
-    ("en_IN", "Diwali falls on 1 November this year.", "Diwali", "2024-10-31"),
-    ("en_IN", "Diwali is on 1 November this year.", "Diwali", "2024-10-31"),
+    # a holiday computed per year whose clause gives its date is on that date when it is a few days from the
+    # table's (Diwali's main day in 2024 is 31 October in the table, 1 November where the new moon says so; Eid
+    # al-Fitr 11 April, a day earlier in the Gulf); a date or holiday with the year its clause names after it
+    ("en_IN", "Diwali falls on 1 November this year.", "Diwali", "2024-11-01"),
+    ("en_IN", "Diwali is on 1 November this year.", "Diwali", "2024-11-01"),
     ("en_IN", "Diwali is on 1 November this year.", "1 November", "2024-11-01"),
-    ("en_IN", "This year Diwali falls on 1 November.", "Diwali", "2024-10-31"),
+    ("en_IN", "This year Diwali falls on 1 November.", "Diwali", "2024-11-01"),
+    ("en_IN", "Diwali this year falls on 1 November.", "Diwali", "2024-11-01"),
+    ("en_IN", "Diwali will be celebrated on November 1.", "Diwali", "2024-11-01"),
+    ("en_IN", "Diwali, which falls on November 1 this year, is the festival of lights.", "Diwali", "2024-11-01"),
+    ("en_IN", "Eid al-Fitr, on 10 April in the Gulf, ends Ramadan.", "Eid al-Fitr", "2024-04-10"),
+    ("en_IN", "Diwali was celebrated on 13 November.", "Diwali", "2023-11-13"),
+    # ... rows that stay: the table's day when the date is another day's or weeks away, a fixed holiday, no date
+    ("en_IN", "Markets will shut after Diwali on 1 November.", "Diwali", "2024-10-31"),
+    ("en_IN", "Diwali falls on 12 November.", "Diwali", "2024-10-31"),
+    ("en_IN", "Diwali was celebrated on 1 November.", "Diwali", "2023-11-12"),  # 2023's was the 12th
+    ("en_IN", "Diwali is coming.", "Diwali", "2024-10-31"),
+    ("en_GB", "Christmas is on 27 December this year.", "Christmas", "2024-12-25"),
+    ("en_IN", "Diwali is a festival of lights; 1 November is a holiday.", "Diwali", "2024-10-31"),
     ("en_GB", "Christmas falls on a Wednesday this year.", "Christmas", "2024-12-25"),
     ("en_GB", "The vote is on 5 March next year.", "5 March", "2025-03-05"),
     # ... rows that stay: told in the past, a holiday this year's already gone, a past clause before "this year"

@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 from functools import cache
 
+from chrono.calendar.holidays import holiday_date
 from chrono.calendar.intervals import days_after
 from chrono.lang.sections import Patterns
 from chrono.model import Anchor, Direction, Domain, Expression, Granularity, PartialValue, Tense, Value
@@ -120,6 +121,56 @@ def _year_told_after(context: Context, partial: PartialValue) -> PartialValue:
         if year is not None:
             return replace(partial, year=year)
     return partial
+
+
+_HOLIDAY_RULES = ("holiday",)  # the tagging rules that find a holiday by its name alone
+_STATED_DAY_REACH = 3  # days: a holiday's own date may differ this much from its table's (a region, a moon sighting)
+_STATED_DATE_LOOKAHEAD = 2  # expressions after a holiday searched for its date ("Diwali this year falls on 1 Nov")
+
+
+@cache
+def _holiday_date_link(patterns: Patterns) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    return (re.compile(patterns["holiday_date_link"], re.IGNORECASE),
+            re.compile(patterns["holiday_date_other"], re.IGNORECASE))
+
+
+@context_rule(stage=Stage.PARTIAL, domains=[Domain.NEWS])
+def _holiday_on_stated_date(context: Context, partial: PartialValue) -> PartialValue:
+    """A holiday computed per year whose clause gives its date ("Diwali falls on 1 November this year", "Eid, on 10
+    April,") is on that date, not its table's, when the two are a few days apart: lunar holidays differ by region
+    and by the moon's sighting. The date is resolved as the walk will resolve it; a date that words before the
+    holiday tie to another day ("after Diwali on 1 November") is not the holiday's."""
+    published, text = context.document.published, context.document.text
+    key = partial.holiday  # a day computed per year: a fixed one ("Christmas") has no other
+    if context.expression.rule not in _HOLIDAY_RULES or key is None or partial.literal is not None or published is None:
+        return partial
+    link, other = _holiday_date_link(context.language.patterns)
+    here = context.expression.span
+    if other.search(text, max(0, here.start - 24), here.start):
+        return partial
+    for after in context.expressions[context.index + 1:context.index + 1 + _STATED_DATE_LOOKAHEAD]:
+        stated = after.partial
+        if after.span.start >= context.sentence.end or link.fullmatch(text, here.end, after.span.start) is None:
+            return partial
+        if stated.day is None or stated.month is None or stated.literal is not None or stated.unit is not None:
+            continue
+        if stated.year is None and partial.year is not None:  # "Diwali falls on 1 November this year"
+            stated = replace(stated, year=partial.year)
+        cue = governing_cue(text, after.span, context.sentence, language=context.language)
+        day = resolve_value(stated, published, cue.tense, firm=cue.firm, leaning=cue.leaning).start
+        if day is None or not _near_holiday(key, day):
+            return partial
+        return replace(partial, holiday=None, year=day.year, month=day.month, day=day.day, direction=Direction.TENSE)
+    return partial
+
+
+def _near_holiday(key: str, day: dt.date) -> bool:
+    """Whether ``day`` is within a few days of holiday ``key``'s day in its year or a year next to it."""
+    for year in (day.year - 1, day.year, day.year + 1):
+        table = holiday_date(key, year) if dt.MINYEAR < year < dt.MAXYEAR else None
+        if table is not None and abs((table - day).days) <= _STATED_DAY_REACH:
+            return True
+    return False
 
 
 @context_rule(stage=Stage.PARTIAL)
