@@ -27,6 +27,8 @@ NOT_EXPRESSIONS: list[tuple[str, str]] = [
     ("Prices fall when supply grows.", "fall"),
     ("Rivers spring from the hills.", "spring"),
     ("The fall in BP's shares is large.", "fall"),  # a decline, not autumn
+    ("The bank vanished virtually overnight.", "overnight"),  # suddenly, no night
+    ("Prices doubled almost overnight.", "overnight"),
     ("The fall from grace was swift.", "fall"),
     ("The spring in his step returned.", "spring"),
     ("It is 1:2000 scale.", "2000"),

@@ -173,6 +173,40 @@ def _near_holiday(key: str, day: dt.date) -> bool:
     return False
 
 
+_OVERNIGHT_RULES = ("overnight",)  # the tagging rules that find a night told from the story's day
+_STORY_DAY_REACH = 7  # days before the publication date a dated day may be the story's day
+
+
+@context_rule(stage=Stage.PARTIAL, domains=[Domain.NEWS])
+def _overnight_before_story_day(context: Context, partial: PartialValue) -> PartialValue:
+    """"Overnight" told in the past is the night before the story's day, the latest day dated in the week up to the
+    report ("London shares closed lower Friday ... depressed by overnight losses in New York": Thursday night, not
+    the publication night); after an evening or a night dated so, that night ("called on Saturday night.
+    Overnight, the crowd grew"). With no such day it stays the publication night: a wire story filed in the
+    evening tells of that night abroad as often as a morning paper of the night before. Told in the present or
+    the future it is the coming night ("Temperatures will fall overnight")."""
+    published, story = context.document.published, context.previous
+    if (context.expression.rule not in _OVERNIGHT_RULES or published is None or context.cue.tense is not Tense.PAST
+            or partial.literal is not None or partial.unit is not Granularity.DAY or partial.shift != 0):
+        return partial
+    if (not isinstance(story, Value) or story.granularity is None or story.granularity < Granularity.DAY
+            or story.start is None or not 0 <= (published - story.start).days <= _STORY_DAY_REACH):
+        return partial
+    night = story.start if _after_dark(story) else days_after(story.start, -1)
+    if night is None:
+        return partial
+    return replace(partial, unit=None, anchor=Anchor.CONTEXT, year=night.year, month=night.month, day=night.day)
+
+
+_AFTER_DARK = re.compile(r"T(?:EV|NI|1[89]|2[0-4])")  # an evening or night, or a clock time from 18:00
+
+
+def _after_dark(value: Value) -> bool:
+    """Whether a time of day is in the evening or the night: the night that follows is that day's."""
+    return value.granularity is not None and value.granularity > Granularity.DAY \
+        and _AFTER_DARK.search(value.value) is not None
+
+
 @context_rule(stage=Stage.PARTIAL)
 def _day_of_clock(context: Context, partial: PartialValue) -> PartialValue:
     """A clock time with no day of its own takes the day a neighbour in its sentence names: the next expression
