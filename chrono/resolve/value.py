@@ -82,16 +82,14 @@ class _Period:
     granularity: Granularity
 
 
-def resolve_value(partial: PartialValue, anchor: dt.date | Value | None, tense: Tense = Tense.NONE,
-                  *, previous: Value | None = None, year_written: bool = False, firm: bool = False,
-                  leaning: bool = False, endpoint: bool = False) -> Value:
+def resolve_value(partial: PartialValue, anchor: dt.date | Value | None, cue: TenseCue | Tense = Tense.NONE,
+                  *, previous: Value | None = None, year_written: bool = False) -> Value:
     """Pure: the value of ``partial`` against ``anchor`` (publication date or a mentioned value).
 
     ``previous`` is the latest earlier mention; partial values anchored on PREVIOUS use it when given.
     ``year_written`` says the mentioned anchor wrote its year (a history may then move on past it).
-    ``firm`` says the tense cue is in the expression's own clause: the side it rules out is never chosen;
-    ``leaning`` says it only leans to its side (TenseCue.leaning); ``endpoint`` that the expression is an end
-    point set by a past or no verb (TenseCue.endpoint).
+    ``cue`` is the governing tense, or the whole TenseCue: whether the cue is in the expression's own clause
+    (``firm``: the side it rules out is never chosen), only leans to its side, or makes an end point.
     With no usable anchor, unknown digits are written as X ("XXXX-03-02"), as are those of a period past
     year 9999 or near the calendar's ends (a week running into year 10000); years before Christ counted
     from an AD anchor are written as BC values ("25 centuries ago" -> BC04), which have no interval.
@@ -99,12 +97,12 @@ def resolve_value(partial: PartialValue, anchor: dt.date | Value | None, tense: 
     if partial.literal is not None:
         return _literal(partial)
     try:
-        return _resolved(partial, anchor, tense, previous, year_written, TenseCue(tense, firm, leaning, endpoint))
+        return _resolved(partial, anchor, previous, year_written, cue if isinstance(cue, TenseCue) else TenseCue(cue))
     except OutOfCalendar:
         return _value(partial, _unknown(partial), None)
 
 
-def _resolved(partial: PartialValue, anchor: dt.date | Value | None, tense: Tense, previous: Value | None,
+def _resolved(partial: PartialValue, anchor: dt.date | Value | None, previous: Value | None,
               year_written: bool, cue: TenseCue) -> Value:
     chosen = previous if partial.anchor is Anchor.PREVIOUS and previous is not None else anchor
     if chosen is previous and _holds_day_of(previous, anchor) and _time_of_day_only(partial):

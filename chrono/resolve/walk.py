@@ -61,8 +61,7 @@ def resolve_expressions(expressions: list[Expression], sentences: list[Sentence]
         partial = expression.partial
         for rule in partial_rules:
             partial = rule.apply(context, partial)
-        value = resolve_value(partial, anchor, cue.tense, previous=previous, year_written=mentions.wrote_year(anchor),
-                              firm=cue.firm, leaning=cue.leaning, endpoint=cue.endpoint)
+        value = resolve_value(partial, anchor, cue, previous=previous, year_written=mentions.wrote_year(anchor))
         datable = (value.is_datable and value.granularity is not None) or bc_granularity(value) is not None
         if datable and not any(rule.apply(context, anchor) for rule in aside_rules):
             counted_back = partial.anchor is Anchor.PREVIOUS and partial.shift < 0  # "the year-earlier quarter"

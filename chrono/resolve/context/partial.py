@@ -80,8 +80,7 @@ def _month_of_list_end(context: Context, partial: PartialValue) -> PartialValue:
         return partial
     end = in_order[last]
     cue = governing_cue(context.document.text, end.span, context.sentence, language=context.language)
-    value = resolve_value(end.partial, context.document.published, cue.tense, firm=cue.firm, leaning=cue.leaning,
-                          endpoint=cue.endpoint)
+    value = resolve_value(end.partial, context.document.published, cue)
     if value.start is None:
         return partial
     return replace(partial, year=value.start.year, month=value.start.month)
@@ -157,7 +156,7 @@ def _holiday_on_stated_date(context: Context, partial: PartialValue) -> PartialV
         if stated.year is None and partial.year is not None:  # "Diwali falls on 1 November this year"
             stated = replace(stated, year=partial.year)
         cue = governing_cue(text, after.span, context.sentence, language=context.language)
-        day = resolve_value(stated, published, cue.tense, firm=cue.firm, leaning=cue.leaning).start
+        day = resolve_value(stated, published, replace(cue, endpoint=False)).start
         if day is None or not _near_holiday(key, day):
             return partial
         return replace(partial, holiday=None, year=day.year, month=day.month, day=day.day, direction=Direction.TENSE)
@@ -353,7 +352,7 @@ def _weekday_range_start_before_end(context: Context, partial: PartialValue) -> 
     if _bare_weekday(end.partial) and cue.tense is not Tense.PAST:
         return partial
     # the range's end is no deadline ("ran Friday through Sunday" is not "suspended until Sunday")
-    last = resolve_value(end.partial, published, cue.tense, firm=cue.firm, leaning=cue.leaning).start
+    last = resolve_value(end.partial, published, replace(cue, endpoint=False)).start
     if last is None:
         return partial
     day = days_after(last, -((last.isoweekday() - partial.weekday) % 7 or 7))
