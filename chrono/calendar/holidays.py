@@ -14,10 +14,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["HOLIDAYS", "HOLIDAY_TABLE", "holiday_date", "easter"]
+__all__ = ["HOLIDAYS", "HOLIDAY_TABLE", "holiday_date", "easter", "once_year"]
 
 # key -> ("easter", days after Easter Sunday) | ("nth", month, n, ISO weekday; n = -1 is the last)
 #        | ("fixed", month, day) | ("after_nth", month, n, weekday, days after it)
+#        | ("once", year, month, day): a day that was not kept again, which no other year holds
 HOLIDAYS: dict[str, tuple[Any, ...]] = {
     "EASTER": ("easter", 0),
     "EASTER_MONDAY": ("easter", 1),
@@ -56,6 +57,7 @@ HOLIDAYS: dict[str, tuple[Any, ...]] = {
     "EARLY_MAY_BANK_HOLIDAY": ("nth", 5, 1, 1),
     "SPRING_BANK_HOLIDAY": ("nth", 5, -1, 1),
     "SUMMER_BANK_HOLIDAY": ("nth", 8, -1, 1),
+    "D_DAY": ("once", 1944, 6, 6),  # Normandy; in a story of another year "D-Day" is a plan's day, not this one
 }
 HOLIDAY_TABLE = Path(__file__).with_name("holiday_dates.json")  # generated: regenerate_holidays.py
 
@@ -92,8 +94,14 @@ def nth_weekday(year: int, month: int, n: int, weekday: int) -> dt.date:
     return first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (n - 1))
 
 
+def once_year(key: str) -> int | None:
+    """The year of a day kept once ("D_DAY": 1944); None for a holiday that comes back."""
+    rule = HOLIDAYS.get(key.upper())
+    return rule[1] if rule is not None and rule[0] == "once" else None
+
+
 def holiday_date(key: str, year: int) -> dt.date | None:
-    """The day of holiday ``key`` in ``year``; None for an unknown key."""
+    """The day of holiday ``key`` in ``year``; None for an unknown key or a year without it."""
     rule = HOLIDAYS.get(key.upper())
     if rule is None:
         day = _tabled().get(key.upper(), {}).get(year)
@@ -101,6 +109,8 @@ def holiday_date(key: str, year: int) -> dt.date | None:
     kind = rule[0]
     if kind == "easter":
         return easter(year) + dt.timedelta(days=rule[1])
+    if kind == "once":
+        return dt.date(year, rule[2], rule[3]) if year == rule[1] else None
     if kind == "fixed":
         return dt.date(year, rule[1], rule[2])
     if kind == "nth":

@@ -25,7 +25,8 @@ _AS_WRITTEN = frozenset({"time_zone"})
 _CLOCK = re.compile(r"(?P<hour>\d\d?)(?:[:.]?(?P<minute>[0-5]\d))?\s*(?P<meridiem>\D+)")
 
 # TIMEX3 writes these fields with a fixed number of digits ("XXXX-07", "BC0480"); keyed by group name
-_WIDTHS = {"year": 4, "month": 2, "day": 2, "hour": 2, "minute": 2, "second": 2, "century": 2}
+_WIDTHS = {"year": 4, "month": 2, "day": 2, "hour": 2, "minute": 2, "second": 2, "century": 2, "millennium": 1,
+           "decade": 3}
 
 
 class Words:
@@ -163,6 +164,15 @@ class Words:
         """TIMEX3 names a century by its digits: "the 20th century" -> 19."""
         ordinal = self.lookup("ordinal", key)
         return ordinal - 1 if isinstance(ordinal, int) else None
+
+    def _convert_bc_decade(self, key: str) -> int | None:
+        """"470s" (of "the 470s BC") -> 47: a decade's digits before the common era, as written."""
+        digits = key.rstrip("s'")
+        return int(digits) // 10 if digits.isdigit() else None
+
+    def _convert_millennium(self, key: str) -> int | None:
+        """A millennium by its digit, as a century is: "the 2nd millennium" -> 1."""
+        return self._convert_century(key)
 
     def group_value(self, group: str, text: str, table: str | None) -> Any:
         """What a captured group means: the table named after the group (digits dropped) unless one is given."""

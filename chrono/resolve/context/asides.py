@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from chrono.calendar.holidays import once_year
 from chrono.model import Domain, Granularity, Tense, Value
 from chrono.resolve.context.registry import (
     Context,
@@ -58,3 +59,19 @@ def _named_no_time(context: Context) -> bool:
     """The words around say a month's name names no time there: a march ("the Long March", "the March to the
     Sea"); cues in chrono/lang/<code>/surroundings.toml [[no_expression]]."""
     return names_no_time(context.expression, context.document.text, context.language.surroundings)
+
+
+_ONCE_NEAR = 1  # years: a story this close to a day kept once is telling of it (a year after, "since D-Day")
+
+
+@context_rule(stage=Stage.ABSENT)
+def _once_day_elsewhere(context: Context) -> bool:
+    """A day kept once names it only in a story near its year: "D-Day" in a history of 1944 is 6 June 1944; in one
+    of 1950 ("D-Day for the landing at Inchon"), or in the news ("the D-Day for Brexit"), it is a plan's day."""
+    partial = context.expression.partial
+    year = once_year(partial.holiday) if partial.holiday is not None else None
+    if year is None:
+        return False
+    last, published = context.mentions.last, context.document.published
+    told = last.start if last is not None and last.start is not None else published
+    return told is not None and abs(told.year - year) > _ONCE_NEAR

@@ -363,3 +363,32 @@ def _is_bare_clock(p: PartialValue) -> bool:
     """A time of day with nothing that says which day ("at 3 p.m.", "4 in the morning")."""
     return (p.literal is None and (p.hour is not None or p.part_of_day is not None) and p.unit is None
             and p.shift == 0 and not p.weekend and all(getattr(p, name) is None for name in _DATE_FIELDS))
+
+
+_CENTURY = 100  # years
+
+
+@context_rule(stage=Stage.PARTIAL, domains=[Domain.NARRATIVE])
+def _decade_of_story(context: Context, partial: PartialValue) -> PartialValue:
+    """A decade written with two digits ("the '60s") is the one of that name nearest the story's time: in a history
+    of 1872 the 1860s, not the 1960s its century by default would make it."""
+    told = context.previous or context.mentions.last
+    if not partial.short_year or partial.decade is None or told is None or told.start is None:
+        return partial
+    year = told.start.year
+    first = year - year % _CENTURY + partial.decade % 10 * 10
+    nearest = min((first - _CENTURY, first, first + _CENTURY), key=lambda start: (abs(start + 5 - year), start))
+    return replace(partial, decade=nearest // 10) if 0 < nearest <= 9990 else partial
+
+
+_TURN_RULE = "century_turn"  # the tagging rule of "the turn of the century" (chrono/lang/<code>/rules.toml)
+
+
+@context_rule(stage=Stage.PARTIAL, domains=[Domain.NARRATIVE])
+def _turn_of_story_century(context: Context, partial: PartialValue) -> PartialValue:
+    """"The turn of the century" is the century turning nearest the story's time: in a history of the 1890s the
+    1900s begin, as in one of the 1900s."""
+    if context.expression.rule != _TURN_RULE:
+        return partial
+    told = context.previous.start if context.previous is not None else context.document.published
+    return replace(partial, shift=1) if told is not None and told.year % _CENTURY >= _CENTURY // 2 else partial

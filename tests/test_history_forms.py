@@ -1,0 +1,122 @@
+"""Forms of history writing resolved against the story's own time, not the publication date (2020-03-01 here):
+(domain, text, phrase, type, value). A type of None says the phrase is no expression there (must-not rows).
+
+Forms already tabled in tests/test_narrative_forms.py and tests/test_story_time.py are not repeated.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from chrono.model import Document, Domain
+from chrono.resolve.walk import resolve_expressions
+from chrono.segment.sentences import split_sentences
+from chrono.tag.tagger import tag_text
+
+NEWS, NARRATIVE = Domain.NEWS, Domain.NARRATIVE
+PUBLISHED = dt.date(2020, 3, 1)
+
+ROWS = [
+    # steps from the story's day, month or year
+    (NARRATIVE, "The army landed in May 1916. The following spring, it attacked again.", "The following spring",
+     "DATE", "1917-SP"),
+    (NARRATIVE, "The city fell in March 1871. That autumn the commune was crushed.", "That autumn", "DATE",
+     "1871-FA"),
+    (NARRATIVE, "The ships sailed on 3 June 1588. The next morning they sighted land.", "The next morning", "TIME",
+     "1588-06-04TMO"),
+    (NARRATIVE, "The ships sailed on 3 June 1588. Two days later they sighted land.", "Two days later", "DATE",
+     "1588-06-05"),
+    (NARRATIVE, "The treaty was signed in March 1648. By the end of the year the armies had gone home.",
+     "the end of the year", "DATE", "1648"),
+    (NARRATIVE, "In 1588 the Armada sailed. In the same year, Drake raided Cadiz.", "the same year", "DATE", "1588"),
+    (NARRATIVE, "In March 1588 the Armada was built. Later that year, it sailed.", "Later that year", "DATE", "1588"),
+    (NARRATIVE, "In 1848 revolts spread. The previous decade had been calm.", "The previous decade", "DATE", "183"),
+    # ... early or late in the story's year (new), the day or a part of it after the story's day (new)
+    (NARRATIVE, "In March 1947 the French landed. Late in the year, they attacked Bac Kan.", "Late in the year",
+     "DATE", "1947"),
+    (NARRATIVE, "In March 1947 the French landed. Early in the month, they had sailed.", "Early in the month",
+     "DATE", "1947-03"),
+    (NARRATIVE, "Thompson surrendered on 11 May 1865, and the day following saw the end.", "the day following",
+     "DATE", "1865-05-12"),
+    (NARRATIVE, "The army landed on 5 May 1916. The morning after, it attacked.", "The morning after", "TIME",
+     "1916-05-06TMO"),
+    (NARRATIVE, "The army landed on 5 May 1916. The night before, it had sailed.", "The night before", "TIME",
+     "1916-05-04TNI"),
+    (NARRATIVE, "By 1990 few still believed in it; the late year of the flood was past.", "the late year", None,
+     None),
+    (NEWS, "She asked for the morning after pill.", "the morning after", None, None),
+    (NARRATIVE, "In 1916 the army landed. The morning after the landing, it attacked.", "The morning after", None,
+     None),
+    # years, decades, centuries and millennia
+    (NARRATIVE, "In 1941 Germany invaded Russia. Early in 1942 the Soviets counterattacked.", "Early in 1942", "DATE",
+     "1942"),
+    (NARRATIVE, "In 1941 the war spread. In the late 1930s the party had grown.", "the late 1930s", "DATE", "193"),
+    (NARRATIVE, "The town was founded in the 18th century.", "the 18th century", "DATE", "17"),
+    (NARRATIVE, "The town was founded in the eighteenth century.", "the eighteenth century", "DATE", "17"),
+    (NARRATIVE, "In 1872 the railway came. Immigration had risen in the 1860s.", "the 1860s", "DATE", "186"),
+    (NARRATIVE, "The city was founded in the 1st century BC.", "the 1st century BC", "DATE", "BC00"),
+    (NARRATIVE, "Farming reached the valley in the 5th millennium BC.", "the 5th millennium BC", "DATE", "BC4"),
+    (NARRATIVE, "Towns grew across Europe in the 2nd millennium.", "the 2nd millennium", "DATE", "1"),
+    (NARRATIVE, "Towns grew in the first millennium AD.", "the first millennium AD", "DATE", "0"),
+    (NARRATIVE, "The village was founded around 1000 AD.", "around 1000 AD", "DATE", "1000"),
+    (NARRATIVE, "Throughout the 470s BC, the League campaigned in Thrace.", "the 470s BC", "DATE", "BC047"),
+    (NARRATIVE, "Towards the end of the 460s BC, Athens sent a fleet.", "the end of the 460s BC", "DATE", "BC046"),
+    # ... a two-digit decade, the turn and the middle of the century: the story's, not the publication's (new)
+    (NARRATIVE, "In 1872 the railway came. Many had emigrated in the '60s.", "the '60s", "DATE", "186"),
+    (NARRATIVE, "In 1872 the railway came. By the '80s the town had doubled.", "the '80s", "DATE", "188"),
+    (NEWS, "Music from the '60s is back.", "the '60s", "DATE", "196"),
+    (NARRATIVE, "In 1894 the mills closed. By the turn of the century the railway had come.",
+     "the turn of the century", "DATE", "19"),
+    (NARRATIVE, "In 1903 the mills reopened. By the turn of the century the railway had come.",
+     "the turn of the century", "DATE", "19"),
+    (NEWS, "Since the turn of the century, prices have doubled.", "the turn of the century", "DATE", "20"),
+    (NARRATIVE, "In 1848 revolts spread. By mid-century the city had doubled in size.", "mid-century", "DATE", "18"),
+    (NEWS, "By mid-century, sea levels will have risen.", "mid-century", "DATE", "20"),
+    (NEWS, "They sold a mid-century modern sofa.", "mid-century", None, None),
+    # an era's name is no amount of years
+    (NARRATIVE, "In 1925 he moved to Paris. During the interwar years he wrote novels.", "years", None, None),
+    # lifespans and reigns in brackets are years, and do not move the story
+    (NARRATIVE, "Charles Dickens (1812–1870) wrote Bleak House in 1852. The next year he toured.", "1812", "DATE",
+     "1812"),
+    (NARRATIVE, "Charles Dickens (1812–1870) wrote Bleak House in 1852. The next year he toured.", "1870", "DATE",
+     "1870"),
+    (NARRATIVE, "Charles Dickens (1812–1870) wrote Bleak House in 1852. The next year he toured.", "The next year",
+     "DATE", "1853"),
+    # feasts and named days
+    (NARRATIVE, "In 1914 the war began. At Christmas 1914 the soldiers held a truce.", "Christmas 1914", "DATE",
+     "1914-12-25"),
+    (NARRATIVE, "In March 1944 the Allies gathered. On D-Day they landed in Normandy.", "D-Day", "DATE",
+     "1944-06-06"),
+    (NARRATIVE, "In 1945 the war in Europe ended, eleven months after D-Day.", "D-Day", "DATE", "1944-06-06"),
+    (NARRATIVE, "In 1950 the war began. D-Day for the landing at Inchon was 15 September.", "D-Day", None, None),
+    (NARRATIVE, "In 1950 the war began. D-Day for the landing at Inchon was 15 September.", "15 September", "DATE",
+     "1950-09-15"),
+    (NEWS, "The vote is the D-Day for Brexit.", "D-Day", None, None),
+    # amounts and recurrences keep their types
+    (NARRATIVE, "In 1848 revolts spread. Within a month the king fled.", "a month", "DURATION", "P1M"),
+    (NARRATIVE, "In 1848 revolts spread. He ruled for three years.", "three years", "DURATION", "P3Y"),
+    (NARRATIVE, "In 1848 he went to Bath. He returned every summer.", "every summer", "SET", "XXXX-SU"),
+    (NARRATIVE, "In 1848 he went to Bath. The roads flooded each spring.", "each spring", "SET", "XXXX-SP"),
+    (NARRATIVE, "In 1848 he went to Bath. He returned every summer.", "summer", None, None),
+    # a military clock time with "hrs"; a clock reading for an amount is none
+    (NARRATIVE, "On 8 October 1950 camouflage was deployed by 05:30hrs.", "05:30hrs", "TIME", "1950-10-08T05:30"),
+    (NEWS, "The flight lasted for 02:30 hrs.", "02:30 hrs", None, None),
+]
+
+
+def _found(domain: Domain, text: str) -> dict[str, tuple[str, str]]:
+    document = Document("row", text, PUBLISHED)
+    resolved = resolve_expressions(tag_text(text), split_sentences(text), document, domain=domain)
+    return {e.text: (e.value.type.value, e.value.value) for e in resolved if e.value is not None}
+
+
+@pytest.mark.parametrize(("domain", "text", "phrase", "kind", "value"), ROWS,
+                         ids=[f"{row[0]}-{row[2]}-{number}" for number, row in enumerate(ROWS)])
+def test_history_form(domain: Domain, text: str, phrase: str, kind: str | None, value: str | None) -> None:
+    found = _found(domain, text)
+    if kind is None:
+        assert phrase not in found, found
+    else:
+        assert found.get(phrase) == (kind, value), found
