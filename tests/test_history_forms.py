@@ -103,6 +103,10 @@ ROWS = [
     # a military clock time with "hrs"; a clock reading for an amount is none
     (NARRATIVE, "On 8 October 1950 camouflage was deployed by 05:30hrs.", "05:30hrs", "TIME", "1950-10-08T05:30"),
     (NEWS, "The flight lasted for 02:30 hrs.", "02:30 hrs", None, None),
+    # a time on a day the story knows only by its month keeps its time
+    (NARRATIVE, "In October 1950 the army marched (19:00-03:00hrs).", "19:00", "TIME", "1950-10-XXT19:00"),
+    (NARRATIVE, "In September 1939 Poland was invaded. That night Warsaw burned.", "That night", "TIME",
+     "1939-09-XXTNI"),
 ]
 
 

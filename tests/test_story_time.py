@@ -22,6 +22,13 @@ ROWS = [
      "On September 18 it took effect.", "September 18", "1920-09-18"),
     ("narrative", "2020-03-01", "In May 1920 the law was passed. In 1921 it took effect. On September 18 it lapsed.",
      "September 18", "1921-09-18"),
+    # a flashback in a relative clause told in the past perfect does not move the story; a main clause does
+    ("narrative", "2020-03-01", "In May 1944 British forces attacked, and Chinese forces that had invaded Burma in "
+     "late 1943 besieged Myitkyina. By June, the Japanese had taken Henan.", "June", "1944-06"),
+    ("narrative", "2020-03-01", "In 1944 Rome fell. The general, who had fought there in 1916, wept. The next year "
+     "he retired.", "The next year", "1945"),
+    ("narrative", "2020-03-01", "In 1944 Rome fell. By 1947 the Allies had left Italy. The next year it voted.",
+     "The next year", "1948"),
     # news looking back: a story told about 2019 in a post published in 2020
     ("news", "2020-03-01", "In June 2019, the developers froze the code. On July 14, 2019, the beta came out. "
      "Python 3.8 was scheduled for release by the end of the year, and the final was planned for early November.",

@@ -114,7 +114,7 @@ def _resolved(partial: PartialValue, anchor: dt.date | Value | None, previous: V
     reference = _Reference.of(chosen, year_written)
     date_value = _date_part(partial, reference, cue)
     if isinstance(date_value, str):
-        return _value(partial, date_value, None)
+        return _value(partial, date_value + _unknown_day_time(partial, date_value), None)
     if partial.week_of and date_value.granularity == Granularity.DAY:
         week = _period(date_value.start, Granularity.WEEK)
         return _value(partial, week.value, week)
@@ -122,6 +122,16 @@ def _resolved(partial: PartialValue, anchor: dt.date | Value | None, previous: V
         weekend = _weekend_adjoining(date_value.start)
         return _value(partial, weekend.value, weekend)
     return _with_time(partial, date_value)
+
+
+def _unknown_day_time(p: PartialValue, day: str) -> str:
+    """The clock time or part of day of a day known only in part ("19:00" after "October 1950": T19:00 after
+    1950-10-XX); nothing for a coarser value."""
+    if day.count("-") != 2 or "W" in day or "T" in day:
+        return ""
+    if p.hour is not None:
+        return f"T{p.hour:02d}:{p.minute or 0:02d}" + (f":{p.second:02d}" if p.second is not None else "")
+    return f"T{p.part_of_day}" if p.part_of_day else ""
 
 
 def _holds_day_of(mention: Value | None, anchor: dt.date | Value | None) -> bool:
