@@ -49,6 +49,16 @@ ROWS = [
     (NEWS, "She asked for the morning after pill.", "the morning after", None, None),
     (NARRATIVE, "In 1916 the army landed. The morning after the landing, it attacked.", "The morning after", None,
      None),
+    # ... early, late, earlier or later in a year or season; a part of a season (new)
+    (NARRATIVE, "In 1791 the king fled. Later in 1792 the monarchy fell.", "Later in 1792", "DATE", "1792"),
+    (NARRATIVE, "In 480 BC Xerxes marched. Early in spring the fleet sailed.", "Early in spring", "DATE",
+     "BC0480-SP"),
+    (NARRATIVE, "In 1919 the Whites advanced. Later in the summer they retreated.", "Later in the summer", "DATE",
+     "1919-SU"),
+    (NARRATIVE, "In 1919 the Whites advanced. In the middle of summer they retreated.", "the middle of summer",
+     "DATE", "1919-SU"),
+    (NARRATIVE, "In 1919 the Whites advanced. By late summer they had retreated.", "late summer", "DATE", "1919-SU"),
+    (NARRATIVE, "In 1919 the Whites advanced. By late summer they had retreated.", "summer", None, None),
     # years, decades, centuries and millennia
     (NARRATIVE, "In 1941 Germany invaded Russia. Early in 1942 the Soviets counterattacked.", "Early in 1942", "DATE",
      "1942"),
