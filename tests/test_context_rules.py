@@ -66,7 +66,7 @@ def test_every_rule_has_examples(code: str) -> None:
     (Domain.NARRATIVE, context.Stage.EXPRESSIONS, ["amount_after_event", "early_years"]),
     (Domain.NARRATIVE, context.Stage.PARTIAL, ["year_of_range_end", "day_of_clock", "afternoon_range_end",
                                                     "overnight_range_end", "weekly_hours", "weekday_after_story_day",
-                                                    "weekday_range_after_start", "decade_of_story",
+                                                    "weekday_range_after_start", "century_of_story",
                                                     "turn_of_story_century"]),
     (Domain.NEWS, context.Stage.ABSENT, ["past_clause_relative", "named_no_time", "once_day_elsewhere"]),
     (Domain.NARRATIVE, context.Stage.ABSENT, ["past_clause_relative", "named_no_time", "once_day_elsewhere"]),

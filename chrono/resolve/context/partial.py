@@ -369,16 +369,28 @@ _CENTURY = 100  # years
 
 
 @context_rule(stage=Stage.PARTIAL, domains=[Domain.NARRATIVE])
-def _decade_of_story(context: Context, partial: PartialValue) -> PartialValue:
-    """A decade written with two digits ("the '60s") is the one of that name nearest the story's time: in a history
-    of 1872 the 1860s, not the 1960s its century by default would make it."""
+def _century_of_story(context: Context, partial: PartialValue) -> PartialValue:
+    """A year or decade written with two digits ("the Club of '89", "in May '68", "the '60s") is the one of that
+    name nearest the story's time: in a history of 1790 '89 is 1789, in one of 1872 the '60s the 1860s, not the
+    publication's or the default century."""
     told = context.previous or context.mentions.last
-    if not partial.short_year or partial.decade is None or told is None or told.start is None:
+    if not partial.short_year or told is None or told.start is None or partial.literal is not None:
         return partial
-    year = told.start.year
-    first = year - year % _CENTURY + partial.decade % 10 * 10
-    nearest = min((first - _CENTURY, first, first + _CENTURY), key=lambda start: (abs(start + 5 - year), start))
-    return replace(partial, decade=nearest // 10) if 0 < nearest <= 9990 else partial
+    if partial.decade is not None and partial.year is None:
+        first = _nearest_of_name(partial.decade % 10 * 10, told.start.year, 10)
+        return replace(partial, decade=first // 10) if first is not None else partial
+    if partial.year is not None and partial.decade is None:
+        year = _nearest_of_name(partial.year % _CENTURY, told.start.year, 1)
+        return replace(partial, year=year) if year is not None else partial
+    return partial
+
+
+def _nearest_of_name(digits: int, year: int, length: int) -> int | None:
+    """The first year of the period of ``length`` years whose last two digits are ``digits``, nearest ``year``."""
+    first = year - year % _CENTURY + digits
+    candidates = (first - _CENTURY, first, first + _CENTURY)
+    nearest = min(candidates, key=lambda start: (abs(start + length // 2 - year), start))
+    return nearest if 0 < nearest <= 9999 - length + 1 else None
 
 
 _TURN_RULE = "century_turn"  # the tagging rule of "the turn of the century" (chrono/lang/<code>/rules.toml)
