@@ -97,6 +97,9 @@ ROWS = [
      "1870"),
     (NARRATIVE, "Charles Dickens (1812–1870) wrote Bleak House in 1852. The next year he toured.", "The next year",
      "DATE", "1853"),
+    # a range of months in brackets: "May" before another month is the month, not the verb
+    (NARRATIVE, "In 1949 the army advanced, taking the islands (May-August 1950).", "May", "DATE", "1950-05"),
+    (NEWS, "May-Britt Moser won the prize.", "May", None, None),
     # feasts and named days
     (NARRATIVE, "In 1914 the war began. At Christmas 1914 the soldiers held a truce.", "Christmas 1914", "DATE",
      "1914-12-25"),
