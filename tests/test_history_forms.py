@@ -100,6 +100,10 @@ ROWS = [
     # a range of months in brackets: "May" before another month is the month, not the verb
     (NARRATIVE, "In 1949 the army advanced, taking the islands (May-August 1950).", "May", "DATE", "1950-05"),
     (NEWS, "May-Britt Moser won the prize.", "May", None, None),
+    # a day of the month alone after the story's month, before its verb
+    (NARRATIVE, "A terrific assault was made on 20 September 1917. The onslaught on the 20th was successful.",
+     "the 20th", "DATE", "1917-09-20"),
+    (NARRATIVE, "In 1917 the battalion on the 20th floor was hit.", "the 20th", None, None),
     # feasts and named days
     (NARRATIVE, "In 1914 the war began. At Christmas 1914 the soldiers held a truce.", "Christmas 1914", "DATE",
      "1914-12-25"),
