@@ -340,6 +340,16 @@ class HeaderKeys:
 
 
 @dataclass(frozen=True, eq=False)
+class WebPageWords:
+    """[web_page] of segment.toml: what a saved page's markup and bylines say in this language (chrono/read/html.py
+    and chrono/resolve/line_stamps.py), lower case."""
+
+    aside_marks: Words = ()  # an element whose id or class starts so holds no part of the article
+    changed_labels: Words = ()  # a short element opening so states the page's last change, not its publication
+    stamp_labels: Words = ()  # words a post's own stamp line may hold beside its date ("Reply #4 on: ...")
+
+
+@dataclass(frozen=True, eq=False)
 class SegmentWords:
     """segment.toml: abbreviations and sentence openers (chrono/segment/), headline clauses, and tokens."""
 
@@ -349,6 +359,7 @@ class SegmentWords:
     clauses: ClauseWords
     tokenized: TokenizedWords = TokenizedWords()
     header: HeaderKeys = HeaderKeys()
+    web_page: WebPageWords = WebPageWords()
 
 
 # ---------------------------------------------------------------- tense.toml

@@ -10,8 +10,10 @@ text but outside the body.
 The publication date is the page's own word first, in this order: JSON-LD `datePublished` (of the article, not
 of a teaser), `<meta property="article:published_time">` and its kin, the page's own date field (an element
 named datePublished in microdata or RDFa, a `<time pubdate>`, the entry's date by its class, or the first
-`<time datetime>` of the article outside links and asides), the day the page's address names; only then what
-htmldate finds in the page without its asides, menus, footers and comments. `Document.published_source` says
+`<time datetime>` of the article outside links and asides), the date a byline gives after a publication label
+("Published 12:04 GMT, 3 March 2024"; before that first `<time>`, which may be an "Updated" one), the day the page's
+address names; only then what htmldate finds in the page without its asides, menus, footers, comments, widgets
+and "Updated ..." lines ([web_page] of segment.toml names them). `Document.published_source` says
 which one gave it; a page with none of these is dated by the dateline opening its text, if any
 (chrono/read/published.py). The page's locale (`og:locale`, else `<html lang>`) sets the day/month order of its numeric
 dates. A page not in UTF-8 was decoded in the encoding it declares (chrono.read.inputs).
@@ -24,10 +26,13 @@ import json
 import re
 from collections.abc import Iterator
 from copy import deepcopy
+from functools import cache
 from typing import Any
 from urllib.parse import urlsplit
 
 from chrono.errors import ChronoInputError
+from chrono.lang import Language
+from chrono.lang.sections import WebPageWords
 from chrono.model import Document, Span
 from chrono.read.common import Origin, Record, metadata_date
 from chrono.read.inputs import too_long
@@ -62,8 +67,7 @@ _ENTRY_DATE_CLASSES = frozenset(("published", "entry-date", "dt-published"))
 _ENTRY_CLASSES = frozenset(("hentry", "h-entry"))  # an entry without an <article> element (Blogger)
 # What htmldate is not shown: teasers, menus, footers and readers' comments, each with dates of their own
 _NOT_THE_ARTICLE = ("aside", "nav", "footer")
-_CHANGED_MARKS = ("modified", "updated")  # in a meta's name: the page's last change, not its publication
-_NOT_THE_ARTICLE_MARKS = ("comment", "related", "sidebar", "widget", "teaser")  # an element's id or class starts so
+MAX_BYLINE = 200  # characters of an element read as a byline ("By Jo Reid | Published 12:04 GMT, 3 March 2024")
 
 
 def _sniff(text: str) -> bool:
@@ -190,6 +194,15 @@ def page_date(tree: Any, htmldate: Any, name: str) -> tuple[dt.date | None, str 
                 return metadata_date(found, f"{name}: {source} date"), source
             except ChronoInputError:
                 continue  # an unreadable value in one place: the next source may hold a good one
+    day = _byline_date(tree, name)
+    if day is not None:
+        return day, "byline"
+    found = _article_time(tree)
+    if found:
+        try:
+            return metadata_date(found, f"{name}: page date"), "page"
+        except ChronoInputError:
+            pass
     day = _url_date(tree)
     if day is not None:
         return day, "url"
@@ -219,7 +232,8 @@ def _article_only(tree: Any) -> Any:
     entry = _first_entry(copy)
     keep = [entry, *entry.iterancestors()] if entry is not None else []  # held: lxml's proxies compare by identity
     doomed = [element for element in copy.iter() if isinstance(element.tag, str) and element not in keep
-              and (element.tag in _NOT_THE_ARTICLE or _marked_aside(element) or _modified_meta(element))]
+              and (element.tag in _NOT_THE_ARTICLE or _marked_aside(element) or _modified_meta(element)
+                   or _changed_label(element))]
     for element in doomed:
         parent = element.getparent()
         if parent is not None:
@@ -296,13 +310,56 @@ def _own_field(tree: Any) -> str | None:
                 value = element.get("datetime") or element.get("title") or element.get("content")
                 if value:
                     return str(value)
+    return None
+
+
+def _article_time(tree: Any) -> str | None:
+    """The first <time datetime> of the page's first article (or main), outside teasers and "Updated" lines."""
     for container in ("article", "main"):
         for holder in tree.iter(container):
             for time in holder.iter("time"):
-                if time.get("datetime") and not _in_teaser(time, holder):
+                if time.get("datetime") and not _in_teaser(time, holder) and not any(
+                        _changed_label(element) for element in (time, *time.iterancestors()) if element is not holder):
                     return str(time.get("datetime"))
             break  # only the first article: the others on the page are teasers
     return None
+
+
+def _byline_date(tree: Any, name: str) -> dt.date | None:
+    """The day a byline states after a publication label ("Published 12:04 GMT, 3 March 2024", "First published:
+    3 March 2024"; [header] date keys) up to the next part or changed label, in the page's first entry (else
+    anywhere) outside teasers, menus and asides."""
+    label, cut = _byline_patterns(Language.load())
+    holder = _first_entry(tree)
+    for element in (holder if holder is not None else tree).iter():
+        if not isinstance(element.tag, str):
+            continue
+        own = " ".join([element.text or "", *(child.tail or "" for child in element)])  # its words, not its children's
+        if not label.search(own):  # few elements hold a label themselves: only their whole text is read
+            continue
+        if not label.sub("", own).strip(" :") and element.getparent() is not None:
+            element = element.getparent()  # the label alone: its date follows in the parent ("<b>Posted:</b> 3 May")
+        text = " ".join(str(element.text_content()).split())
+        if len(text) > MAX_BYLINE or _in_teaser(element) or _marked_aside(element):
+            continue
+        for found in label.finditer(text):
+            rest = cut.split(text[found.end():], 1)[0].strip(" :,")
+            if any(char.isdigit() for char in rest):
+                try:
+                    return metadata_date(rest, f"{name}: byline date")
+                except ChronoInputError:
+                    continue
+    return None
+
+
+@cache
+def _byline_patterns(language: Language) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(a publication label as a whole word, what ends its date: a byline separator or a changed label)."""
+    def words(labels: tuple[str, ...]) -> str:
+        return "|".join(r"\s+".join(map(re.escape, label.split())) for label in sorted(labels, key=len, reverse=True))
+    label = re.compile(rf"(?<!\w)(?:{words(language.segment.header.date)})(?!\w)\s*:?", re.IGNORECASE)
+    cut = re.compile(rf"[|•·\n]|(?<!\w)(?:{words(language.segment.web_page.changed_labels)})(?!\w)", re.IGNORECASE)
+    return label, cut
 
 
 def _first_entry(tree: Any) -> Any:
@@ -331,15 +388,35 @@ def _modified_meta(element: Any) -> bool:
     if element.tag != "meta":
         return False
     key = f"{element.get('property') or ''} {element.get('name') or ''} {element.get('http-equiv') or ''}".lower()
-    return any(mark in key for mark in _CHANGED_MARKS)
+    return any(mark in key for mark in _words().changed_labels)
 
 
 def _marked_aside(element: Any) -> bool:
-    """An element whose id or class says it holds comments, related articles or a sidebar (never the page's
-    <html> or <body>, whose classes describe the page: "comments-open")."""
+    """An element whose id or class says it holds comments, related articles, a sidebar, a widget, a menu ...
+    ([web_page] aside_marks; never the page's <html> or <body>, whose classes describe the page: "comments-open")."""
     return element.tag not in ("html", "body") and any(
-        name.startswith(_NOT_THE_ARTICLE_MARKS)  # "comments", "related-posts"; not "has-sidebar"
+        name.startswith(_words().aside_marks)  # "comments", "related-posts"; not "has-sidebar"
         for name in f"{element.get('id') or ''} {element.get('class') or ''}".lower().split())
+
+
+def _words() -> WebPageWords:
+    return Language.load().segment.web_page
+
+
+def _changed_label(element: Any) -> bool:
+    """A short element whose text opens with a changed label ("Updated 3 hours ago", "Last modified: 5 March")."""
+    own = " ".join((element.text or "").split()).lower()  # its own first words: cheap, asked of every element
+    if not own or _opens_with(own, _words().changed_labels) is None:
+        return False
+    return len(str(element.text_content())) <= MAX_BYLINE
+
+
+def _opens_with(text: str, labels: tuple[str, ...]) -> str | None:
+    """What follows the longest of ``labels`` opening ``text`` as a whole word (and a colon), or None."""
+    for label in sorted(labels, key=len, reverse=True):
+        if text.startswith(label) and (len(text) == len(label) or not text[len(label)].isalnum()):
+            return text[len(label):].lstrip(" :")
+    return None
 
 
 def _libraries(name: str) -> tuple[Any, Any, Any]:

@@ -1,0 +1,90 @@
+"""Kinds of news pages, each around one story published on 3 March 2024 (tests/web_page_kit.py): the date chosen is
+the article's publication (not its last change, not a sidebar's or related story's), the story's expressions are
+kept with their values, and nothing is read from menus, banners, widgets, related lists or footers."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+from file_support import write
+from web_page_kit import NOT_THE_STORY, RELATED, STORY, STORY_FOUND, TITLE, json_ld, page
+
+from chrono.pipeline import analyse
+from chrono.read import read_documents
+
+HAS_HTML = all(importlib.util.find_spec(name) for name in ("trafilatura", "htmldate"))
+pytestmark = pytest.mark.skipif(not HAS_HTML, reason="the html extra (trafilatura, htmldate) is not installed")
+
+ARTICLE_LD = json_ld('{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Flood defences fail", '
+                     '"datePublished": "2024-03-03T12:04:00+00:00", "dateModified": "2024-03-05T09:30:00+00:00"}')
+GRAPH_LD = json_ld('{"@context": "https://schema.org", "@graph": [{"@type": "WebPage", "@id": "https://x.example/#p", '
+                   '"datePublished": "2024-03-05T09:30:00Z"}, {"@type": "BreadcrumbList", "itemListElement": []}, '
+                   '{"@type": ["NewsArticle"], "isPartOf": {"@id": "https://x.example/#p"}, "dateModified": '
+                   '"2024-03-05T09:30:00Z", "datePublished": "2024-03-03T12:04:00Z"}]}')
+AMP_LD = json_ld('[{"@context": "https://schema.org", "@type": "BreadcrumbList"}, {"@context": "https://schema.org", '
+                 '"@type": "NewsArticle", "dateModified": "2024-03-05T09:30:00Z", "datePublished": '
+                 '"2024-03-03T12:04:00Z"}]')
+OG_CHANGED = ('<meta property="og:updated_time" content="2024-03-05T09:30:00Z"><meta name="last-modified" '
+              'content="2024-03-05">')
+
+
+def amp_page() -> str:
+    """An AMP page: its menu in an amp-sidebar, images as amp-img, related stories in a carousel."""
+    return (f'<!doctype html><html amp lang="en-GB"><head><meta charset="utf-8"><title>{TITLE}</title><script async '
+            'src="https://cdn.ampproject.org/v0.js"></script><link rel="canonical" href="https://courier.example/news/'
+            f'flood-defences-fail"><style amp-boilerplate>body{{visibility:hidden}}</style>{AMP_LD}</head><body>'
+            '<amp-sidebar id="menu" layout="nodisplay"><ul><li><a href="/archive/2023">2023</a></li></ul></amp-sidebar>'
+            f'<header><button on="tap:menu.toggle">Menu</button></header><article><h1>{TITLE}</h1><amp-img '
+            'src="/flood.jpg" width="600" height="400" layout="responsive" alt="A flooded street"></amp-img><p '
+            f'class="byline">Jo Reid, <time datetime="2024-03-03T12:04:00Z">3 March 2024</time></p>{STORY}</article>'
+            f'<amp-carousel type="carousel" class="related">{RELATED}</amp-carousel><footer><p>© 2024 The Northern '
+            "Courier</p></footer></body></html>")
+
+
+# (kind, page, publication date, where it came from)
+PAGES = [
+    ("JSON-LD NewsArticle, Open Graph, 'Updated 3 hours ago'", page(
+        f'{ARTICLE_LD}<meta property="article:published_time" content="2024-03-03T12:04:00+00:00"><meta property='
+        '"article:modified_time" content="2024-03-05T09:30:00+00:00">',
+        f'<main id="main"><article class="story"><h1>{TITLE}</h1><div class="byline"><span>By Jo Reid</span><p>'
+        f'Published 12:04 GMT, 3 March 2024</p><p class="updated">Updated 3 hours ago</p></div>{STORY}</article>'
+        f"{RELATED}</main>"), "2024-03-03", "JSON-LD"),
+    ("JSON-LD @graph: the WebPage's date is not the article's", page(
+        GRAPH_LD, f"<article><h1>{TITLE}</h1>{STORY}</article>"), "2024-03-03", "JSON-LD"),
+    ("AMP", amp_page(), "2024-03-03", "JSON-LD"),
+    ("no markup date; a byline with its update; related stories' <time>s inside the content", page(
+        "", f'<div class="content"><h1>{TITLE}</h1><div class="meta">By Jo Reid | Published 12:04 GMT, 3 March 2024 | '
+        f'Updated 12:40 GMT, 5 March 2024</div><div class="text">{STORY}</div>{RELATED}</div>'),
+     "2024-03-03", "byline"),
+    ("the last update first, then the first publication", page(
+        "", f'<div class="content"><h1>{TITLE}</h1><div class="meta">Last updated: 5 March 2024<br>First published: '
+        f'3 March 2024</div><div class="text">{STORY}</div></div>'), "2024-03-03", "byline"),
+    ("an updated <time> before the published one", page(
+        "", f'<article><h1>{TITLE}</h1><div class="dates"><p>Updated <time datetime="2024-03-05T09:30:00Z">5 March '
+        '2024</time></p><p><b>Published:</b> <time datetime="2024-03-03T12:04:00Z">3 March 2024</time></p></div>'
+        f"{STORY}</article>"), "2024-03-03", "byline"),
+    ("an updated <time> alone in the byline, the published one further in", page(
+        "", f'<article><h1>{TITLE}</h1><p class="stamp">Updated <time datetime="2024-03-05T09:30:00Z">5 March 2024'
+        f'</time></p><time datetime="2024-03-03T12:04:00Z"></time>{STORY}</article>'), "2024-03-03", "page"),
+    ("only the last change in metas; the article's <time>", page(
+        OG_CHANGED, f'<article><h1>{TITLE}</h1><p><time datetime="2024-03-03T12:04:00Z">3 March 2024</time></p>'
+        f"{STORY}</article>"), "2024-03-03", "page"),
+    ("sidebar first with recent posts' dates; the date as a plain paragraph", page(
+        "", f'<div class="col-main"><h1>{TITLE}</h1><p class="date">March 3, 2024</p>{STORY}</div>',
+        sidebar_first=True), "2024-03-03", "htmldate"),
+]
+
+
+@pytest.mark.parametrize(("kind", "content", "published", "source"), PAGES, ids=[row[0] for row in PAGES])
+def test_a_news_page_gives_its_publication_date_and_only_its_storys_expressions(
+        tmp_path: Path, kind: str, content: str, published: str, source: str) -> None:
+    (document,), failures = read_documents([write(tmp_path, "page.html", content)])
+    assert failures == []
+    assert (str(document.published), document.published_source) == (published, source), kind
+    found, events = analyse(document)
+    got = {(expression.text, expression.value.value if expression.value else "") for expression in found}
+    assert STORY_FOUND <= got, sorted(got)
+    assert not {value for _, value in got} & NOT_THE_STORY, sorted(got)  # must not: other parts' dates
+    assert not {event.when.value for event in events} & NOT_THE_STORY
