@@ -211,6 +211,14 @@ def test_joined_dates_share_their_clause(text: str, headlines: dict[str, str]) -
     ("If you need a dollar today to feed your children, you are poor.", "today", False),
     ("If I wake up tomorrow, I will call you.", "tomorrow", False),
     ("He will call you tomorrow, if he can.", "tomorrow", True),
+    # a web page's archive widget and posts' stamps; a count in a sentence, a date with other words stay events
+    ("Archives\n\nMarch 2020 (12)\n\nFebruary 2020 (9)", "March 2020", False),
+    ("Sales rose in March 2020 (12 percent), the bank said.", "March 2020", True),
+    ("Posted on 3 February 2020 at 10:14\n\nThe bridge shut.", "3 February 2020", False),
+    ("Reply #4 on: February 3, 2020, 10:14 AM\n\nThe bridge shut.", "10:14 AM", False),
+    ("March 1, 2020\n\nThe bridge shut.", "March 1, 2020", False),
+    ("Posted on 3 February 2020 at 10:14 by Jo\n\nThe bridge shut.", "10:14", True),
+    ("AD2019-11", "AD2019", True),  # no day: a range of years, not a stamp
     ("It remains a mystery to this day.", "this day", False),
     ("Ludendorff referred to this day as the black day of the army.", "this day", True),
 ])

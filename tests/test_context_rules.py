@@ -58,7 +58,7 @@ def test_every_rule_has_examples(code: str) -> None:
 
 
 @pytest.mark.parametrize(("domain", "stage", "names"), [
-    (Domain.NEWS, context.Stage.ANCHOR, ["told_year", "day_in_brackets"]),
+    (Domain.NEWS, context.Stage.ANCHOR, ["post_stamp", "told_year", "day_in_brackets"]),
     (Domain.NARRATIVE, context.Stage.ANCHOR, ["narrated_time"]),
     (Domain.NEWS, context.Stage.ASIDE, ["compared_period", "told_around"]),
     (Domain.NARRATIVE, context.Stage.ASIDE, ["compared_period", "told_around", "narrative_aside"]),

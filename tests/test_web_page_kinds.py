@@ -43,6 +43,29 @@ def amp_page() -> str:
             "Courier</p></footer></body></html>")
 
 
+def columns_page() -> str:
+    """Boxes in unmarked columns: an archive and latest stories beside the story, "You may also like" and a copyright
+    bar under it."""
+    side = ('<div class="col-md-4"><div class="box"><h3>Archives</h3><ul><li><a href="/2024/02">February 2024</a> (9)'
+            '</li><li><a href="/2023/12">December 2023</a> (14)</li></ul></div><div class="box"><h3>Latest</h3><ul><li>'
+            '<a href="/x">Council sets budget for 2025</a> <span>28 Feb 2024</span></li></ul></div></div>')
+    main = (f'<div class="col-md-8"><h1>{TITLE}</h1><p class="meta">Posted on March 3, 2024 by Jo Reid</p>{STORY}'
+            '<h3>You may also like</h3><ul><li><a href="/y">Walls inspected in November 2023</a></li><li><a href="/z">'
+            'Floods of 2023 remembered</a></li></ul><div class="bottom-bar"><p>Copyright © 2024 The Northern Courier. '
+            "All rights reserved.</p></div></div>")
+    return (f'<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>{TITLE}</title></head><body><div '
+            f'class="top"><a href="/">Home</a> | <a href="/2023">2023</a></div><div class="row">{main}{side}</div>'
+            "</body></html>")
+
+
+def tables_page() -> str:
+    """An old page laid out in a table: its menu and archive counts in the left cell."""
+    return (f'<html><head><title>{TITLE}</title><meta name="date" content="2024-03-03"></head><body><table><tr><td>'
+            '<a href="/">Home</a><br><a href="/archive">Archive</a><br>February 2024 (9)<br>December 2023 (14)</td><td>'
+            f'<h1>{TITLE}</h1><font size="1">Sunday, March 3, 2024</font>{STORY}</td></tr></table><center>(c) 2024 '
+            "Courier</center></body></html>")
+
+
 # (kind, page, publication date, where it came from)
 PAGES = [
     ("JSON-LD NewsArticle, Open Graph, 'Updated 3 hours ago'", page(
@@ -74,6 +97,8 @@ PAGES = [
     ("sidebar first with recent posts' dates; the date as a plain paragraph", page(
         "", f'<div class="col-main"><h1>{TITLE}</h1><p class="date">March 3, 2024</p>{STORY}</div>',
         sidebar_first=True), "2024-03-03", "htmldate"),
+    ("unmarked columns; a byline with its author after the date", columns_page(), "2024-03-03", "byline"),
+    ("laid out in tables (trafilatura's precise reading finds no text)", tables_page(), "2024-03-03", "meta"),
 ]
 
 

@@ -7,6 +7,7 @@ from collections import defaultdict
 from chrono.attach.headline import headline
 from chrono.lang import Language, or_default
 from chrono.model import Document, Event, Expression, Sentence, Span
+from chrono.resolve.line_stamps import explicit_day, is_stamp
 from chrono.segment.sentences import SentenceIndex
 from chrono.tag.surroundings import dates_an_event
 
@@ -23,16 +24,23 @@ def attach_events(expressions: list[Expression], sentences: list[Sentence], docu
     cues = or_default(language).surroundings
     placed = [(expression, index.holding(expression.span)) for expression in expressions]
     spans: dict[int, list[tuple[int, int]]] = defaultdict(list)  # a sentence's expressions, for its headlines
+    texts: dict[int, str] = {}
+    explicit: set[int] = set()  # the sentences holding a day written with its year
     for expression, sentence in placed:
         if sentence is not None:
             spans[sentence.span.start].append(_within(expression, sentence.span))
+            texts[sentence.span.start] = sentence.text
+            if explicit_day(expression):
+                explicit.add(sentence.span.start)
     together = {start: tuple(sorted(found)) for start, found in spans.items()}
+    labels = or_default(language).segment.web_page.stamp_labels
+    stamps = {start for start in explicit if is_stamp(texts[start], together[start], labels)}
     events = []
     for expression, sentence in placed:
         if expression.value is None or not expression.value.is_datable:
             continue
-        if not dates_an_event(expression, document.text, cues):
-            continue
+        if not dates_an_event(expression, document.text, cues) or (sentence and sentence.span.start in stamps):
+            continue  # a stamp: a day with its year, and nothing but dates and labels ("Posted on 3 May 2023 at 10:14")
         # an expression outside every sentence (a stray header line) stands as its own sentence
         span = sentence.span if sentence else expression.span
         # the sentence's own string is shared by all its events (a slice per event would copy it each time)

@@ -45,6 +45,14 @@ MAX_ELEMENTS = 500_000  # a news page has a few thousand; lxml and trafilatura s
 MAX_ATTRIBUTES = 1_000  # per element: real pages use a few dozen; lxml slows down badly on huge counts
 MAX_JSON_LD = 1_000_000  # characters of one JSON-LD script read for a date
 MAX_DEPTH = 256  # libxml2's HTML parser keeps no element deeper than this
+MAX_DATE_WORDS = 8  # words of a byline read for its date ("Sunday 3 March 2024 12.04 GMT")
+MIN_POST = 20  # characters of a post's own words beside its stamp and links
+PARAGRAPH = "\n\n"  # between the blocks of a page's text
+_BLOCKS = frozenset(("p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "br", "blockquote", "header",
+                     "footer", "section", "article", "table", "tr", "td", "th", "dd", "dt", "dl", "pre", "figure",
+                     "figcaption", "aside", "nav", "main", "form"))
+_NO_TEXT = frozenset(("script", "style", "noscript", "template", "button", "svg"))
+_ISO_DAY_START = re.compile(r"\s*\d{4}-\d{2}-\d{2}")  # a <time datetime> naming a day (and maybe its time)
 MAX_LABEL = 20  # characters beside the link of a paragraph that only points elsewhere ("Read more:", "See also")
 
 # Linear scan: a start tag runs to the next '>' and never past the next '<' (so an unclosed '<' costs nothing)
@@ -118,16 +126,22 @@ def read_html(html: str, origin: Origin) -> Iterator[Record]:
     except ChronoInputError as exc:
         hint = str(exc)
     locale = page_locale(tree)
-    drop_link_paragraphs(tree)
-    text = trafilatura.extract(tree, include_comments=False, include_tables=False, favor_precision=True)
+    posts = thread_posts(tree)
+    if posts:  # trafilatura keeps a thread's first post, or its posts without their stamps
+        text = posts_text(posts, title)
+    else:
+        drop_link_paragraphs(tree)
+        text = trafilatura.extract(tree, include_comments=False, include_tables=False, favor_precision=True) or \
+            trafilatura.extract(tree, include_comments=False, include_tables=False)  # a page laid out in tables
+        text = PARAGRAPH.join(line for line in (text or "").split("\n") if line.strip())  # a block is a paragraph
     if not text or not text.strip():
         if _depth(tree) >= MAX_DEPTH:  # the parser dropped what lies deeper: say so, not "no text"
             raise ChronoInputError(f"{name}: the HTML page nests elements deeper than the {MAX_DEPTH} levels its "
                                    "parser reads (unclosed tags?), and found no article text above them")
         raise ChronoInputError(f"{name}: found no article text in the HTML page")
     first_line = text.split("\n", 1)[0]
-    body = Span(len(first_line) + 1, len(text)) if title and first_line.strip() == title.strip() and "\n" in text \
-        else None
+    body = Span(len(first_line) + len(PARAGRAPH), len(text)) if title and first_line.strip() == title.strip() \
+        and PARAGRAPH in text else None
     yield Record(name, Document(
         id=origin.document_id,
         text=text,
@@ -140,6 +154,80 @@ def read_html(html: str, origin: Origin) -> Iterator[Record]:
         published_source=source,
         locale=locale,
     ), date_hint=hint)
+
+
+def thread_posts(tree: Any) -> list[tuple[str, Any, Any]]:
+    """The posts of a thread, a live blog or a page of entries: (stamp, the stamp's element, the post) for each of
+    two or more sibling elements that each hold one <time datetime> naming a day and words of their own beside it
+    and their links (a related list's items hold only links). Comments, teasers, menus and footers are no posts."""
+    stamps = [time for time in tree.iter("time") if _ISO_DAY_START.match(time.get("datetime") or "")
+              and not _in_teaser(time, links=False)]
+    held: dict[Any, int] = {}  # how many stamps each element holds
+    for time in stamps:
+        for ancestor in time.iterancestors():
+            held[ancestor] = held.get(ancestor, 0) + 1
+    groups: dict[Any, list[tuple[str, Any, Any]]] = {}
+    for time in stamps:
+        post = time
+        while (parent := post.getparent()) is not None and held.get(parent) == 1:
+            post = parent  # the largest element holding this stamp alone
+        if post is not time and len(_own_words(post, _stamp_block(time, post))) >= MIN_POST:
+            groups.setdefault(post.getparent(), []).append((str(time.get("datetime")).strip(), time, post))
+    posts = max(groups.values(), key=len, default=[])
+    return posts if len(posts) >= 2 else []
+
+
+def posts_text(posts: list[tuple[str, Any, Any]], title: str | None) -> str:
+    """The page's title, then each post's stamp on a line of its own (its machine-readable value: what the page shows
+    may be "2 days ago") and the post's blocks, one paragraph each: a post's words count from its own stamp
+    (chrono/resolve/line_stamps.py)."""
+    paragraphs = [title] if title else []
+    for stamp, time, post in posts:
+        paragraphs.append(stamp)
+        lines: list[str] = []
+        current = [""]
+        _blocks(post, _stamp_block(time, post), lines, current)
+        lines.append(current[0])
+        paragraphs.extend(line for line in (" ".join(line.split()) for line in lines) if line)
+    return PARAGRAPH.join(paragraphs)
+
+
+def _stamp_block(time: Any, post: Any) -> Any:
+    """The block that holds a post's stamp ("Post by alice » <time>"): left out of the post's words."""
+    block = time
+    for ancestor in time.iterancestors():
+        if ancestor is post:
+            break
+        if ancestor.tag in _BLOCKS:
+            return ancestor
+    return block
+
+
+def _own_words(post: Any, skip: Any) -> str:
+    """A post's words outside its links and its stamp's block."""
+    lines: list[str] = []
+    current = [""]
+    _blocks(post, skip, lines, current, links=False)
+    return " ".join(" ".join([*lines, current[0]]).split())
+
+
+def _blocks(element: Any, skip: Any, lines: list[str], current: list[str], *, links: bool = True) -> None:
+    """Append the text of ``element`` to ``lines``, a line per block, leaving out ``skip``, scripts, styles and
+    marked asides (share bars); ``current`` holds the line being written."""
+    if element is skip or not isinstance(element.tag, str) or element.tag in _NO_TEXT or (
+            not links and element.tag == "a") or _marked_aside(element):
+        return
+    block = element.tag in _BLOCKS
+    if block:
+        lines.append(current[0])
+        current[0] = ""
+    current[0] += element.text or ""
+    for child in element:
+        _blocks(child, skip, lines, current, links=links)
+        current[0] += child.tail or ""
+    if block:
+        lines.append(current[0])
+        current[0] = ""
 
 
 def drop_link_paragraphs(tree: Any) -> None:
@@ -343,12 +431,21 @@ def _byline_date(tree: Any, name: str) -> dt.date | None:
         if len(text) > MAX_BYLINE or _in_teaser(element) or _marked_aside(element):
             continue
         for found in label.finditer(text):
-            rest = cut.split(text[found.end():], 1)[0].strip(" :,")
-            if any(char.isdigit() for char in rest):
-                try:
-                    return metadata_date(rest, f"{name}: byline date")
-                except ChronoInputError:
-                    continue
+            day = _date_opening(cut.split(text[found.end():], 1)[0].strip(" :,"), name)
+            if day is not None:
+                return day
+    return None
+
+
+def _date_opening(text: str, name: str) -> dt.date | None:
+    """The date the longest run of ``text``'s first words writes ("March 3, 2024 by Jo Reid" -> 3 March 2024)."""
+    words = text.split()[:MAX_DATE_WORDS]
+    for count in range(len(words), 0, -1):
+        if any(char.isdigit() for char in words[count - 1]):  # a written date ends in its year or its time
+            try:
+                return metadata_date(" ".join(words[:count]).rstrip(",;"), f"{name}: byline date")
+            except ChronoInputError:
+                continue
     return None
 
 

@@ -18,6 +18,7 @@ from chrono.errors import ChronoInputError
 from chrono.lang import Language, or_default
 from chrono.model import Anchor, Document, Domain, Expression, Sentence, Value
 from chrono.resolve.context import Context, ContextRule, Mentions, Stage, paragraph_breaks, rules_for
+from chrono.resolve.line_stamps import post_stamps
 from chrono.resolve.tense import governing_cue
 from chrono.resolve.value import needed_granularity, resolve_value
 from chrono.segment.sentences import SentenceIndex
@@ -47,6 +48,8 @@ def resolve_expressions(expressions: list[Expression], sentences: list[Sentence]
     absent_rules = rules_for(domain, Stage.ABSENT)
     holding = SentenceIndex(sentences)
     breaks = paragraph_breaks(document.text)
+    stamps = post_stamps(document.text, in_order, language.segment.web_page.stamp_labels) if any(
+        rule.name == "post_stamp" for rule in anchor_rules) else []
     mentions = Mentions()
     resolved: list[Expression] = []
     for index, expression in enumerate(in_order):
@@ -54,7 +57,7 @@ def resolve_expressions(expressions: list[Expression], sentences: list[Sentence]
         sentence = found.span if found else document.body_span
         cue = governing_cue(document.text, expression.span, sentence, language=language)
         previous = mentions.latest(needed_granularity(expression.partial))
-        context = Context(document, in_order, index, sentence, cue, previous, mentions, language, breaks)
+        context = Context(document, in_order, index, sentence, cue, previous, mentions, language, breaks, stamps)
         if any(rule.apply(context) for rule in absent_rules):
             continue
         anchor = _anchor(context, anchor_rules)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from functools import cache
 
 from chrono.lang.sections import Patterns
@@ -36,6 +37,21 @@ _QUOTE_MARKS = re.compile(r"[\"“”]")
 def _quoted(text: str, start: int, at: int) -> bool:
     """Whether ``at`` stands inside a quotation opened in its sentence (an odd number of quote marks before it)."""
     return len(_QUOTE_MARKS.findall(text, start, at)) % 2 == 1
+
+
+@context_rule(stage=Stage.ANCHOR, domains=[Domain.NEWS])
+def _post_stamp(context: Context) -> dt.date | Value | None:
+    """A page of posts (a thread, a live blog, comments), each under a stamp line of its own ("Reply #4 on: March 3,
+    2024, 10:14 AM", "Posted on 3 May 2023 at 10:14"): what a post says counts from its stamp, not from the day the
+    page was published ("yesterday" in a reply posted two days after the thread began)."""
+    stamps, start = context.stamps, context.expression.span.start
+    if not stamps:
+        return None
+    at = bisect_right(stamps, (start, -1)) - 1  # the last stamp line ending before the expression
+    if at < 0:
+        return None
+    stamp = context.mentions.ending_at(stamps[at][1])
+    return stamp if stamp is not None and stamp.start is not None else None
 
 
 @context_rule(stage=Stage.ANCHOR, domains=[Domain.NEWS])

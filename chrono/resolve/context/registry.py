@@ -131,6 +131,8 @@ class Context(NamedTuple):
     mentions: Mentions
     language: Language
     paragraph_breaks: Sequence[int]  # where each paragraph break of the text starts, in order
+    # posts' own stamp lines (chrono/resolve/line_stamps.py post_stamps): (where the line ends, where its stamp ends)
+    stamps: Sequence[tuple[int, int]] = ()
 
     @property
     def expression(self) -> Expression:
