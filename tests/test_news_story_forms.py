@@ -226,7 +226,24 @@ WEEKDAY_RANGES = [
     ("", "They met on Friday and Tuesday.", "Tuesday", "2024-01-30"),
 ]
 
-ROWS = STORY + LOCAL + WEEKDAY_RANGES
+# "last Tuesday" is the latest Tuesday before the report, even in its own week: on a Thursday two days back, as
+# TimeBank values it ("the day before last Tuesday's hearing" in a Thursday paper is that Monday) and as AP style
+# reads it ("last" is redundant within seven days); British speech sometimes means the week before's, which news
+# writes "Tuesday last week" or "last Tuesday week". The publication day's own weekday is a week back.
+LAST_WEEKDAY = [
+    ("en_US", "The deal was agreed last Tuesday.", "last Tuesday", "2024-01-30"),
+    ("en_GB", "The deal was agreed last Tuesday.", "last Tuesday", "2024-01-30"),
+    ("en_AU", "The deal was agreed last Wednesday.", "last Wednesday", "2024-01-31"),
+    ("en_GB", "The deal was agreed last Thursday.", "last Thursday", "2024-01-25"),
+    ("en_GB", "The deal was agreed last Friday.", "last Friday", "2024-01-26"),
+    ("en_IN", "The accused was arrested on Tuesday last.", "Tuesday last", "2024-01-30"),
+    ("en_IN", "The accused was arrested on Friday last.", "Friday last", "2024-01-26"),
+    ("en_GB", "The deal was agreed this Tuesday.", "this Tuesday", "2024-01-30"),
+    # ... the week before's is said so
+    ("en_IN", "The accused was arrested on Tuesday last week.", "Tuesday last week", "2024-01-23"),
+]
+
+ROWS = STORY + LOCAL + WEEKDAY_RANGES + LAST_WEEKDAY
 
 
 def _values(locale: str, text: str) -> dict[str, str | None]:
