@@ -243,7 +243,68 @@ LAST_WEEKDAY = [
     ("en_IN", "The accused was arrested on Tuesday last week.", "Tuesday last week", "2024-01-23"),
 ]
 
-ROWS = STORY + LOCAL + WEEKDAY_RANGES + LAST_WEEKDAY
+# forms of British, Indian and Australian news, each against the publication date (Thursday 1 February 2024)
+FORMS = [
+    # written dates, day first in en_GB and en_IN
+    ("en_GB", "The vote will be held on 3rd March.", "3rd March", "2024-03-03"),
+    ("en_GB", "The vote will be held on 3rd of March.", "3rd of March", "2024-03-03"),
+    ("en_IN", "The vote will be held on March 3rd.", "March 3rd", "2024-03-03"),
+    ("en_AU", "Applications close Mar 3.", "Mar 3", "2024-03-03"),
+    ("en_GB", "Tickets go on sale on 3-Mar-24.", "3-Mar-24", "2024-03-03"),
+    ("en_GB", "The hearing is listed for 04.03.2024.", "04.03.2024", "2024-03-04"),
+    ("en_IN", "The hearing is listed for 04.03.2024.", "04.03.2024", "2024-03-04"),
+    ("en_US", "The hearing is listed for 04.03.2024.", "04.03.2024", "2024-04-03"),
+    # Indian and Australian reporting periods (a fiscal quarter or half by its year's label, as TimeBank writes
+    # "the fiscal first quarter"; a financial year by the year it ends in)
+    ("en_IN", "Net profit rose 8% in Q3FY24.", "Q3FY24", "2024-Q3"),
+    ("en_IN", "Revenue for H1 FY25 rose.", "H1 FY25", "2025-H1"),
+    ("en_IN", "Revenue in FY2023-24 rose.", "FY2023-24", "2024"),
+    ("en_AU", "Profit rose 5 per cent in the financial year to June.", "the financial year", "P1Y"),
+    ("en_AU", "Profit rose 5 per cent in the financial year to June.", "June", "2023-06"),
+    ("en_IN", "Exports rose 5 per cent in the year to March.", "March", "2023-03"),
+    # days told from the report
+    ("en_IN", "Monday's ruling was welcomed by the petitioners.", "Monday", "2024-01-29"),
+    ("en_GB", "He was arrested yesterday evening.", "yesterday evening", "2024-01-31TEV"),
+    ("en_GB", "The firm warned earlier this week that profits would fall.", "earlier this week", "2024-W05"),
+    ("en_GB", "Prices rose late last month.", "late last month", "2024-01"),
+    ("en_AU", "Prices rose over the past fortnight.", "the past fortnight", "P2W"),
+    ("en_GB", "The hearing is set for this Friday.", "this Friday", "2024-02-02"),
+    ("en_GB", "The hearing is set for Friday week.", "Friday week", "2024-02-09"),
+    # a change from a day: a bare weekday closing a clause told in the present is ahead
+    ("en_GB", "The new rules apply from Monday.", "Monday", "2024-02-05"),
+    ("en_GB", "Prices rise from Monday.", "Monday", "2024-02-05"),
+    ("en_GB", "The shop is closed from Monday onwards.", "Monday", "2024-02-05"),
+    ("en_GB", "The curbs, in force from Monday, are the strictest yet.", "Monday", "2024-02-05"),
+    ("en_GB", "The new rules apply from Thursday.", "Thursday", "2024-02-01"),
+    ("en_GB", "The new fares will apply from next month.", "next month", "2024-03"),
+    ("en_IN", "The new rates are applicable w.e.f. 1 April.", "1 April", "2024-04-01"),
+    ("en_IN", "The order comes into force w.e.f. 1st April 2024.", "1st April 2024", "2024-04-01"),
+    # ... rows that stay: told in the past, a source, a range
+    ("en_GB", "Prices were cut from Monday.", "Monday", "2024-01-29"),
+    ("en_GB", "The new rules applied from Monday.", "Monday", "2024-01-29"),
+    ("en_GB", "Footage from Monday shows the crash.", "Monday", "2024-01-29"),
+    ("en_GB", "The office is closed from Tuesday to Friday.", "Tuesday", "2024-02-06"),
+    # seasons and holidays
+    ("en_GB", "The club finished third in the 2023-24 season.", "the 2023-24 season", "2023"),
+    ("en_AU", "Veterans will march on Anzac Day.", "Anzac Day", "2024-04-25"),
+    ("en_AU", "Veterans marched on Anzac Day.", "Anzac Day", "2023-04-25"),
+    ("en_GB", "Shops will open on Boxing Day.", "Boxing Day", "2024-12-26"),
+    ("en_GB", "Sales fell on Boxing Day.", "Boxing Day", "2023-12-26"),
+    ("en_IN", "The parade will be held on Republic Day.", "Republic Day", "2025-01-26"),
+    ("en_AU", "Protests are planned for Australia Day.", "Australia Day", "2025-01-26"),
+    # an event's day named ("Budget day", "polling day") is no day's length; its date, when given, is
+    ("en_GB", "Shares fell on Budget day.", "day", None),
+    ("en_GB", "Turnout was high on polling day.", "day", None),
+    ("en_GB", "Clubs spent heavily ahead of transfer deadline day.", "day", None),
+    ("en_GB", "Shares fell on Budget day, 6 March.", "6 March", "2024-03-06"),
+    ("en_GB", "It was a long day for the Chancellor.", "a long day", "P1D"),
+    ("en_GB", "Feels good to be home after a very long day in school.", "day", "P1D"),
+    # "till date" (up to now) is tagged no more than "to date" is
+    ("en_IN", "No arrests have been made till date.", "date", None),
+    ("en_IN", "No arrests have been made till date.", "till date", None),
+]
+
+ROWS = STORY + LOCAL + WEEKDAY_RANGES + LAST_WEEKDAY + FORMS
 
 
 def _values(locale: str, text: str) -> dict[str, str | None]:

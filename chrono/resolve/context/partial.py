@@ -206,6 +206,34 @@ def _after_dark(value: Value) -> bool:
         and _AFTER_DARK.search(value.value) is not None
 
 
+_START_LOOKBACK = 12  # characters before a weekday searched for the word that makes it a start
+
+
+@cache
+def _start_from(patterns: Patterns) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    return (re.compile(patterns["start_from_before"], re.IGNORECASE),
+            re.compile(patterns["start_from_after"], re.IGNORECASE))
+
+
+@context_rule(stage=Stage.PARTIAL, domains=[Domain.NEWS])
+def _weekday_start_ahead(context: Context, partial: PartialValue) -> PartialValue:
+    """A bare weekday a change starts from, closing its clause, with no past or future cue in it ("The new rules
+    apply from Monday.", "Prices rise from Monday", "The shop is closed from Monday onwards"), is
+    the next such day, or the publication day itself: a rule told in the present takes effect ahead. Not told in
+    the past ("Prices were cut from Monday"), nor a source ("Footage from Monday shows") or a range ("from Monday
+    to Friday")."""
+    published, text, span = context.document.published, context.document.text, context.expression.span
+    if (published is None or not _bare_weekday(partial) or partial.weekday is None
+            or context.cue.tense not in (Tense.NONE, Tense.PRESENT)):
+        return partial
+    before, after = _start_from(context.language.patterns)
+    if before.search(text, max(0, span.start - _START_LOOKBACK), span.start) is None \
+            or after.match(text, span.end, min(len(text), span.end + _START_LOOKBACK)) is None:
+        return partial
+    day = days_after(published, (partial.weekday - published.isoweekday()) % 7)
+    return partial if day is None else replace(partial, year=day.year, month=day.month, day=day.day)
+
+
 @context_rule(stage=Stage.PARTIAL)
 def _day_of_clock(context: Context, partial: PartialValue) -> PartialValue:
     """A clock time with no day of its own takes the day a neighbour in its sentence names: the next expression
