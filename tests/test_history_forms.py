@@ -104,6 +104,12 @@ ROWS = [
     (NARRATIVE, "A terrific assault was made on 20 September 1917. The onslaught on the 20th was successful.",
      "the 20th", "DATE", "1917-09-20"),
     (NARRATIVE, "In 1917 the battalion on the 20th floor was hit.", "the 20th", None, None),
+    # a date with "of" before its year; a number naming a document is no year
+    (NARRATIVE, "In 1792 women marched. On June 20 of 1792, armed women entered the hall.", "June 20 of 1792", "DATE",
+     "1792-06-20"),
+    (NARRATIVE, "In 2003, citing Security Council Resolution 1483 (May 22, 2003), the CPA ruled.", "1483", None, None),
+    (NEWS, "He filed Form 1040 late.", "1040", None, None),
+    (NARRATIVE, "The Resolution of 1483 was passed in 1483.", "1483", "DATE", "1483"),
     # feasts and named days
     (NARRATIVE, "In 1914 the war began. At Christmas 1914 the soldiers held a truce.", "Christmas 1914", "DATE",
      "1914-12-25"),
