@@ -219,6 +219,14 @@ def test_joined_dates_share_their_clause(text: str, headlines: dict[str, str]) -
     ("March 1, 2020\n\nThe bridge shut.", "March 1, 2020", False),
     ("Posted on 3 February 2020 at 10:14 by Jo\n\nThe bridge shut.", "10:14", True),
     ("AD2019-11", "AD2019", True),  # no day: a range of years, not a stamp
+    ("Updated 3 hours ago\n\nThe bridge shut.", "3 hours ago", False),
+    ("Last modified on Tue 3 Mar 2020 09.30 GMT\n\nThe bridge shut.", "09.30 GMT", False),
+    ("On Friday.\n\nThe bridge shut.", "Friday", True),  # a joiner alone makes no stamp
+    ("By Jo Reid | Published 12:04 GMT, 1 March 2020 | Updated 12:40 GMT, 2 March 2020\n\nThe bridge shut.",
+     "2 March 2020", False),
+    ("Posted by Jo Reid on March 1, 2020 at 10:14\n\nThe bridge shut.", "10:14", False),
+    ("Submitted by admin on Sun, 03/01/2020 - 08:30\n\nThe bridge shut.", "08:30", False),
+    ("Posted by Jo on Facebook at the time, it said on Monday the fire started.", "Monday", True),
     ("It remains a mystery to this day.", "this day", False),
     ("Ludendorff referred to this day as the black day of the army.", "this day", True),
 ])

@@ -6,8 +6,9 @@ from collections import defaultdict
 
 from chrono.attach.headline import headline
 from chrono.lang import Language, or_default
+from chrono.lang.sections import WebPageWords
 from chrono.model import Document, Event, Expression, Sentence, Span
-from chrono.resolve.line_stamps import explicit_day, is_stamp
+from chrono.resolve.line_stamps import explicit_day, other_words
 from chrono.segment.sentences import SentenceIndex
 from chrono.tag.surroundings import dates_an_event
 
@@ -33,14 +34,13 @@ def attach_events(expressions: list[Expression], sentences: list[Sentence], docu
             if explicit_day(expression):
                 explicit.add(sentence.span.start)
     together = {start: tuple(sorted(found)) for start, found in spans.items()}
-    labels = or_default(language).segment.web_page.stamp_labels
-    stamps = {start for start in explicit if is_stamp(texts[start], together[start], labels)}
+    stamps = _stamps(texts, together, explicit, or_default(language).segment.web_page)
     events = []
     for expression, sentence in placed:
         if expression.value is None or not expression.value.is_datable:
             continue
         if not dates_an_event(expression, document.text, cues) or (sentence and sentence.span.start in stamps):
-            continue  # a stamp: a day with its year, and nothing but dates and labels ("Posted on 3 May 2023 at 10:14")
+            continue  # a stamp: nothing but dates and labels ("Posted on 3 May 2023 at 10:14", "Updated 3 hours ago")
         # an expression outside every sentence (a stray header line) stands as its own sentence
         span = sentence.span if sentence else expression.span
         # the sentence's own string is shared by all its events (a slice per event would copy it each time)
@@ -51,6 +51,20 @@ def attach_events(expressions: list[Expression], sentences: list[Sentence], docu
                             headline=headline(text, relative, language=language, expressions=others),
                             document=expression.document or document.id, sentence_span=span))
     return events
+
+
+def _stamps(texts: dict[int, str], spans: dict[int, tuple[tuple[int, int], ...]], explicit: set[int],
+            words: WebPageWords) -> set[int]:
+    """The sentences (by start) that are a page's stamps: nothing but dates, stamp labels and joiners and changed
+    labels, holding a day with its year or a label ("Updated 3 hours ago"; not "AD2019-11" nor "On Friday.")."""
+    labels = {word for label in (*words.stamp_labels, *words.changed_labels) for word in label.split()}
+    allowed = labels | set(words.stamp_joiners)
+    stamps = set()
+    for start, found in spans.items():
+        others = other_words(texts[start], found)
+        if all(word in allowed for word in others) and (start in explicit or any(word in labels for word in others)):
+            stamps.add(start)
+    return stamps
 
 
 def _within(expression: Expression, span: Span) -> tuple[int, int]:

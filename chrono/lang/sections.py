@@ -347,6 +347,7 @@ class WebPageWords:
     aside_marks: Words = ()  # an element whose id or class starts so holds no part of the article
     changed_labels: Words = ()  # a short element opening so states the page's last change, not its publication
     stamp_labels: Words = ()  # words a post's own stamp line may hold beside its date ("Reply #4 on: ...")
+    stamp_joiners: Words = ()  # words it may hold beside them that make no stamp alone ("on", "at")
 
 
 @dataclass(frozen=True, eq=False)

@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from chrono.lang.sections import WebPageWords
 from chrono.model import Expression
 
-__all__ = ["explicit_day", "is_stamp", "post_stamps", "without_line_stamps"]
+__all__ = ["explicit_day", "is_stamp", "other_words", "post_stamps", "without_line_stamps"]
 
 _STAMP = re.compile(r"(?m)^[ \t]*(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)(?=[ \t]+\S)")
 _FEWEST_TIMES = 2  # stamps that cannot be years before a page counts as a page of times
@@ -40,21 +41,26 @@ _FULL_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")  # a written value that is a whole 
 def is_stamp(line: str, spans: Iterable[tuple[int, int]], labels: Iterable[str]) -> bool:
     """Whether ``line`` holds nothing but the expressions at ``spans`` (offsets in it), stamp labels ("Posted on",
     "Reply #4 on:"), numbers and punctuation."""
+    words = set(labels)
+    return all(word in words for word in other_words(line, spans))
+
+
+def other_words(line: str, spans: Iterable[tuple[int, int]]) -> list[str]:
+    """The words of ``line`` outside the expressions at ``spans``, lower case (numbers and punctuation are none)."""
     kept, at = [], 0
     for start, end in sorted(spans):
         kept.append(line[at:start])
         at = max(at, end)
     kept.append(line[at:])
-    words = set(labels)
-    return all(word.lower() in words for word in _LABEL_WORD.findall(" ".join(kept)))
+    return [word.lower() for word in _LABEL_WORD.findall(" ".join(kept))]
 
 
-def post_stamps(text: str, expressions: Sequence[Expression], labels: Iterable[str]) -> list[tuple[int, int]]:
+def post_stamps(text: str, expressions: Sequence[Expression], words: WebPageWords) -> list[tuple[int, int]]:
     """(where a post's stamp line ends, where its last expression ends) for each line of ``text`` that is a post's
     own explicit stamp: a date with its year written ("Posted on 3 May 2023 at 10:14", "Reply #4 on: March 3, 2024,
     10:14:22 AM", "2024-03-04T09:15:00Z") and nothing else but labels. None unless the page holds at least two:
     a page of posts, each counting from its own."""
-    labels = tuple(labels)
+    labels = (*words.stamp_labels, *words.stamp_joiners)
     by_line: dict[int, list[Expression]] = {}
     for expression in expressions:
         start = text.rfind("\n", 0, expression.span.start) + 1

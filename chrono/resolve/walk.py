@@ -48,7 +48,7 @@ def resolve_expressions(expressions: list[Expression], sentences: list[Sentence]
     absent_rules = rules_for(domain, Stage.ABSENT)
     holding = SentenceIndex(sentences)
     breaks = paragraph_breaks(document.text)
-    stamps = post_stamps(document.text, in_order, language.segment.web_page.stamp_labels) if any(
+    stamps = post_stamps(document.text, in_order, language.segment.web_page) if any(
         rule.name == "post_stamp" for rule in anchor_rules) else []
     mentions = Mentions()
     resolved: list[Expression] = []
