@@ -124,6 +124,13 @@ ROWS = [
     ("2015-04-08", "im 21 and still cant cook", "21", None),
     ("2015-04-10", "TGIF #Friday", "Friday", None),
     ("2015-04-08", "the Fridays of this world", "Fridays", "XXXX-WXX-5"),
+    # "her" before a count is the object of a verb ("saw her two weeks ago"): the count is counted back from
+    # today, not "her two weeks" (a possessive still leads "his first two weeks")
+    ("2015-04-08", "saw her a fortnight ago", "a fortnight ago", "2015-W13"),
+    ("2015-04-08", "I saw her two weeks ago", "two weeks ago", "2015-W13"),
+    ("2015-04-08", "met her a couple of days ago", "a couple of days ago", "PAST_REF"),
+    ("2015-04-08", "I saw her two weeks ago", "her two weeks", None),
+    ("2015-04-08", "in his first two weeks in office", "his first two weeks", "P2W"),
 ]
 
 
