@@ -131,6 +131,26 @@ ROWS = [
     ("2015-04-08", "met her a couple of days ago", "a couple of days ago", "PAST_REF"),
     ("2015-04-08", "I saw her two weeks ago", "her two weeks", None),
     ("2015-04-08", "in his first two weeks in office", "his first two weeks", "P2W"),
+    # clock times as they are said: o'clock, minutes past or to the hour, British "half 7" (7:30), "7ish";
+    # "tonight" says pm, an hour alone stays as written (as "7:30" does)
+    ("2015-04-08", "dinner at 7 o'clock tonight", "7 o'clock tonight", "2015-04-08T19:00"),
+    ("2015-04-08", "the alarm went off at six o'clock", "six o'clock", "2015-04-08T06:00"),
+    ("2015-04-08", "meet at quarter past 8pm", "quarter past 8pm", "2015-04-08T20:15"),
+    ("2015-04-08", "it was half past seven when we left", "half past seven", "2015-04-08T07:30"),
+    ("2015-04-08", "train's at a quarter to eight", "a quarter to eight", "2015-04-08T07:45"),
+    ("2015-04-08", "see u at ten to 6.", "ten to 6", "2015-04-08T05:50"),
+    ("2015-04-08", "home by twenty to twelve tonight", "twenty to twelve tonight", "2015-04-08T23:40"),
+    ("2015-04-08", "dinner at half 7", "half 7", "2015-04-08T07:30"),
+    ("2015-04-08", "pub at half eight tonight?", "half eight tonight", "2015-04-08T20:30"),
+    ("2015-04-08", "drinks at 7ish?", "7ish", "2015-04-08T07:00"),
+    ("2015-04-08", "lunch noonish?", "noonish", "2015-04-08T12:00"),
+    # ... not counts, ranges or halves of things
+    ("2015-04-08", "prices rose from five to ten", "five to ten", None),
+    ("2015-04-08", "between ten to twelve people came", "ten to twelve", None),
+    ("2015-04-08", "a rise of 5 to 10 percent", "5 to 10", None),
+    ("2015-04-08", "gave a quarter to one charity", "a quarter to one", None),
+    ("2015-04-08", "half 7 of them left early", "half 7", None),
+    ("2015-04-08", "my son is 7ish", "7ish", None),
 ]
 
 
