@@ -151,6 +151,36 @@ ROWS = [
     ("2015-04-08", "gave a quarter to one charity", "a quarter to one", None),
     ("2015-04-08", "half 7 of them left early", "half 7", None),
     ("2015-04-08", "my son is 7ish", "7ish", None),
+    # more spellings of the days around today, "thu", "eve" and "avo" after a day word, "rn", "every wknd",
+    # "couple" without its article, the day after tomorrow in posts' words
+    ("2015-04-08", "gonna be lit 2night", "2night", "2015-04-08TNI"),
+    ("2015-04-08", "party tonyt!", "tonyt", "2015-04-08TNI"),
+    ("2015-04-08", "yest was rough", "yest", "2015-04-07"),
+    ("2015-04-08", "c u tomoz", "tomoz", "2015-04-09"),
+    ("2015-04-08", "c u tmrrw", "tmrrw", "2015-04-09"),
+    ("2015-04-08", "meet thu?", "thu", "2015-04-09"),
+    ("2015-04-08", "drinks this eve?", "this eve", "2015-04-08TEV"),
+    ("2015-04-08", "drinks tmrw eve", "tmrw eve", "2015-04-09TEV"),
+    ("2015-04-08", "beach this avo", "this avo", "2015-04-08TAF"),
+    ("2015-04-08", "so tired rn lol", "rn", "PRESENT_REF"),
+    ("2015-04-08", "we hike every wknd", "every wknd", "XXXX-WE"),
+    ("2015-04-08", "saw her couple weeks back", "couple weeks back", "PAST_REF"),
+    ("2015-04-08", "waited couple hrs", "couple hrs", "PT2H"),
+    ("2015-04-08", "exam day after tmrw omg", "day after tmrw", "2015-04-10"),
+    ("2015-04-08", "got back the day b4 yday", "the day b4 yday", "2015-04-06"),
+    ("2015-04-08", "We leave the day after tomorrow.", "the day after tomorrow", "2015-04-10"),
+    # ... and what stays none: 2 nights, the eve of a day, an avocado, a nurse, "at the moment" and "asap" (no
+    # TIMEX3: "at the moment" is unmarked in TimeBank), a bit, a couple of people
+    ("2015-04-08", "2nights in bali", "2nights", "P2D"),
+    ("2015-04-08", "on the eve of the election", "eve", None),
+    ("2015-04-08", "this eve of celebration", "this eve", None),
+    ("2015-04-08", "smashed avo on toast", "avo", None),
+    ("2015-04-08", "she is an RN at the clinic", "RN", None),
+    ("2015-04-08", "busy atm", "atm", None),
+    ("2015-04-08", "call me asap", "asap", None),
+    ("2015-04-08", "brb in a bit", "a bit", None),
+    ("2015-04-08", "the couple spent two weeks", "couple", None),
+    ("2015-04-08", "so excited #tomorrow", "tomorrow", None),
 ]
 
 
