@@ -181,6 +181,16 @@ ROWS = [
     ("2015-04-08", "brb in a bit", "a bit", None),
     ("2015-04-08", "the couple spent two weeks", "couple", None),
     ("2015-04-08", "so excited #tomorrow", "tomorrow", None),
+    # a day of the month after "on" without "the", as posts and Indian English write it; a weekday before a day
+    # picks the month where they agree
+    ("2015-04-08", "bday party on 11th!", "11th", "2015-04-11"),
+    ("2015-04-08", "exam on 23rd, pray for me", "23rd", "2015-04-23"),
+    ("2015-06-08", "party Fri 12th!", "Fri 12th", "2015-06-12"),
+    ("2015-04-08", "party Sat 11th", "Sat 11th", "2015-04-11"),
+    # ... not a floor, a place in a race, nor an ordinal alone
+    ("2015-04-08", "office is on 4th floor", "4th", None),
+    ("2015-04-08", "she came on 2nd place", "2nd", None),
+    ("2015-04-08", "ranked 12th", "12th", None),
 ]
 
 
