@@ -144,6 +144,9 @@ ROWS = [
     ("2015-04-08", "pub at half eight tonight?", "half eight tonight", "2015-04-08T20:30"),
     ("2015-04-08", "drinks at 7ish?", "7ish", "2015-04-08T07:00"),
     ("2015-04-08", "lunch noonish?", "noonish", "2015-04-08T12:00"),
+    ("2015-04-08", "dinner at 7:30 tonight", "7:30 tonight", "2015-04-08T19:30"),
+    ("2015-04-08", "meet at 8 tonight?", "8 tonight", "2015-04-08T20:00"),
+    ("2015-04-08", "he scored 7 tonight", "7 tonight", None),
     # ... not counts, ranges or halves of things
     ("2015-04-08", "prices rose from five to ten", "five to ten", None),
     ("2015-04-08", "between ten to twelve people came", "ten to twelve", None),
