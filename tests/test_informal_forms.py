@@ -194,6 +194,11 @@ ROWS = [
     ("2015-04-08", "office is on 4th floor", "4th", None),
     ("2015-04-08", "she came on 2nd place", "2nd", None),
     ("2015-04-08", "ranked 12th", "12th", None),
+    # a post cut off after an abbreviation: the dots are the ellipsis', not the abbreviation's
+    ("2014-12-08", "HP announces Enterprise Services SINGAPORE, Dec... http://t.co/x", "Dec", "2014-12"),
+    ("2014-12-08", "HP announces Enterprise Services SINGAPORE, Dec… http://t.co/x", "Dec", "2014-12"),
+    ("2014-12-08", "Results due Dec. 12 from the board.", "Dec. 12", "2014-12-12"),
+    ("2014-12-08", "HP announces Enterprise Services SINGAPORE, Dec... http://t.co/x", "Dec.", None),
 ]
 
 
