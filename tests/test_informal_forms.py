@@ -199,6 +199,11 @@ ROWS = [
     ("2014-12-08", "HP announces Enterprise Services SINGAPORE, Dec… http://t.co/x", "Dec", "2014-12"),
     ("2014-12-08", "Results due Dec. 12 from the board.", "Dec. 12", "2014-12-12"),
     ("2014-12-08", "HP announces Enterprise Services SINGAPORE, Dec... http://t.co/x", "Dec.", None),
+    # a season with where in it, "the" dropped or not
+    ("2013-03-23", "To celebrate start of spring In winter coat", "start of spring", "2013-SP"),
+    ("2013-03-23", "sale at the end of the summer", "the end of the summer", "2013-SU"),
+    ("2013-03-23", "blossoms in late spring", "late spring", "2013-SP"),
+    ("2013-03-23", "the spring of the trap", "spring", None),
 ]
 
 
