@@ -204,6 +204,11 @@ ROWS = [
     ("2013-03-23", "sale at the end of the summer", "the end of the summer", "2013-SU"),
     ("2013-03-23", "blossoms in late spring", "late spring", "2013-SP"),
     ("2013-03-23", "the spring of the trap", "spring", None),
+    # a recurrence every hour, minute or count of units
+    ("2015-04-08", "Every min is an adventure with Zayaan!", "Every min", "PT1M"),
+    ("2015-04-08", "1 child every 40 seconds.", "every 40 seconds", "PT40S"),
+    ("2015-04-08", "meds every 2hrs ugh", "every 2hrs", "PT2H"),
+    ("2015-04-08", "for every five shares held", "every five shares", None),
 ]
 
 
