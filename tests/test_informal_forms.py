@@ -147,6 +147,9 @@ ROWS = [
     ("2015-04-08", "dinner at 7:30 tonight", "7:30 tonight", "2015-04-08T19:30"),
     ("2015-04-08", "meet at 8 tonight?", "8 tonight", "2015-04-08T20:00"),
     ("2015-04-08", "he scored 7 tonight", "7 tonight", None),
+    # ... an hour after midnight is not put in the evening by "tonight"
+    ("2015-04-08", "open till 1:30 tonight", "1:30 tonight", None),
+    ("2015-04-08", "home by half past one tonight", "half past one tonight", None),
     # ... not counts, ranges or halves of things
     ("2015-04-08", "prices rose from five to ten", "five to ten", None),
     ("2015-04-08", "between ten to twelve people came", "ten to twelve", None),
