@@ -73,6 +73,13 @@ ROWS = [
     (NARRATIVE, "The village was founded around 1000 AD.", "around 1000 AD", "DATE", "1000"),
     (NARRATIVE, "Throughout the 470s BC, the League campaigned in Thrace.", "the 470s BC", "DATE", "BC047"),
     (NARRATIVE, "Towards the end of the 460s BC, Athens sent a fleet.", "the end of the 460s BC", "DATE", "BC046"),
+    (NARRATIVE, "Railways spread in the last decade of the 19th century.", "the last decade of the 19th century",
+     "DATE", "189"),
+    (NARRATIVE, "Europe changed in the first half of the 20th century.", "the first half of the 20th century", "DATE",
+     "19"),
+    (NARRATIVE, "Athens grew in the first half of the 5th century BC.", "the first half of the 5th century", None,
+     None),
+    (NARRATIVE, "Athens grew in the first half of the 5th century BC.", "the 5th century BC", "DATE", "BC04"),
     # ... a two-digit decade, the turn and the middle of the century: the story's, not the publication's (new)
     (NARRATIVE, "In 1872 the railway came. Many had emigrated in the '60s.", "the '60s", "DATE", "186"),
     (NARRATIVE, "In 1872 the railway came. By the '80s the town had doubled.", "the '80s", "DATE", "188"),
