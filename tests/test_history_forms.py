@@ -33,6 +33,9 @@ ROWS = [
     (NARRATIVE, "In 1588 the Armada sailed. In the same year, Drake raided Cadiz.", "the same year", "DATE", "1588"),
     (NARRATIVE, "In March 1588 the Armada was built. Later that year, it sailed.", "Later that year", "DATE", "1588"),
     (NARRATIVE, "In 1848 revolts spread. The previous decade had been calm.", "The previous decade", "DATE", "183"),
+    (NARRATIVE, "In 1832 he enlisted. Early the next year he married.", "Early the next year", "DATE", "1833"),
+    (NARRATIVE, "In 1832 he enlisted. By the end of the following year he had married.",
+     "the end of the following year", "DATE", "1833"),
     # ... early or late in the story's year (new), the day or a part of it after the story's day (new)
     (NARRATIVE, "In March 1947 the French landed. Late in the year, they attacked Bac Kan.", "Late in the year",
      "DATE", "1947"),
