@@ -29,6 +29,13 @@ ROWS = [
      "he retired.", "The next year", "1945"),
     ("narrative", "2020-03-01", "In 1944 Rome fell. By 1947 the Allies had left Italy. The next year it voted.",
      "The next year", "1948"),
+    # a date that qualifies a noun does not move the story ("the August 1792 uprising"); a date told does
+    ("narrative", "2020-03-01", "In June 1793 Danton, the leader of the August 1792 uprising, fell. Meanwhile, on "
+     "24 June, the Convention adopted a constitution.", "24 June", "1793-06-24"),
+    ("narrative", "2020-03-01", "In January 2008 deaths rose past the May 2007 high. In early May, the government "
+     "acted.", "early May", "2008-05"),
+    ("narrative", "2020-03-01", "In June 1793 the Convention met. In August 1792 the uprising had begun. On 24 June "
+     "the king was tried.", "24 June", "1792-06-24"),
     # news looking back: a story told about 2019 in a post published in 2020
     ("news", "2020-03-01", "In June 2019, the developers froze the code. On July 14, 2019, the beta came out. "
      "Python 3.8 was scheduled for release by the end of the year, and the final was planned for early November.",
