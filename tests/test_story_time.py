@@ -29,6 +29,8 @@ ROWS = [
      "he retired.", "The next year", "1945"),
     ("narrative", "2020-03-01", "In 1944 Rome fell. By 1947 the Allies had left Italy. The next year it voted.",
      "The next year", "1948"),
+    ("narrative", "2020-03-01", "The meeting was set for May 1789. On the last occasion that the Estates-General had "
+     "met, in 1614, each estate held one vote. The King agreed on 27 December.", "27 December", "1789-12-27"),
     # a date that qualifies a noun does not move the story ("the August 1792 uprising"); a date told does
     ("narrative", "2020-03-01", "In June 1793 Danton, the leader of the August 1792 uprising, fell. Meanwhile, on "
      "24 June, the Convention adopted a constitution.", "24 June", "1793-06-24"),
