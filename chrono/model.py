@@ -215,7 +215,8 @@ class Document:
     body: Span | None = None  # the part of `text` to tag; None means all of it
     language: Language = field(default_factory=Language.load, repr=False, compare=False)  # what it is written in
     # what gave `published`: "header", "record", "front matter", "DCT", "JSON-LD", "meta", "page", "byline", "url",
-    # "htmldate", "path", "command line" (chrono.read says which for each input kind); None when unknown or undated
+    # "post", "htmldate", "path", "command line" (chrono.read says which for each input kind); None when unknown or
+    # undated
     published_source: str | None = None
     locale: str | None = None  # the locale the input says the text is written in ("en_GB"): day/month order
 

@@ -97,14 +97,56 @@ def commented_post() -> str:
                 "</ol>")
 
 
+def written_stamps_thread() -> str:
+    """A thread whose stamps are only written ("« Reply #1 on: March 2, 2024, 10:14:22 AM »"), with the posters'
+    names and post counts beside the posts."""
+    posts = [("alice", "on: March 1, 2024, 09:12:40 AM", "The bridge was shut yesterday without any notice at all."),
+             ("bob", "Reply #1 on: March 2, 2024, 10:14:22 AM", "They said on the radio this morning it will reopen "
+                                                                 "next Friday."),
+             ("carol", "Reply #2 on: March 4, 2024, 08:01:05 PM", "Still closed today. I walked past it on Saturday.")]
+    body = "".join(f'<div class="post_wrapper"><div class="poster"><h4>{who}</h4><ul><li>Posts: 120</li></ul>'
+                   f'</div><div class="postarea"><h5>Re: Bridge closure</h5><div class="smalltext">« <strong>{stamp}'
+                   f'</strong> »</div><div class="inner">{text}</div></div></div>' for who, stamp, text in posts)
+    return page("", f'<div id="forumposts"><h2>Topic: Bridge closure (Read 214 times)</h2>{body}</div>')
+
+
+def author_line_thread() -> str:
+    """A thread whose written stamps follow the poster's name ("Post by alice » Wed May 03, 2023 10:14 am")."""
+    posts = [("alice", "Wed May 03, 2023 10:14 am", "Our street lights have been off since last Tuesday."),
+             ("bob", "Thu May 04, 2023 7:30 pm", "Same here. An engineer came round yesterday but left after an hour.")]
+    body = "".join(f'<div class="post"><div class="postbody"><h3>Re: Street lights</h3><p class="author">Post by '
+                   f'<strong>{who}</strong> » {stamp}</p><div class="content">{text}</div></div></div>'
+                   for who, stamp, text in posts)
+    return page("", f'<div id="page-body"><h2>Street lights out</h2>{body}</div>')
+
+
+def dated_list_in_article() -> str:
+    """An article holding a dated list (a timeline of the story) between its paragraphs: no page of posts."""
+    items = "".join(f"<li><b>{day}</b> - {text}</li>" for day, text in [
+        ("1 March 2024", "Flood defences give way after two days of rain in the county."),
+        ("2 March 2024", "The river peaks and about 300 homes are evacuated by the council.")])
+    return page('<meta property="article:published_time" content="2024-03-03T12:04:00Z">',
+                f"<article><h1>Flood defences fail in Carlow</h1>{STORY}<h2>Timeline</h2><ul>{items}</ul>"
+                f"{STORY.replace('Carlow', 'Kilkenny')}</article>")
+
+
 # (kind, page, published, [(phrase, value)] among the expressions, values no expression may have)
 PAGES = [
     ("live blog", live_blog(), "2024-03-03", [("tomorrow morning", "2024-03-05TMO"), ("yesterday afternoon",
                                                                                      "2024-03-03TAF"),
                                               ("this evening", "2024-03-03TEV")],
      {"2024-03-04TMO", "2024-03-02TAF", "2024-02-14", "2023-11-20"}),
-    ("forum thread", forum_thread(), None, [("last Tuesday", "2023-05-02"), ("yesterday", "2023-05-03"),
+    ("forum thread", forum_thread(), "2023-05-03", [("last Tuesday", "2023-05-02"), ("yesterday", "2023-05-03"),
                                             ("this morning", "2023-05-08TMO")], set()),
+    ("written stamps", written_stamps_thread(), "2024-03-01", [("yesterday", "2024-02-29"), ("today", "2024-03-04"),
+                                                               ("this morning", "2024-03-02TMO"),
+                                                               ("Saturday", "2024-03-02")], set()),
+    ("written stamps after the poster's name", author_line_thread(), "2023-05-03", [("last Tuesday", "2023-05-02"),
+                                                                             ("yesterday", "2023-05-03")], set()),
+    # must not: the article's text is kept whole, its list's days are no posts' stamps
+    ("a dated list in an article", dated_list_in_article(), "2024-03-03", [("Friday", "2024-03-01"),
+                                                                           ("Saturday morning", "2024-03-02TMO")],
+     {"2024-02-29"}),
     ("comments are no posts", commented_post(), "2024-03-03", [("Friday", "2024-03-01")],
      {"2024-03-04", "2024-03-06", "2024-03-05"}),
 ]
@@ -123,3 +165,5 @@ def test_a_page_of_posts_keeps_each_posts_stamp(tmp_path: Path, kind: str, conte
     assert set(expected) <= got, (kind, sorted(got))
     assert not {value for _, value in got} & never, (kind, sorted(got))
     assert "Share" not in document.text
+    if kind == "a dated list in an article":
+        assert document.text.count("Flood defences in") == 2

@@ -11,12 +11,13 @@ The publication date is the page's own word first, in this order: JSON-LD `dateP
 of a teaser), `<meta property="article:published_time">` and its kin, the page's own date field (an element
 named datePublished in microdata or RDFa, a `<time pubdate>`, the entry's date by its class, or the first
 `<time datetime>` of the article outside links and asides), the date a byline gives after a publication label
-("Published 12:04 GMT, 3 March 2024"; before that first `<time>`, which may be an "Updated" one), the day the page's
-address names; only then what htmldate finds in the page without its asides, menus, footers, comments, widgets
-and "Updated ..." lines ([web_page] of segment.toml names them). `Document.published_source` says
-which one gave it; a page with none of these is dated by the dateline opening its text, if any
-(chrono/read/published.py). The page's locale (`og:locale`, else `<html lang>`) sets the day/month order of its numeric
-dates. A page not in UTF-8 was decoded in the encoding it declares (chrono.read.inputs).
+("Published 12:04 GMT, 3 March 2024"; before that first `<time>`, which may be an "Updated" one), the day the
+page's address names, a page of posts' earliest stamp; only then what htmldate finds in the page without its
+asides, menus, footers, comments, widgets and "Updated ..." lines ([web_page] of segment.toml names them). A page
+of posts (a thread, a live blog) is read post by post, each under its stamp (thread_posts).
+`Document.published_source` says which one gave it; a page with none of these is dated by the dateline opening its
+text, if any (chrono/read/published.py). The page's locale (`og:locale`, else `<html lang>`) sets the day/month order
+of its numeric dates. A page not in UTF-8 was decoded in the encoding it declares (chrono.read.inputs).
 """
 
 from __future__ import annotations
@@ -46,6 +47,11 @@ MAX_ATTRIBUTES = 1_000  # per element: real pages use a few dozen; lxml slows do
 MAX_JSON_LD = 1_000_000  # characters of one JSON-LD script read for a date
 MAX_DEPTH = 256  # libxml2's HTML parser keeps no element deeper than this
 MAX_DATE_WORDS = 8  # words of a byline read for its date ("Sunday 3 March 2024 12.04 GMT")
+MAX_STAMP = 80  # characters of an element read as a post's written stamp
+_YEAR = re.compile(r"(?<!\d)(?:1[89]|2[01])\d\d(?!\d)")  # a written stamp's year
+_STAMP_PARTS = re.compile(r"[«»|•·]")  # what parts a post's header line: its author, its stamp
+_STAMP_EDGES = " «»[]()|:,-–—"  # marks around a written stamp and its labels ("« on: March 2, 2024 »")
+POSTS_SHARE = 0.8  # of the main text trafilatura finds, at least, that a page of posts holds
 MIN_POST = 20  # characters of a post's own words beside its stamp and links
 PARAGRAPH = "\n\n"  # between the blocks of a page's text
 _BLOCKS = frozenset(("p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "br", "blockquote", "header",
@@ -121,19 +127,19 @@ def read_html(html: str, origin: Origin) -> Iterator[Record]:
     date: dt.date | None = None
     source: str | None = None
     hint = NO_DATE_HINT
+    posts = thread_posts(tree, name)
     try:
-        date, source = page_date(tree, htmldate, name)  # before teasers go: a byline's date is in a permalink
+        date, source = page_date(tree, htmldate, name, posts)  # before teasers go: a byline's date is in a permalink
     except ChronoInputError as exc:
         hint = str(exc)
     locale = page_locale(tree)
-    posts = thread_posts(tree)
-    if posts:  # trafilatura keeps a thread's first post, or its posts without their stamps
-        text = posts_text(posts, title)
-    else:
-        drop_link_paragraphs(tree)
-        text = trafilatura.extract(tree, include_comments=False, include_tables=False, favor_precision=True) or \
-            trafilatura.extract(tree, include_comments=False, include_tables=False)  # a page laid out in tables
-        text = PARAGRAPH.join(line for line in (text or "").split("\n") if line.strip())  # a block is a paragraph
+    posted = posts_text(posts, title) if posts else ""
+    drop_link_paragraphs(tree)
+    text = trafilatura.extract(tree, include_comments=False, include_tables=False, favor_precision=True) or \
+        trafilatura.extract(tree, include_comments=False, include_tables=False)  # a page laid out in tables
+    text = PARAGRAPH.join(line for line in (text or "").split("\n") if line.strip())  # a block is a paragraph
+    if posts and len(posted) >= len(text) * POSTS_SHARE:  # trafilatura keeps a thread's first post, or a live
+        text = posted  # blog's posts without their stamps; a dated list inside an article is no page of posts
     if not text or not text.strip():
         if _depth(tree) >= MAX_DEPTH:  # the parser dropped what lies deeper: say so, not "no text"
             raise ChronoInputError(f"{name}: the HTML page nests elements deeper than the {MAX_DEPTH} levels its "
@@ -156,25 +162,56 @@ def read_html(html: str, origin: Origin) -> Iterator[Record]:
     ), date_hint=hint)
 
 
-def thread_posts(tree: Any) -> list[tuple[str, Any, Any]]:
+def thread_posts(tree: Any, name: str = "") -> list[tuple[str, Any, Any]]:
     """The posts of a thread, a live blog or a page of entries: (stamp, the stamp's element, the post) for each of
-    two or more sibling elements that each hold one <time datetime> naming a day and words of their own beside it
-    and their links (a related list's items hold only links). Comments, teasers, menus and footers are no posts."""
-    stamps = [time for time in tree.iter("time") if _ISO_DAY_START.match(time.get("datetime") or "")
-              and not _in_teaser(time, links=False)]
+    two or more sibling elements that each hold one stamp and words of their own beside it and their links (a
+    related list's items hold only links). A stamp is a <time datetime> naming a day (its value is the stamp), else
+    a short element whose text is a written date with its year and only stamp labels ("Reply #1 on: March 2, 2024,
+    10:14:22 AM", as the page shows it). Comments, teasers, menus and footers are no posts."""
+    times = [(str(time.get("datetime")).strip(), time) for time in tree.iter("time")
+             if _ISO_DAY_START.match(time.get("datetime") or "") and not _in_teaser(time, links=False)]
+    return _posts(times) or _posts(_text_stamps(tree, name))
+
+
+def _posts(stamps: list[tuple[str, Any]]) -> list[tuple[str, Any, Any]]:
     held: dict[Any, int] = {}  # how many stamps each element holds
-    for time in stamps:
-        for ancestor in time.iterancestors():
+    for _, element in stamps:
+        for ancestor in element.iterancestors():
             held[ancestor] = held.get(ancestor, 0) + 1
-    groups: dict[Any, list[tuple[str, Any, Any]]] = {}
-    for time in stamps:
-        post = time
+    groups: dict[tuple[Any, str, str], list[tuple[str, Any, Any]]] = {}  # posts look alike: by parent, tag, class
+    for stamp, element in stamps:
+        post = element
         while (parent := post.getparent()) is not None and held.get(parent) == 1:
             post = parent  # the largest element holding this stamp alone
-        if post is not time and len(_own_words(post, _stamp_block(time, post))) >= MIN_POST:
-            groups.setdefault(post.getparent(), []).append((str(time.get("datetime")).strip(), time, post))
+        if post is not element and len(_own_words(post, _stamp_block(element, post))) >= MIN_POST:
+            groups.setdefault((post.getparent(), post.tag, post.get("class") or ""), []).append((stamp, element, post))
     posts = max(groups.values(), key=len, default=[])
     return posts if len(posts) >= 2 else []
+
+
+def _text_stamps(tree: Any, name: str) -> list[tuple[str, Any]]:
+    """The short elements outside teasers whose text is a post's written stamp: (that text, the element)."""
+    words = _words()
+    labels = {word for label in (*words.stamp_labels, *words.stamp_joiners) for word in label.split()}
+    found = []
+    for element in tree.iter():
+        if not isinstance(element.tag, str):
+            continue
+        own = " ".join([element.text or "", *(child.tail or "" for child in element)])
+        if not _YEAR.search(own):  # its own words write a year: few elements, so only their whole text is read
+            continue
+        text = _short_text(element, MAX_STAMP)
+        if text is None or _in_teaser(element, links=False):
+            continue
+        for part in _STAMP_PARTS.split(text):  # "Post by alice » Wed May 03, 2023 10:14 am": the part after »
+            tokens = part.strip(_STAMP_EDGES).split()
+            while tokens and (tokens[0].lower().strip(_STAMP_EDGES) in labels or not tokens[0].strip(_STAMP_EDGES)
+                              or tokens[0].startswith("#")):
+                tokens.pop(0)  # "Reply", "#1", "on:"
+            if tokens and _date_opening(" ".join(tokens), name, whole=True) is not None:
+                found.append((part.strip(_STAMP_EDGES), element))
+                break
+    return found
 
 
 def posts_text(posts: list[tuple[str, Any, Any]], title: str | None) -> str:
@@ -195,6 +232,8 @@ def posts_text(posts: list[tuple[str, Any, Any]], title: str | None) -> str:
 def _stamp_block(time: Any, post: Any) -> Any:
     """The block that holds a post's stamp ("Post by alice » <time>"): left out of the post's words."""
     block = time
+    if time.tag in _BLOCKS:  # a written stamp's own paragraph
+        return block
     for ancestor in time.iterancestors():
         if ancestor is post:
             break
@@ -274,7 +313,8 @@ def page_locale(tree: Any) -> str | None:
     return None
 
 
-def page_date(tree: Any, htmldate: Any, name: str) -> tuple[dt.date | None, str | None]:
+def page_date(tree: Any, htmldate: Any, name: str,
+              posts: list[tuple[str, Any, Any]] | None = None) -> tuple[dt.date | None, str | None]:
     """(date, where it came from) in the page's own order of authority; (None, None) when no source has one."""
     for source, found in (("JSON-LD", _json_ld_date(tree)), ("meta", _meta_date(tree)), ("page", _own_field(tree))):
         if found:
@@ -294,6 +334,9 @@ def page_date(tree: Any, htmldate: Any, name: str) -> tuple[dt.date | None, str 
     day = _url_date(tree)
     if day is not None:
         return day, "url"
+    days = [day for day in (_stamp_day(stamp, name) for stamp, _, _ in posts or ()) if day is not None]
+    if days:  # a thread or a live blog is dated by its first post
+        return min(days), "post"
     # No extensive search: a date guessed from the body text would silently shift every resolved value. Nor
     # teasers, menus and comments: their dates are other pages' (htmldate took a related article's).
     found = htmldate.find_date(_article_only(tree), original_date=True, extensive_search=False,
@@ -301,6 +344,27 @@ def page_date(tree: Any, htmldate: Any, name: str) -> tuple[dt.date | None, str 
     if not found:
         return None, None
     return metadata_date(found, name), "htmldate"
+
+
+def _short_text(element: Any, limit: int) -> str | None:
+    """The element's text with its spaces collapsed, or None when it is longer than ``limit`` characters (read no
+    further than that: the element may hold the whole page)."""
+    parts, size = [], 0
+    for piece in element.itertext():
+        size += len(piece)
+        if size > 2 * limit:  # spaces collapse: a margin before the exact count
+            return None
+        parts.append(piece)
+    text = " ".join("".join(parts).split())
+    return text if len(text) <= limit else None
+
+
+def _stamp_day(stamp: str, name: str) -> dt.date | None:
+    """The day a post's stamp names, or None when it is no date."""
+    try:
+        return metadata_date(stamp, f"{name}: post date")
+    except ChronoInputError:
+        return None
 
 
 def _url_date(tree: Any) -> dt.date | None:
@@ -427,8 +491,8 @@ def _byline_date(tree: Any, name: str) -> dt.date | None:
             continue
         if not label.sub("", own).strip(" :") and element.getparent() is not None:
             element = element.getparent()  # the label alone: its date follows in the parent ("<b>Posted:</b> 3 May")
-        text = " ".join(str(element.text_content()).split())
-        if len(text) > MAX_BYLINE or _in_teaser(element) or _marked_aside(element):
+        text = _short_text(element, MAX_BYLINE)
+        if text is None or _in_teaser(element) or _marked_aside(element):
             continue
         for found in label.finditer(text):
             day = _date_opening(cut.split(text[found.end():], 1)[0].strip(" :,"), name)
@@ -437,9 +501,12 @@ def _byline_date(tree: Any, name: str) -> dt.date | None:
     return None
 
 
-def _date_opening(text: str, name: str) -> dt.date | None:
-    """The date the longest run of ``text``'s first words writes ("March 3, 2024 by Jo Reid" -> 3 March 2024)."""
+def _date_opening(text: str, name: str, *, whole: bool = False) -> dt.date | None:
+    """The date the longest run of ``text``'s first words writes ("March 3, 2024 by Jo Reid" -> 3 March 2024);
+    with ``whole``, only when ``text`` is all date."""
     words = text.split()[:MAX_DATE_WORDS]
+    if whole:
+        return _stamp_day(text, name) if len(text.split()) <= MAX_DATE_WORDS else None
     for count in range(len(words), 0, -1):
         if any(char.isdigit() for char in words[count - 1]):  # a written date ends in its year or its time
             try:
@@ -505,7 +572,7 @@ def _changed_label(element: Any) -> bool:
     own = " ".join((element.text or "").split()).lower()  # its own first words: cheap, asked of every element
     if not own or _opens_with(own, _words().changed_labels) is None:
         return False
-    return len(str(element.text_content())) <= MAX_BYLINE
+    return _short_text(element, MAX_BYLINE) is not None
 
 
 def _opens_with(text: str, labels: tuple[str, ...]) -> str | None:
