@@ -73,6 +73,8 @@ ROWS = [
     (NARRATIVE, "Farming reached the valley in the 5th millennium BC.", "the 5th millennium BC", "DATE", "BC4"),
     (NARRATIVE, "Towns grew across Europe in the 2nd millennium.", "the 2nd millennium", "DATE", "1"),
     (NARRATIVE, "Towns grew in the first millennium AD.", "the first millennium AD", "DATE", "0"),
+    (NARRATIVE, "Hunters roamed in the 11th millennium BC.", "the 11th millennium BC", None, None),  # no one digit
+    (NARRATIVE, "Nothing happened in the 0th century BC.", "the 0th century BC", None, None),
     (NARRATIVE, "The village was founded around 1000 AD.", "around 1000 AD", "DATE", "1000"),
     (NARRATIVE, "Throughout the 470s BC, the League campaigned in Thrace.", "the 470s BC", "DATE", "BC047"),
     (NARRATIVE, "Towards the end of the 460s BC, Athens sent a fleet.", "the end of the 460s BC", "DATE", "BC046"),

@@ -161,9 +161,9 @@ class Words:
         return year // 10 if year is not None else None
 
     def _convert_century(self, key: str) -> int | None:
-        """TIMEX3 names a century by its digits: "the 20th century" -> 19."""
+        """TIMEX3 names a century by its digits: "the 20th century" -> 19 (two digits: the 1st to the 100th)."""
         ordinal = self.lookup("ordinal", key)
-        return ordinal - 1 if isinstance(ordinal, int) else None
+        return ordinal - 1 if isinstance(ordinal, int) and 1 <= ordinal <= 100 else None
 
     def _convert_bc_decade(self, key: str) -> int | None:
         """"470s" (of "the 470s BC") -> 47: a decade's digits before the common era, as written."""
@@ -171,8 +171,9 @@ class Words:
         return int(digits) // 10 if digits.isdigit() else None
 
     def _convert_millennium(self, key: str) -> int | None:
-        """A millennium by its digit, as a century is: "the 2nd millennium" -> 1."""
-        return self._convert_century(key)
+        """A millennium by its digit, as a century is: "the 2nd millennium" -> 1 (one digit: the 1st to the 10th)."""
+        ordinal = self.lookup("ordinal", key)
+        return ordinal - 1 if isinstance(ordinal, int) and 1 <= ordinal <= 10 else None
 
     def group_value(self, group: str, text: str, table: str | None) -> Any:
         """What a captured group means: the table named after the group (digits dropped) unless one is given."""
