@@ -38,6 +38,11 @@ ROWS = [
      "acted.", "early May", "2008-05"),
     ("narrative", "2020-03-01", "In June 1793 the Convention met. In August 1792 the uprising had begun. On 24 June "
      "the king was tried.", "24 June", "1792-06-24"),
+    # a year written after a bracket completes the day before it; the bare year does not move the story
+    ("narrative", "2020-03-01", "In June 1941 Germany attacked. On December 7 (December 8 in Asian time zones), 1941, "
+     "Japan attacked. Germany declared war on the United States. In January, the Allies met.", "January", "1942-01"),
+    ("news", "2020-03-01", "On December 7 (December 8 in Asian time zones), 1941, Japan attacked.", "December 7",
+     "1941-12-07"),
     # news looking back: a story told about 2019 in a post published in 2020
     ("news", "2020-03-01", "In June 2019, the developers froze the code. On July 14, 2019, the beta came out. "
      "Python 3.8 was scheduled for release by the end of the year, and the final was planned for early November.",

@@ -53,6 +53,26 @@ def _year_of_range_end(context: Context, partial: PartialValue) -> PartialValue:
     return replace(partial, year=end.year - 1 if wraps else end.year)
 
 
+# between a day and the year written after a bracket that follows it or closes round it: punctuation, no words
+_BRACKETED = re.compile(r"[^()\n]{0,60}\)\s*,\s*|\s*\([^()\n]{1,60}\)\s*,\s*")
+_YEAR_LOOKAHEAD = 3  # expressions after a day searched for the year written after its bracket
+
+
+@context_rule(stage=Stage.PARTIAL)
+def _year_after_bracket(context: Context, partial: PartialValue) -> PartialValue:
+    """"On December 7 (December 8 in Asian time zones), 1941,": a day whose year is written after a bracket that
+    follows it, or closes round it, is in that year."""
+    if partial.year is not None or partial.month is None or partial.day is None or partial.literal is not None:
+        return partial
+    text, end = context.document.text, context.expression.span.end
+    for later in context.expressions[context.index + 1:context.index + 1 + _YEAR_LOOKAHEAD]:
+        p = later.partial
+        if p.year is not None and p.month is None and p.literal is None \
+                and _BRACKETED.fullmatch(text, end, later.span.start):
+            return replace(partial, year=p.year)
+    return partial
+
+
 _LIST_RULES = ("list_day", "list_day_before")  # the days of a list chrono/tag/ranges.py adds
 _LIST_REACH = 32  # characters between two days of a list ("the 3rd and again on the 17th")
 
