@@ -212,6 +212,17 @@ ROWS = [
     ("2015-04-08", "1 child every 40 seconds.", "every 40 seconds", "PT40S"),
     ("2015-04-08", "meds every 2hrs ugh", "every 2hrs", "PT2H"),
     ("2015-04-08", "for every five shares held", "every five shares", None),
+    # holidays with the apostrophe dropped and in posts' words; day words in capitals; "mos", and "mo" after digits
+    ("2015-04-08", "happy valentines day!", "valentines day", "2015-02-14"),
+    ("2015-04-08", "mothers day brunch", "mothers day", "2015-05-10"),
+    ("2015-04-08", "xmas day was fun", "xmas day", "2014-12-25"),
+    ("2015-04-08", "new yrs eve plans", "new yrs eve", "2014-12-31"),
+    ("2015-04-08", "SEE U TMRW!!", "TMRW", "2015-04-09"),
+    ("2015-04-08", "WAS AWESOME YDAY", "YDAY", "2015-04-07"),
+    ("2015-04-08", "moved here 3 mos ago", "3 mos ago", "2015-01"),
+    ("2015-04-08", "started 6 mo ago", "6 mo ago", "2014-10"),
+    ("2015-04-08", "wait half a mo", "a mo", None),
+    ("2015-04-08", "happy valentines day!", "day", None),
 ]
 
 
