@@ -223,6 +223,15 @@ ROWS = [
     ("2015-04-08", "started 6 mo ago", "6 mo ago", "2014-10"),
     ("2015-04-08", "wait half a mo", "a mo", None),
     ("2015-04-08", "happy valentines day!", "day", None),
+    # a month in lower case before its day ("march", "may", "august" only before an ordinal), a lower-case
+    # abbreviation before or after a day
+    ("2015-04-08", "see u march 12th!!", "march 12th", "2015-03-12"),
+    ("2015-04-08", "bday on aug 3rd", "aug 3rd", "2015-08-03"),
+    ("2015-04-08", "flight on apr 12 yay", "apr 12", "2015-04-12"),
+    ("2015-04-08", "see u 12 apr.", "12 apr", "2015-04-12"),
+    ("2015-04-08", "may 5 of us come", "may 5", None),
+    ("2015-04-08", "you may 5th time lucky", "may 5th", None),
+    ("2015-04-08", "won mar 3 games", "mar 3", None),
 ]
 
 
