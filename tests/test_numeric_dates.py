@@ -58,6 +58,12 @@ CASES: list[tuple[str, str | None, dict[str, str], list[tuple[str, str, bool]]]]
     ("Filed on Fri 05/03/2024, paid 04/02/2024.", None, {}, [("Fri 05/03/2024", "2024-05-03", False),
                                                              ("04/02/2024", "2024-04-02", False)]),
     ("Doors open Fri 7/6 at 7.", None, {}, [("Fri 7/6", "2024-06-07", False)]),
+    # a post's day and month without a year, as its locale orders them ("3/4" is 3 April in Britain, 4 March in
+    # the US); "3/4 of them" and "won 3/4" are fractions and scores
+    ("exam on 3/4 lol", "en_GB", {}, [("3/4", "2024-04-03", False)]),
+    ("exam on 3/4 lol", "en_US", {}, [("3/4", "2024-03-04", False)]),
+    ("exam on 3/4 lol", "en_AU", {}, [("3/4", "2024-04-03", False)]),
+    ("3/4 of them came, we won 3/4", "en_GB", {}, []),
     # the same number twice needs no order
     ("Filed on 05/05/2024.", None, {}, [("05/05/2024", "2024-05-05", False)]),
 ]
