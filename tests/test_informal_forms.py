@@ -232,6 +232,13 @@ ROWS = [
     ("2015-04-08", "may 5 of us come", "may 5", None),
     ("2015-04-08", "you may 5th time lucky", "may 5th", None),
     ("2015-04-08", "won mar 3 games", "mar 3", None),
+    # more clipped parts of the day after a day word
+    ("2015-04-08", "free this aft?", "this aft", "2015-04-08TAF"),
+    ("2015-04-08", "gym tmrw aft", "tmrw aft", "2015-04-09TAF"),
+    ("2015-04-08", "this mornin was cold", "this mornin", "2015-04-08TMO"),
+    ("2015-04-08", "last nyt was fun", "last nyt", "2015-04-07TNI"),
+    ("2015-04-08", "the NYT reported it", "NYT", None),
+    ("2015-04-08", "lines fore and aft", "aft", None),
 ]
 
 
