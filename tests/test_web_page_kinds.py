@@ -66,6 +66,17 @@ def tables_page() -> str:
             "Courier</center></body></html>")
 
 
+def microdata_page() -> str:
+    """Microdata: "Top stories" teasers, each an item with its own datePublished, listed before the article's item."""
+    teasers = "".join(f'<li itemscope itemtype="https://schema.org/NewsArticle"><a itemprop="url" href="/n{number}">'
+                      f'<span itemprop="headline">Story {number}</span></a><meta itemprop="datePublished" '
+                      f'content="2024-02-2{number}"></li>' for number in range(3))
+    return page("", f'<div class="col-side"><h3>Top stories</h3><ul>{teasers}</ul></div><div class="col-main" '
+                'itemscope itemtype="https://schema.org/NewsArticle"><h1 itemprop="headline">Flood defences fail</h1>'
+                '<meta itemprop="datePublished" content="2024-03-03T12:04:00Z"><meta itemprop="dateModified" '
+                f'content="2024-03-05">{STORY}</div>')
+
+
 # (kind, page, publication date, where it came from)
 PAGES = [
     ("JSON-LD NewsArticle, Open Graph, 'Updated 3 hours ago'", page(
@@ -97,6 +108,7 @@ PAGES = [
     ("sidebar first with recent posts' dates; the date as a plain paragraph", page(
         "", f'<div class="col-main"><h1>{TITLE}</h1><p class="date">March 3, 2024</p>{STORY}</div>',
         sidebar_first=True), "2024-03-03", "htmldate"),
+    ("microdata teasers listed before the article's item", microdata_page(), "2024-03-03", "page"),
     ("unmarked columns; a byline with its author after the date", columns_page(), "2024-03-03", "byline"),
     ("laid out in tables (trafilatura's precise reading finds no text)", tables_page(), "2024-03-03", "meta"),
 ]

@@ -435,6 +435,8 @@ def _meta_date(tree: Any) -> str | None:
     found: dict[str, str] = {}
     for meta in tree.iter("meta"):
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
+        if key == (meta.get("itemprop") or "").strip().lower() and _item(meta) is not None:
+            continue  # an item's own field (microdata), maybe a teaser's: read with the page's fields
         content = (meta.get("content") or "").strip()
         if key in _META_DATES and content and key not in found:
             found[key] = content
@@ -444,15 +446,19 @@ def _meta_date(tree: Any) -> str | None:
 def _own_field(tree: Any) -> str | None:
     """The page's own date field: an element named datePublished (microdata, RDFa) or a <time pubdate>, else
     the entry's date by its class (hAtom, WordPress), else the article's first <time>."""
+    fields = []
     for element in tree.iter():
-        if not isinstance(element.tag, str) or element.tag == "meta":
+        if not isinstance(element.tag, str) or element.tag == "meta" and _item(element) is None:
             continue
         names = f"{element.get('itemprop') or ''} {element.get('property') or ''}".lower().split()
         if (any(name in _FIELD_NAMES for name in names) or (element.tag == "time" and element.get("pubdate")
                                                            is not None)) and not _in_teaser(element):
             value = element.get("datetime") or element.get("content") or (element.text or "").strip()
             if value:
-                return str(value)
+                fields.append((element, str(value)))
+    if fields:  # a microdata field of the page's article, not of a teaser listed before it: the largest item's
+        sizes = {id(element): _item_size(element) for element, _ in fields}
+        return max(fields, key=lambda field: sizes[id(field[0])])[1]  # the first among equals
     entry = _first_entry(tree)
     if entry is not None:
         for element in entry.iter():
@@ -524,6 +530,18 @@ def _byline_patterns(language: Language) -> tuple[re.Pattern[str], re.Pattern[st
     label = re.compile(rf"(?<!\w)(?:{words(language.segment.header.date)})(?!\w)\s*:?", re.IGNORECASE)
     cut = re.compile(rf"[|•·\n]|(?<!\w)(?:{words(language.segment.web_page.changed_labels)})(?!\w)", re.IGNORECASE)
     return label, cut
+
+
+def _item(element: Any) -> Any:
+    """The microdata item (nearest ancestor with itemscope) an element's field belongs to, or None."""
+    return next((parent for parent in element.iterancestors() if parent.get("itemscope") is not None), None)
+
+
+def _item_size(element: Any) -> float:
+    """How much text the item of a field holds (a teaser's little, the article's all); a field of no item (RDFa,
+    <time pubdate>) is the page's own."""
+    item = _item(element)
+    return len(str(item.text_content())) if item is not None else float("inf")
 
 
 def _first_entry(tree: Any) -> Any:
