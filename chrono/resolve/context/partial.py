@@ -10,7 +10,7 @@ from functools import cache
 from chrono.calendar.holidays import holiday_date
 from chrono.calendar.intervals import days_after
 from chrono.lang.sections import Patterns
-from chrono.model import Anchor, Direction, Domain, Expression, Granularity, PartialValue, Tense, Value
+from chrono.model import Anchor, Direction, Domain, Expression, Granularity, PartialValue, Tense, TimexType, Value
 from chrono.resolve.context.registry import (
     Context,
     Stage,
@@ -254,6 +254,46 @@ def _weekday_start_ahead(context: Context, partial: PartialValue) -> PartialValu
     return partial if day is None else replace(partial, year=day.year, month=day.month, day=day.day)
 
 
+_MIDNIGHT_END = 24  # TimeML writes the midnight that ends a day as T24:00 ("midnight Friday" -> ...T24)
+_HALF_DAY = 12
+
+
+def _range_end_day(start: dt.date, start_hour: int, end: PartialValue) -> tuple[dt.date | None, int | None]:
+    """The day and hour of a clock time ending a range that starts at ``start_hour`` on ``start``: the same day,
+    the day's end for midnight, the next day when it comes before the start (not a 12-hour end read later by
+    _afternoon_range_end: "from 12:30 Friday to 3:30")."""
+    hour = end.hour
+    if hour is None:
+        return None, None
+    if hour == 0 and not end.minute:
+        return start, _MIDNIGHT_END
+    if hour >= start_hour or (hour < _HALF_DAY and start_hour < hour + _HALF_DAY):
+        return start, hour
+    return days_after(start, 1), hour
+
+
+@context_rule(stage=Stage.PARTIAL, domains=[Domain.NEWS])
+def _range_end_on_start_day(context: Context, partial: PartialValue) -> PartialValue:
+    """A clock time ending a range whose start names its day is on that day: "from 6am Monday until 5pm", "from
+    9pm on Saturday until midnight" (the day's end, T24:00), or the next when it comes earlier ("from 11pm Friday
+    to 2am"); not a later day the start's weekday would give it read alone. News only: a history's start may be
+    no mention of the story (an aside), so its day is not known here."""
+    if not _is_bare_clock(partial) or partial.hour is None or context.index == 0:
+        return partial
+    before = context.expressions[context.index - 1]
+    if before.partial.hour is None or _is_bare_clock(before.partial) or \
+            _range_gap(context.language.patterns).fullmatch(context.document.text, before.span.end,
+                                                            context.expression.span.start) is None:
+        return partial
+    start = context.mentions.ending_at(before.span.end)
+    if start is None or start.type is not TimexType.TIME or start.start is None:
+        return partial
+    day, hour = _range_end_day(start.start, before.partial.hour, partial)
+    if day is None:
+        return partial
+    return replace(partial, year=day.year, month=day.month, day=day.day, hour=hour, anchor=Anchor.CONTEXT)
+
+
 @context_rule(stage=Stage.PARTIAL)
 def _day_of_clock(context: Context, partial: PartialValue) -> PartialValue:
     """A clock time with no day of its own takes the day a neighbour in its sentence names: the next expression
@@ -314,6 +354,8 @@ def _overnight_range_end(context: Context, partial: PartialValue) -> PartialValu
     if start is None or end >= start or before.partial.literal is not None or \
             gap.fullmatch(context.document.text, before.span.end, context.expression.span.start) is None:
         return partial
+    if end == 0 and not partial.minute:  # "from 10pm to midnight": the end of the start's day
+        return replace(partial, hour=_MIDNIGHT_END)
     return replace(partial, unit=Granularity.DAY, shift=partial.shift + 1)
 
 
