@@ -130,6 +130,18 @@ def dated_list_in_article() -> str:
                 f"{STORY.replace('Carlow', 'Kilkenny')}</article>")
 
 
+def article_with_replies() -> str:
+    """An article with long readers' replies under it, in a block whose class marks no comments."""
+    reply = ("I live by the river and I can tell you the water was already over the path yesterday evening, long "
+             "before anyone from the council came down to look at the walls or warn the people in the flats.")
+    replies = "".join(f'<div class="response"><p class="who">Reader {number} <time datetime="2024-03-0{number + 4}T10:'
+                      f'00:00Z">{number + 4} March 2024</time></p><p>{reply}</p><p>{reply}</p><p>{reply}</p><p>{reply}</p></div>'
+                      for number in range(3))
+    return page('<meta property="article:published_time" content="2024-03-03T12:04:00Z">',
+                f'<article><h1>Flood defences fail in Carlow</h1>{STORY}</article><div class="responses">{replies}'
+                "</div>")
+
+
 # (kind, page, published, [(phrase, value)] among the expressions, values no expression may have)
 PAGES = [
     ("live blog", live_blog(), "2024-03-03", [("tomorrow morning", "2024-03-05TMO"), ("yesterday afternoon",
@@ -143,6 +155,8 @@ PAGES = [
                                                                ("Saturday", "2024-03-02")], set()),
     ("written stamps after the poster's name", author_line_thread(), "2023-05-03", [("last Tuesday", "2023-05-02"),
                                                                              ("yesterday", "2023-05-03")], set()),
+    # must not: the article is the page, not the replies under it
+    ("an article with long replies", article_with_replies(), "2024-03-03", [("Friday", "2024-03-01")], set()),
     # must not: the article's text is kept whole, its list's days are no posts' stamps
     ("a dated list in an article", dated_list_in_article(), "2024-03-03", [("Friday", "2024-03-01"),
                                                                            ("Saturday morning", "2024-03-02TMO")],
@@ -167,3 +181,5 @@ def test_a_page_of_posts_keeps_each_posts_stamp(tmp_path: Path, kind: str, conte
     assert "Share" not in document.text
     if kind == "a dated list in an article":
         assert document.text.count("Flood defences in") == 2
+    if kind == "an article with long replies":
+        assert "Flood defences in Carlow gave way" in document.text

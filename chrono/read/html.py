@@ -52,6 +52,7 @@ _YEAR = re.compile(r"(?<!\d)(?:1[89]|2[01])\d\d(?!\d)")  # a written stamp's yea
 _STAMP_PARTS = re.compile(r"[«»|•·]")  # what parts a post's header line: its author, its stamp
 _STAMP_EDGES = " «»[]()|:,-–—"  # marks around a written stamp and its labels ("« on: March 2, 2024 »")
 POSTS_SHARE = 0.8  # of the main text trafilatura finds, at least, that a page of posts holds
+POSTS_COVER = 0.5  # of that text, at least, that is paragraphs of the posts
 MIN_POST = 20  # characters of a post's own words beside its stamp and links
 PARAGRAPH = "\n\n"  # between the blocks of a page's text
 _BLOCKS = frozenset(("p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "br", "blockquote", "header",
@@ -138,8 +139,8 @@ def read_html(html: str, origin: Origin) -> Iterator[Record]:
     text = trafilatura.extract(tree, include_comments=False, include_tables=False, favor_precision=True) or \
         trafilatura.extract(tree, include_comments=False, include_tables=False)  # a page laid out in tables
     text = PARAGRAPH.join(line for line in (text or "").split("\n") if line.strip())  # a block is a paragraph
-    if posts and len(posted) >= len(text) * POSTS_SHARE:  # trafilatura keeps a thread's first post, or a live
-        text = posted  # blog's posts without their stamps; a dated list inside an article is no page of posts
+    if posts and _holds(posted, text):  # trafilatura keeps a thread's first post, or a live blog's posts without
+        text = posted  # their stamps; a dated list inside an article, readers' replies under it are no page of posts
     if not text or not text.strip():
         if _depth(tree) >= MAX_DEPTH:  # the parser dropped what lies deeper: say so, not "no text"
             raise ChronoInputError(f"{name}: the HTML page nests elements deeper than the {MAX_DEPTH} levels its "
@@ -162,6 +163,16 @@ def read_html(html: str, origin: Origin) -> Iterator[Record]:
     ), date_hint=hint)
 
 
+def _holds(posted: str, text: str) -> bool:
+    """Whether the posts are the page's main text: as long as POSTS_SHARE of what trafilatura finds, and holding
+    most of its paragraphs (an article with long replies under it is the article)."""
+    if len(posted) < len(text) * POSTS_SHARE:
+        return False
+    paragraphs = [" ".join(paragraph.split()) for paragraph in text.split(PARAGRAPH)]
+    ours = set(posted.split(PARAGRAPH))
+    return sum(len(paragraph) for paragraph in paragraphs if paragraph in ours) >= POSTS_COVER * len(text)
+
+
 def thread_posts(tree: Any, name: str = "") -> list[tuple[str, Any, Any]]:
     """The posts of a thread, a live blog or a page of entries: (stamp, the stamp's element, the post) for each of
     two or more sibling elements that each hold one stamp and words of their own beside it and their links (a
@@ -170,7 +181,16 @@ def thread_posts(tree: Any, name: str = "") -> list[tuple[str, Any, Any]]:
     10:14:22 AM", as the page shows it). Comments, teasers, menus and footers are no posts."""
     times = [(str(time.get("datetime")).strip(), time) for time in tree.iter("time")
              if _ISO_DAY_START.match(time.get("datetime") or "") and not _in_teaser(time, links=False)]
-    return _posts(times) or _posts(_text_stamps(tree, name))
+    posts = _posts(times) or _posts(_text_stamps(tree, name))
+    entry = _first_entry(tree)
+    if posts and entry is not None and not any(post is entry or _within(entry, post) or _within(post, entry)
+                                               for _, _, post in posts):
+        return []  # the page's article stands apart from them: replies under it, teasers beside it
+    return posts
+
+
+def _within(inner: Any, outer: Any) -> bool:
+    return any(ancestor is outer for ancestor in inner.iterancestors())
 
 
 def _posts(stamps: list[tuple[str, Any]]) -> list[tuple[str, Any, Any]]:
