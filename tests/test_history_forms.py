@@ -62,6 +62,10 @@ ROWS = [
      "DATE", "1919-SU"),
     (NARRATIVE, "In 1919 the Whites advanced. By late summer they had retreated.", "late summer", "DATE", "1919-SU"),
     (NARRATIVE, "In 1919 the Whites advanced. By late summer they had retreated.", "summer", None, None),
+    (NARRATIVE, "In 1863 Lee retreated, and after Meade's fall campaign Lincoln turned west.", "fall", "DATE",
+     "1863-FA"),
+    (NARRATIVE, "In March 1951 the Chinese launched their Spring Offensive.", "Spring", "DATE", "1951-SP"),
+    (NARRATIVE, "In 1951 the rivers spring from the hills and fall to the sea.", "spring", None, None),
     # years, decades, centuries and millennia
     (NARRATIVE, "In 1941 Germany invaded Russia. Early in 1942 the Soviets counterattacked.", "Early in 1942", "DATE",
      "1942"),
