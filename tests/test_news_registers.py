@@ -96,6 +96,18 @@ NOTICES = [
     ("en_GB", "Snow is expected on Thursday night into Friday.", "Thursday night", "2024-02-01TNI"),
     ("en_GB", "Snow is expected on Thursday night into Friday.", "Friday", "2024-02-02"),
     ("en_GB", "The line is closed until further notice.", "further notice", None),
+    # a weekend made long by a holiday, said with "this"/"last"
+    ("en_GB", "Traffic will be heavy this bank holiday weekend.", "this bank holiday weekend", "2024-W05-WE"),
+    ("en_US", "Traffic will be heavy this holiday weekend.", "this holiday weekend", "2024-W05-WE"),
+    ("en_GB", "Traffic will be heavy this Easter weekend.", "this Easter weekend", "2024-W13-WE"),
+    ("en_GB", "Roads were quiet last Easter weekend.", "last Easter weekend", "2023-W14-WE"),
+    ("en_GB", "Traffic will be heavy over the Easter weekend.", "the Easter weekend", "2024-W13-WE"),
+    # a present verb that runs or continues a scheduled thing looks ahead, as "opens" and "meets" do
+    ("en_GB", "The strike runs from 6am Monday until 5pm.", "6am Monday", "2024-02-05T06:00"),
+    ("en_GB", "The strike runs from 6am Monday until 5pm.", "5pm", "2024-02-05T17:00"),
+    ("en_GB", "The festival runs from Friday to Sunday.", "Sunday", "2024-02-04"),
+    ("en_GB", "The trial continues on Tuesday.", "Tuesday", "2024-02-06"),
+    ("en_GB", "The trial continued on Tuesday.", "Tuesday", "2024-01-30"),
     # the midnight that ends a range is the end of its start's day; a clock time ending a range is on the day
     # its start names, not the next such weekday
     ("en_GB", "Rain is expected from 6pm Friday until midnight.", "midnight", "2024-02-02T24:00"),
@@ -115,6 +127,16 @@ POLITICS = [
     ("en_GB", "The bill will be passed within 100 days.", "100 days", "P100D"),
     ("en_GB", "Parliament has a fixed five-year term.", "five-year", "P5Y"),
     ("en_GB", "The bill fell in the previous parliament.", "the previous parliament", None),
+    # two terms of four years are no six-year length
+    ("en_US", "He served two four-year terms.", "four-year", "P4Y"),
+    ("en_GB", "The three five-year plans failed.", "five-year", "P5Y"),
+    ("en_US", "It took twenty-four hours.", "twenty-four hours", "PT24H"),
+    # an election called for a day, a vote brought forward to one, are ahead of the calling
+    ("en_GB", "Sunak called a snap election for 4 July.", "4 July", "2024-07-04"),
+    ("en_GB", "The prime minister called a general election for 4 July.", "4 July", "2024-07-04"),
+    ("en_GB", "The vote was brought forward to 12 March.", "12 March", "2024-03-12"),
+    ("en_GB", "He won the election in May.", "May", "2023-05"),
+    ("en_GB", "Voters backed Labour in the election for mayor in May.", "May", "2023-05"),
     ("en_GB", "Turnout was high on polling day.", "day", None),
     # an event's day opening a sentence is no day's length; its date is
     ("en_GB", "Polling day is 4 July.", "day", None),
