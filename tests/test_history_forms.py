@@ -129,6 +129,10 @@ ROWS = [
     (NARRATIVE, "In 2003, citing Security Council Resolution 1483 (May 22, 2003), the CPA ruled.", "1483", None, None),
     (NEWS, "He filed Form 1040 late.", "1040", None, None),
     (NARRATIVE, "The Resolution of 1483 was passed in 1483.", "1483", "DATE", "1483"),
+    # a date before a dash lost in the text ("1950-the day after"); a compound stays one word
+    (NARRATIVE, "The Politburo authorized intervention on 2 October 1950-the day after the ROK Army crossed.",
+     "2 October 1950", "DATE", "1950-10-02"),
+    (NEWS, "He drove a 1950-style car.", "1950", None, None),
     # feasts and named days
     (NARRATIVE, "In 1914 the war began. At Christmas 1914 the soldiers held a truce.", "Christmas 1914", "DATE",
      "1914-12-25"),
