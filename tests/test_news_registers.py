@@ -127,6 +127,10 @@ POLITICS = [
     ("en_GB", "The bill will be passed within 100 days.", "100 days", "P100D"),
     ("en_GB", "Parliament has a fixed five-year term.", "five-year", "P5Y"),
     ("en_GB", "The bill fell in the previous parliament.", "the previous parliament", None),
+    # going to the polls told in the present is a day ahead
+    ("en_AU", "Voters head to the polls on Saturday.", "Saturday", "2024-02-03"),
+    ("en_GB", "The country goes to the polls on 4 July.", "4 July", "2024-07-04"),
+    ("en_GB", "Voters went to the polls on Saturday.", "Saturday", "2024-01-27"),
     # two terms of four years are no six-year length
     ("en_US", "He served two four-year terms.", "four-year", "P4Y"),
     ("en_GB", "The three five-year plans failed.", "five-year", "P5Y"),
