@@ -135,7 +135,8 @@ def article_with_replies() -> str:
     reply = ("I live by the river and I can tell you the water was already over the path yesterday evening, long "
              "before anyone from the council came down to look at the walls or warn the people in the flats.")
     replies = "".join(f'<div class="response"><p class="who">Reader {number} <time datetime="2024-03-0{number + 4}T10:'
-                      f'00:00Z">{number + 4} March 2024</time></p><p>{reply}</p><p>{reply}</p><p>{reply}</p><p>{reply}</p></div>'
+                      f'00:00Z">{number + 4} March 2024</time></p><p>{reply}</p><p>{reply}</p><p>{reply}</p>'
+                      f'<p>{reply}</p></div>'
                       for number in range(3))
     return page('<meta property="article:published_time" content="2024-03-03T12:04:00Z">',
                 f'<article><h1>Flood defences fail in Carlow</h1>{STORY}</article><div class="responses">{replies}'
