@@ -9,10 +9,11 @@ between (tests/test_merge.py holds both kinds). A wrong merge would hide an even
 repeats it, so the threshold leans high: reworded reports ("went to the polls" / "held its election")
 stay separate. Same-day events sharing their actors ("Xi met Lukashenko" / "Xi met Putin") can pass it.
 
-The merge is linear in practice: each distinct wording of a value is compared only with those sharing a rare
-word with it and of a size that can reach the threshold (a similarity join with prefix filtering), which finds
-exactly the pairs the pairwise rule would merge (tests/test_merge.py checks it against that rule;
-benchmarks/merge.py times it).
+The merge is linear in practice: an event is weighed only against the groups holding a wording that shares a
+rare word with its own (prefix filtering), a group at a time and only until its best group is known, which makes
+exactly the merges of the pairwise rule (tests/test_merge.py checks it against that rule; benchmarks/merge.py
+times it, --similar on a day thousands of documents report in alike wordings: a join listing every similar pair
+was quadratic there).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ import math
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import cache, lru_cache
 
 from chrono.lang import Language, or_default
@@ -48,42 +49,238 @@ def merge_events(events: Iterable[Event], *, published: Mapping[str, dt.date | N
     same order. Two events of one document are never merged. Groups keep the input position of their
     first member, so a sorted input stays sorted. Deterministic: the same input gives the same output.
 
-    Linear in practice: the similar pairs are found once per distinct wording of a value, by a similarity join with
-    prefix filtering (_similar_wordings), and an event is weighed only against the groups holding those.
+    Linear in practice: each value keeps an index of its groups' wordings (_Day), and an event is weighed only
+    against the groups that share a rare word with it, one group at a time, and no longer than its choice needs.
     """
     if not 0 < threshold <= 1:
         raise ValueError(f"merge threshold must be in (0, 1], not {threshold}")
     dates = published or {}
     items = list(events)
     wordings, wording_of = _numbered_wordings(items, language)
+    keys = [(event.when.value, event.when.mod) for event in items]
     by_value: dict[tuple[str, str | None], dict[int, None]] = {}  # each value's distinct wordings, first seen first
-    for event, number in zip(items, wording_of, strict=True):
-        by_value.setdefault((event.when.value, event.when.mod), {})[number] = None
-    similar = {(key, number): pairs for key, members in by_value.items()
-               for number, pairs in _similar_wordings(members, wordings, threshold).items()}
+    for key, number in zip(keys, wording_of, strict=True):
+        by_value.setdefault(key, {})[number] = None
+    # a value's events are weighed and indexed only once two documents date it: most values of a collection are one
+    # document's, whose events never merge (its groups all hold it)
+    joinable = _joinable(items, keys)
+    days: dict[tuple[str, str | None], _Day] = {}
+    earlier: dict[tuple[str, str | None], str | None] = {}  # the document of a value's events so far; None: several
     groups: list[list[tuple[int, Event]]] = []
     reporters: list[set[str]] = []  # each group's documents, its members' sources included
-    # the groups holding each wording of a value: an event can join only those holding a wording similar to its own
-    holders: dict[tuple[tuple[str, str | None], int], _Holders] = {}
     for position, event in enumerate(items):
-        key = (event.when.value, event.when.mod)
+        key = keys[position]
         number = wording_of[position]
-        best: tuple[float, int] | None = None
-        for other, score in similar.get((key, number), ()):
-            holding = holders.get((key, other))
-            group = holding.first_open(event.document, reporters) if holding is not None else None
-            if group is not None and (best is None or score > best[0] or (score == best[0] and group < best[1])):
-                best = (score, group)
-        if best is None:
+        before = earlier.get(key, event.document)
+        earlier[key] = before if before == event.document else None
+        day = days.get(key)
+        if day is None and (before != event.document or joinable[position]):
+            day = days[key] = _Day(by_value[key], wordings, threshold)
+        chosen = day.best_group(number, event.document, reporters) \
+            if day is not None and before != event.document else None
+        if chosen is None:
             chosen = len(groups)
             groups.append([(position, event)])
             reporters.append({event.document, *event.sources})
         else:
-            chosen = best[1]
             groups[chosen].append((position, event))
             reporters[chosen].update((event.document, *event.sources))
-        holders.setdefault((key, number), _Holders()).add(chosen, reporters)
+        if day is not None and joinable[position]:
+            day.add(number, chosen, reporters)
     return [_combine(members, dates) for members in groups]
+
+
+def _joinable(items: list[Event], keys: list[tuple[str, str | None]]) -> list[bool]:
+    """Whether a later event of the same value comes from another document: none other can join the event's group."""
+    joinable = [False] * len(items)
+    later: dict[tuple[str, str | None], str | None] = {}  # the document of a value's later events; None: several
+    for position in reversed(range(len(items))):
+        key, document = keys[position], items[position].document
+        if key not in later:
+            later[key] = document
+            continue
+        after = later[key]
+        joinable[position] = after != document
+        if after is not None and after != document:
+            later[key] = None
+    return joinable
+
+
+class _Day:
+    """The groups of one value and an index of their wordings, for the group an event of that value joins.
+
+    A wording that equals a member's in a field scores 1, the most there is: the groups holding each field's
+    words as a member's are kept apart, and the earliest one the document may join wins outright. Otherwise the
+    candidates come from prefix filtering (Bayardo et al., "Scaling up all pairs similarity search", 2007): each
+    field's words are ranked rarest first (over the value's wordings); if J(x, y) >= t the two share at least
+    t * max(|x|, |y|) words, so their first shared word lies within the first |x| - ceil(t * |x|) + 1 words of
+    x and within as many of y. The index maps such a prefix word to the groups holding a member with it there, and
+    each of those to its members: an event meets the groups first, so that many alike reports of one day, all in
+    one group, cost it one group and not one comparison per report (the pairs of such a day are quadratic). The
+    groups it may join are then weighed in order, the last one only until one member beats the best so far."""
+
+    __slots__ = ("wordings", "threshold", "rank", "ranked", "held", "same", "postings", "crowded")
+
+    # Most words and field sets of a day belong to one member of one group: such an entry is a plain int (a group,
+    # or a group and a wording packed), not a container, so that the garbage collector, which walks every container
+    # made, is not given one per word of the collection (that doubled the merge's time).
+
+    def __init__(self, numbers: Iterable[int], wordings: list[_Wording], threshold: float) -> None:
+        self.wordings = wordings
+        self.threshold = threshold
+        frequency: Counter[str] = Counter()
+        for number in numbers:
+            for words in wordings[number]:
+                frequency.update(words)
+        self.rank = {word: (count, word) for word, count in frequency.items()}
+        self.ranked: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = {}  # each wording's prefixes, per field
+        self.held: set[int] = set()  # (wording, group) pairs indexed, packed
+        # per field: its words -> the groups with a member worded so (one group, or many)
+        self.same: tuple[dict[frozenset[str], int | _Holders], ...] = ({}, {})
+        # per field: a prefix word -> (group, wording) packed when one, else group -> its wording(s) with it there
+        self.postings: tuple[dict[str, int | dict[int, int | list[int]]], ...] = ({}, {})
+        # a word's groups once they are many, skipped per document: a list dating one day in one wording hundreds
+        # of times makes as many groups, all of its own document
+        self.crowded: tuple[dict[str, _Crowd], ...] = ({}, {})
+
+    def _prefixes(self, number: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        prefixes = self.ranked.get(number)
+        if prefixes is None:
+            headline, sentence = self.wordings[number]
+            prefixes = self.ranked[number] = (self._prefix(headline), self._prefix(sentence))
+        return prefixes
+
+    def _prefix(self, words: frozenset[str]) -> tuple[str, ...]:
+        # the 1e-9 keeps 0.3 * 10 (3.0000000000000004 in floating point) a need for 3 shared words, not 4
+        needed = max(1, math.ceil(self.threshold * len(words) - 1e-9))
+        return tuple(sorted(words, key=self.rank.__getitem__)[:len(words) - needed + 1])
+
+    def best_group(self, number: int, document: str, reporters: list[set[str]]) -> int | None:
+        """The group that wording ``number`` of ``document`` joins (see merge_events); None: a group of its own."""
+        wording = self.wordings[number]
+        best: int | None = None
+        for field, words in enumerate(wording):
+            holding = self.same[field].get(words) if words else None
+            if holding is None:
+                continue
+            if isinstance(holding, int):
+                group = holding if document not in reporters[holding] else None
+            else:
+                group = holding.first_open(document, reporters)
+            if group is not None and (best is None or group < best):
+                best = group
+        if best is not None:
+            return best  # a field worded as a member's: similarity 1
+        candidates: dict[int, list[tuple[int, int | list[int]]]] = {}  # group -> (field, its wording(s) met)
+        for field, prefix in enumerate(self._prefixes(number)):
+            postings, crowded = self.postings[field], self.crowded[field]
+            for word in prefix:
+                posting = postings.get(word)
+                if posting is None:
+                    continue
+                if isinstance(posting, int):
+                    group = posting >> _PACK
+                    if document not in reporters[group]:
+                        candidates.setdefault(group, []).append((field, posting & _WORDING))
+                    continue
+                crowd = crowded.get(word)
+                for group in posting if crowd is None else crowd.open_groups(document, reporters):
+                    if crowd is not None or document not in reporters[group]:
+                        candidates.setdefault(group, []).append((field, posting[group]))
+        best_score = self.threshold
+        wordings = self.wordings
+        last = max(candidates, default=-1)
+        for group in sorted(candidates):
+            seen: set[int] = set()  # wordings weighed on a field (twice the wording, plus the field)
+            for field, met in candidates[group]:
+                words = wording[field]
+                size = len(words)
+                for other in (met,) if isinstance(met, int) else met:
+                    if other * 2 + field in seen:
+                        continue
+                    seen.add(other * 2 + field)
+                    # a member that reaches the best on neither field is met on neither (prefix filtering), so one
+                    # met on this field need be weighed further only if this field reaches it
+                    other_words = wordings[other][field]
+                    shared = len(words & other_words)
+                    score = shared / (size + len(other_words) - shared)
+                    if score < best_score or (score == best_score and best is not None):
+                        continue
+                    score = _similarity(wording, wordings[other])
+                    # an earlier group wins a tie; the last group need only beat the best, not find its own
+                    if group == last:
+                        return group
+                    best, best_score = group, score
+        return best
+
+    def add(self, number: int, group: int, reporters: list[set[str]]) -> None:
+        """Wording ``number`` is now a member of ``group`` (whose reporters are up to date)."""
+        pair = number << _PACK | group
+        if pair in self.held:
+            return
+        self.held.add(pair)
+        entry = group << _PACK | number
+        for field, (words, prefix) in enumerate(zip(self.wordings[number], self._prefixes(number), strict=True)):
+            if not words:
+                continue
+            same = self.same[field]
+            holding = same.get(words)
+            if holding is None:
+                same[words] = group
+            elif isinstance(holding, int):
+                if holding != group:
+                    same[words] = _Holders.of((holding, group), reporters)
+            else:
+                holding.add(group, reporters)
+            postings, crowded = self.postings[field], self.crowded[field]
+            for word in prefix:
+                posting = postings.get(word)
+                if posting is None:
+                    postings[word] = entry
+                    continue
+                if isinstance(posting, int):
+                    known = posting >> _PACK
+                    postings[word] = {group: [posting & _WORDING, number]} if known == group \
+                        else {known: posting & _WORDING, group: number}
+                    continue
+                listed = posting.get(group)
+                if listed is None:
+                    posting[group] = number
+                    crowd = crowded.get(word)
+                    if crowd is not None:
+                        crowd.groups.append(group)
+                    elif len(posting) >= _CROWDED:
+                        crowded[word] = _Crowd(posting)
+                elif isinstance(listed, int):
+                    posting[group] = [listed, number]
+                else:
+                    listed.append(number)
+
+
+_PACK = 32  # a group and a wording in one int: the group above these bits
+_WORDING = (1 << _PACK) - 1
+_CROWDED = 8  # groups of a word past which they are walked skipping those a document is in
+
+
+class _Crowd:
+    """The groups of a word, in the order they took it, and for each document how many of the first ones it already
+    reports into (for good: reporters only grow), so that those are not walked again for it."""
+
+    __slots__ = ("groups", "skipped")
+
+    def __init__(self, groups: Iterable[int]) -> None:
+        self.groups = list(groups)
+        self.skipped: dict[str, int] = {}
+
+    def open_groups(self, document: str, reporters: list[set[str]]) -> Iterator[int]:
+        groups = self.groups
+        at = self.skipped.get(document, 0)
+        while at < len(groups) and document in reporters[groups[at]]:
+            at += 1
+        self.skipped[document] = at
+        for group in groups[at:]:
+            if document not in reporters[group]:
+                yield group
 
 
 class _Holders:
@@ -107,6 +304,13 @@ class _Holders:
             at += 1
         self.skipped[document] = at
         return groups[at] if at < len(groups) else None
+
+    @classmethod
+    def of(cls, groups: Iterable[int], reporters: list[set[str]]) -> _Holders:
+        holders = cls()
+        for group in sorted(groups):
+            holders.add(group, reporters)
+        return holders
 
     def add(self, group: int, reporters: list[set[str]]) -> None:
         if group in self.members:
@@ -142,72 +346,13 @@ def _numbered_wordings(items: list[Event], language: Language | None) -> tuple[l
     return wordings, wording_of
 
 
-def _similar_wordings(members: Iterable[int], wordings: list[_Wording], threshold: float) -> \
-        dict[int, list[tuple[int, float]]]:
-    """For each of ``members`` (distinct wordings of one value), those among them whose similarity with it reaches
-    ``threshold``, with that similarity, itself included: a self-join on each field with prefix filtering (Bayardo
-    et al., "Scaling up all pairs similarity search", 2007; Xiao et al., PPJoin, 2008).
-
-    Each field's word sets are sorted rarest word first, and joined shortest first. If J(x, y) >= t with
-    |y| <= |x|, the two share at least t / (1 + t) * (|x| + |y|) words: at least t * |x| and 2t / (1 + t) * |y|.
-    Their first shared word then lies within the first |x| - ceil(t * |x|) + 1 words of x (the prefix probed)
-    and within the first |y| - ceil(2t / (1 + t) * |y|) + 1 words of y (the prefix indexed), and |y| >= t * |x|.
-    A pair that passes on one field scores the better of its fields (_similarity)."""
-    numbers = list(members)
-    frequency: Counter[str] = Counter()
-    for number in numbers:
-        for words in wordings[number]:
-            frequency.update(words)
-    rank = {word: (count, word) for word, count in frequency.items()}
-    share = threshold / (1 + threshold)  # J(x, y) >= t  <=>  |x & y| >= t / (1 + t) * (|x| + |y|)
-    passing: set[tuple[int, int]] = set()
-    for field in range(2):
-        # shortest first: a set then meets only sets no longer than itself, which need index only a shorter prefix
-        ordered = sorted((number for number in numbers if wordings[number][field]),
-                         key=lambda number: len(wordings[number][field]))
-        postings: dict[str, tuple[list[int], list[int]]] = {}  # word -> (wordings with it in their prefix, sizes)
-        for number in ordered:
-            words = wordings[number][field]
-            size = len(words)
-            smallest = threshold * size - 1e-9
-            ranked = sorted(words, key=rank.__getitem__)
-            met: set[int] = set()
-            # the 1e-9 keeps 0.3 * 10 (3.0000000000000004 in floating point) a need for 3 shared words, not 4
-            for word in ranked[:size - max(1, math.ceil(threshold * size - 1e-9)) + 1]:
-                posting = postings.get(word)
-                if posting is not None:
-                    met.update(posting[0][bisect_left(posting[1], smallest):])  # too short to reach t: left out
-            for word in ranked[:size - max(1, math.ceil(2 * share * size - 1e-9)) + 1]:
-                posting = postings.get(word)
-                if posting is None:
-                    postings[word] = ([number], [size])
-                else:
-                    posting[0].append(number)
-                    posting[1].append(size)
-            # a candidate is checked in set operations only
-            passing.update((other, number) for other in met for other_words in (wordings[other][field],)
-                           if len(words & other_words) >= share * (size + len(other_words)) - 1e-9)
-    scores = {pair: _similarity(wordings[pair[0]], wordings[pair[1]]) for pair in passing}
-    similar: dict[int, list[tuple[int, float]]] = {number: [(number, 1.0)] for number in numbers
-                                                   if wordings[number][0] or wordings[number][1]}
-    for (first, second), score in scores.items():
-        if score < threshold:  # (a float rounded the other way than the share's bound)
-            continue
-        similar[first].append((second, score))
-        similar[second].append((first, score))
-    return similar
-
-
 def _combine(members: list[tuple[int, Event]], dates: Mapping[str, dt.date | None]) -> Event:
     if len(members) == 1:
         return members[0][1]
     ranked = sorted(members, key=lambda item: (dates.get(item[1].document) or dt.date.max, item[0]))
     primary = ranked[0][1]
-    sources: list[str] = []
-    for _, event in ranked:
-        for document in (event.document, *event.sources):
-            if document != primary.document and document not in sources:
-                sources.append(document)
+    sources = dict.fromkeys(document for _, event in ranked for document in (event.document, *event.sources))
+    sources.pop(primary.document)  # (a dict, not a list searched: a day thousands of documents report)
     return dataclasses.replace(primary, sources=tuple(sources))
 
 
