@@ -19,6 +19,7 @@ __all__ = ["HOLIDAYS", "HOLIDAY_TABLE", "holiday_date", "easter", "once_year"]
 # key -> ("easter", days after Easter Sunday) | ("nth", month, n, ISO weekday; n = -1 is the last)
 #        | ("fixed", month, day) | ("after_nth", month, n, weekday, days after it)
 #        | ("once", year, month, day): a day that was not kept again, which no other year holds
+#        | ("before", month, day, weekday): the last ISO weekday before that day (not on it)
 HOLIDAYS: dict[str, tuple[Any, ...]] = {
     "EASTER": ("easter", 0),
     "EASTER_MONDAY": ("easter", 1),
@@ -57,6 +58,16 @@ HOLIDAYS: dict[str, tuple[Any, ...]] = {
     "EARLY_MAY_BANK_HOLIDAY": ("nth", 5, 1, 1),
     "SPRING_BANK_HOLIDAY": ("nth", 5, -1, 1),
     "SUMMER_BANK_HOLIDAY": ("nth", 8, -1, 1),
+    # Ireland's: its June and October bank holidays, and its August one on the first Monday (England's is the last)
+    "JUNE_BANK_HOLIDAY": ("nth", 6, 1, 1),
+    "OCTOBER_BANK_HOLIDAY": ("nth", 10, -1, 1),
+    "AUGUST_BANK_HOLIDAY_IE": ("nth", 8, 1, 1),
+    # other countries' days that move (chrono/lang/en/locales.toml gives a name one of these in a country's news)
+    "THANKSGIVING_CA": ("nth", 10, 2, 1),
+    "VICTORIA_DAY": ("before", 5, 25, 1),  # Canada: the Monday before 25 May
+    "LABOUR_DAY_NZ": ("nth", 10, 4, 1),
+    "FATHERS_DAY_SEPTEMBER": ("nth", 9, 1, 7),  # Australia's and New Zealand's
+    "MELBOURNE_CUP": ("nth", 11, 1, 2),
     "D_DAY": ("once", 1944, 6, 6),  # Normandy; in a story of another year "D-Day" is a plan's day, not this one
 }
 HOLIDAY_TABLE = Path(__file__).with_name("holiday_dates.json")  # generated: regenerate_holidays.py
@@ -115,4 +126,7 @@ def holiday_date(key: str, year: int) -> dt.date | None:
         return dt.date(year, rule[1], rule[2])
     if kind == "nth":
         return nth_weekday(year, rule[1], rule[2], rule[3])
+    if kind == "before":
+        limit = dt.date(year, rule[1], rule[2])
+        return limit - dt.timedelta(days=(limit.isoweekday() - rule[3] - 1) % 7 + 1)
     return nth_weekday(year, rule[1], rule[2], rule[3]) + dt.timedelta(days=rule[4])
