@@ -8,6 +8,7 @@ once, so the stages can cache what they compile from a section on the section it
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -199,6 +200,23 @@ class Surroundings:
 DayMonthOrderName = Literal["day_first", "month_first"]
 
 
+# a holiday's day in one locale: [month, day], a rule's key ("MOTHERING_SUNDAY"), or False (no one such day)
+LocalHoliday = tuple[int, ...] | str | bool
+OTHER_LOCALES = "*"  # in holiday_locale: every locale the holiday names no other way
+_RULE_KEY = re.compile(r"[A-Z][A-Z0-9_]*")
+
+
+def _local_holiday_problem(day: LocalHoliday) -> str | None:
+    """What is wrong with one locale's day of a holiday (None when nothing is)."""
+    if isinstance(day, bool):
+        return None if day is False else "may be [month, day], a rule's key or false, not true"
+    if isinstance(day, str):
+        return None if _RULE_KEY.fullmatch(day) else f"must be a rule's key in capitals (\"EASTER\"), not {day!r}"
+    if len(day) != 2 or not (1 <= day[0] <= 12 and 1 <= day[1] <= 31):
+        return f"must be [month, day], not {list(day)}"
+    return None
+
+
 @dataclass(frozen=True, eq=False)
 class LocaleHints:
     """locales.toml: the day/month order of numeric dates by locale, and what suggests a document's locale
@@ -210,8 +228,9 @@ class LocaleHints:
     outlet_locale: Mapping[str, str] = field(default_factory=_no_entries)  # "bbc" -> "en_GB"
     # the order every locale that writes day and month with this separator uses: "." -> "day_first"
     separator_order: Mapping[str, DayMonthOrderName] = field(default_factory=_no_entries)
-    # a holiday of words.toml whose day depends on the country: "independence day" -> {"en_IN": (8, 15)}
-    holiday_locale: Mapping[str, Mapping[str, tuple[int, ...]]] = field(default_factory=_no_entries)
+    # a holiday of words.toml whose day depends on the country: "independence day" -> {"en_IN": (8, 15)}; a rule's
+    # key of chrono/calendar/holidays.py ("MOTHERING_SUNDAY"), or False: the country keeps no one such day
+    holiday_locale: Mapping[str, Mapping[str, LocalHoliday]] = field(default_factory=_no_entries)
     # the day a locale's financial year starts, where not 1 January: "en_IN" -> (4, 1)
     fiscal_year_start: Mapping[str, tuple[int, ...]] = field(default_factory=_no_entries)
 
@@ -222,10 +241,11 @@ class LocaleHints:
                     raise SchemaError(f"{table}.{key}", f"names a locale not in locale_order: {locale!r}")
         for name, days in self.holiday_locale.items():
             for locale, day in days.items():
-                if locale not in self.locale_order:
+                if locale not in self.locale_order and locale != OTHER_LOCALES:
                     raise SchemaError(f"holiday_locale.{name}.{locale}", "names a locale not in locale_order")
-                if len(day) != 2 or not (1 <= day[0] <= 12 and 1 <= day[1] <= 31):
-                    raise SchemaError(f"holiday_locale.{name}.{locale}", f"must be [month, day], not {list(day)}")
+                problem = _local_holiday_problem(day)
+                if problem:
+                    raise SchemaError(f"holiday_locale.{name}.{locale}", problem)
         for locale, day in self.fiscal_year_start.items():
             if locale not in self.locale_order:
                 raise SchemaError(f"fiscal_year_start.{locale}", "names a locale not in locale_order")
