@@ -119,7 +119,7 @@ class _Day:
     one group, cost it one group and not one comparison per report (the pairs of such a day are quadratic). The
     groups it may join are then weighed in order, the last one only until one member beats the best so far."""
 
-    __slots__ = ("wordings", "threshold", "rank", "ranked", "held", "same", "postings", "crowded")
+    __slots__ = ("wordings", "threshold", "rank", "ranked", "held", "same", "postings", "crowded", "sizes")
 
     # Most words and field sets of a day belong to one member of one group: such an entry is a plain int (a group,
     # or a group and a wording packed), not a container, so that the garbage collector, which walks every container
@@ -142,6 +142,8 @@ class _Day:
         # a word's groups once they are many, skipped per document: a list dating one day in one wording hundreds
         # of times makes as many groups, all of its own document
         self.crowded: tuple[dict[str, _Crowd], ...] = ({}, {})
+        # per field: group -> the fewest and most words of its members' (packed), for a bound on what it can score
+        self.sizes: tuple[dict[int, int], ...] = ({}, {})
 
     def _prefixes(self, number: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
         prefixes = self.ranked.get(number)
@@ -191,6 +193,11 @@ class _Day:
         wordings = self.wordings
         last = max(candidates, default=-1)
         for group in sorted(candidates):
+            # what its members can score at most, from their sizes: a group that cannot beat the best is passed by,
+            # and one that reaches its bound needs no more weighing (many reports alike often score alike)
+            bound = max(_size_bound(len(wording[field]), self.sizes[field].get(group)) for field in (0, 1))
+            if bound < best_score or (bound == best_score and best is not None):
+                continue
             seen: set[int] = set()  # wordings weighed on a field (twice the wording, plus the field)
             for field, met in candidates[group]:
                 words = wording[field]
@@ -211,6 +218,11 @@ class _Day:
                     if group == last:
                         return group
                     best, best_score = group, score
+                    if score >= bound:
+                        break
+                else:
+                    continue
+                break  # the group's bound is reached
         return best
 
     def add(self, number: int, group: int, reporters: list[set[str]]) -> None:
@@ -223,6 +235,10 @@ class _Day:
         for field, (words, prefix) in enumerate(zip(self.wordings[number], self._prefixes(number), strict=True)):
             if not words:
                 continue
+            size, sizes = len(words), self.sizes[field]
+            known = sizes.get(group)
+            sizes[group] = size << _PACK | size if known is None else \
+                min(known >> _PACK, size) << _PACK | max(known & _WORDING, size)
             same = self.same[field]
             holding = same.get(words)
             if holding is None:
@@ -255,6 +271,20 @@ class _Day:
                     posting[group] = [listed, number]
                 else:
                     listed.append(number)
+
+
+def _size_bound(size: int, sizes: int | None) -> float:
+    """The highest Jaccard index a set of ``size`` words can reach with a DIFFERENT set of between the fewest and most
+    words ``sizes`` packs: |x & y| <= min(|x|, |y|), and a set of the same size shares at most all words but one."""
+    if sizes is None or not size:
+        return 0.0
+    fewest, most = sizes >> _PACK, sizes & _WORDING
+    if size < fewest:
+        return size / fewest
+    if size > most:
+        return most / size
+    return max((size - 1) / (size + 1), size / (size + 1) if size < most else 0.0,
+               (size - 1) / size if size > fewest else 0.0)
 
 
 _PACK = 32  # a group and a wording in one int: the group above these bits
