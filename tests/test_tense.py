@@ -105,6 +105,12 @@ CASES = [
     ("Diwali falls on 1 November this year.", "Diwali", PRESENT),
     ("This year Easter falls early.", "Easter", PRESENT),
     ("Diwali fell on a Sunday last year.", "Diwali", PAST),
+    # irregular past forms beyond the commonest ("lit" was no cue: "on 19 May" written in December went ahead)
+    ("Fireworks lit up the sky on 19 May.", "19 May", PAST),
+    ("The ship underwent repairs in March.", "March", PAST),
+    ("Relatives wept at the hearing on Tuesday.", "Tuesday", PAST),
+    ("The council rebuilt the bridge in 2019.", "2019", PAST),
+    ("The bridge will be rebuilt in 2030.", "2030", FUTURE),  # must not: the auxiliary leads the group
 ]
 
 
