@@ -8,7 +8,7 @@ from chrono.attach.headline import headline
 from chrono.lang import Language, or_default
 from chrono.lang.sections import WebPageWords
 from chrono.model import Document, Event, Expression, Sentence, Span
-from chrono.resolve.line_stamps import explicit_day, other_words
+from chrono.resolve.line_stamps import explicit_day, only_words
 from chrono.segment.sentences import SentenceIndex
 from chrono.tag.surroundings import dates_an_event
 
@@ -61,8 +61,8 @@ def _stamps(texts: dict[int, str], spans: dict[int, tuple[tuple[int, int], ...]]
     allowed = labels | set(words.stamp_joiners)
     stamps = set()
     for start, found in spans.items():
-        others = other_words(texts[start], found)
-        if all(word in allowed for word in others) and (start in explicit or any(word in labels for word in others)):
+        others = only_words(texts[start], found, allowed)
+        if others is not None and (start in explicit or any(word in labels for word in others)):
             stamps.add(start)
     return stamps
 

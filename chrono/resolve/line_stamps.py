@@ -10,12 +10,12 @@ the tagger read in them are dropped.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Set
 
 from chrono.lang.sections import WebPageWords
 from chrono.model import Expression
 
-__all__ = ["explicit_day", "is_stamp", "other_words", "post_stamps", "without_line_stamps"]
+__all__ = ["explicit_day", "is_stamp", "only_words", "post_stamps", "without_line_stamps"]
 
 _STAMP = re.compile(r"(?m)^[ \t]*(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)(?=[ \t]+\S)")
 _FEWEST_TIMES = 2  # stamps that cannot be years before a page counts as a page of times
@@ -41,18 +41,23 @@ _FULL_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")  # a written value that is a whole 
 def is_stamp(line: str, spans: Iterable[tuple[int, int]], labels: Iterable[str]) -> bool:
     """Whether ``line`` holds nothing but the expressions at ``spans`` (offsets in it), stamp labels ("Posted on",
     "Reply #4 on:"), numbers and punctuation."""
-    words = set(labels)
-    return all(word in words for word in other_words(line, spans))
+    return only_words(line, spans, frozenset(labels)) is not None
 
 
-def other_words(line: str, spans: Iterable[tuple[int, int]]) -> list[str]:
-    """The words of ``line`` outside the expressions at ``spans``, lower case (numbers and punctuation are none)."""
-    kept, at = [], 0
-    for start, end in sorted(spans):
-        kept.append(line[at:start])
+def only_words(line: str, spans: Iterable[tuple[int, int]], allowed: Set[str]) -> list[str] | None:
+    """The words of ``line`` outside the expressions at ``spans`` (offsets in it), lower case (numbers and
+    punctuation are none), when every one is in ``allowed``; else None, left at the first other word (most lines
+    are prose, and say so at once)."""
+    found: list[str] = []
+    at = 0
+    for start, end in (*sorted(spans), (len(line), len(line))):
+        for match in _LABEL_WORD.finditer(line, at, max(at, start)):
+            word = match.group().lower()
+            if word not in allowed:
+                return None
+            found.append(word)
         at = max(at, end)
-    kept.append(line[at:])
-    return [word.lower() for word in _LABEL_WORD.findall(" ".join(kept))]
+    return found
 
 
 def post_stamps(text: str, expressions: Sequence[Expression], words: WebPageWords) -> list[tuple[int, int]]:
