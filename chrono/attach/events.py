@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import cache
 
 from chrono.attach.headline import headline
 from chrono.lang import Language, or_default
@@ -57,14 +58,20 @@ def _stamps(texts: dict[int, str], spans: dict[int, tuple[tuple[int, int], ...]]
             words: WebPageWords) -> set[int]:
     """The sentences (by start) that are a page's stamps: nothing but dates, stamp labels and joiners and changed
     labels, holding a day with its year or a label ("Updated 3 hours ago"; not "AD2019-11" nor "On Friday.")."""
-    labels = {word for label in (*words.stamp_labels, *words.changed_labels) for word in label.split()}
-    allowed = labels | set(words.stamp_joiners)
+    labels, allowed = _stamp_words(words)
     stamps = set()
     for start, found in spans.items():
         others = only_words(texts[start], found, allowed)
         if others is not None and (start in explicit or any(word in labels for word in others)):
             stamps.add(start)
     return stamps
+
+
+@cache
+def _stamp_words(words: WebPageWords) -> tuple[frozenset[str], frozenset[str]]:
+    """(the words of stamp and changed labels, those and the joiners), once per language."""
+    labels = frozenset(word for label in (*words.stamp_labels, *words.changed_labels) for word in label.split())
+    return labels, labels | frozenset(words.stamp_joiners)
 
 
 def _within(expression: Expression, span: Span) -> tuple[int, int]:

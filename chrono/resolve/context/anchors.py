@@ -44,9 +44,10 @@ def _post_stamp(context: Context) -> dt.date | Value | None:
     """A page of posts (a thread, a live blog, comments), each under a stamp line of its own ("Reply #4 on: March 3,
     2024, 10:14 AM", "Posted on 3 May 2023 at 10:14"): what a post says counts from its stamp, not from the day the
     page was published ("yesterday" in a reply posted two days after the thread began)."""
-    stamps, start = context.stamps, context.expression.span.start
-    if not stamps:
+    stamps = context.stamps
+    if not stamps:  # most pages: before the expression is looked at
         return None
+    start = context.expression.span.start
     at = bisect_right(stamps, (start, -1)) - 1  # the last stamp line ending before the expression
     if at < 0:
         return None

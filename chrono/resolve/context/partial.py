@@ -159,9 +159,11 @@ def _holiday_on_stated_date(context: Context, partial: PartialValue) -> PartialV
     April,") is on that date, not its table's, when the two are a few days apart: lunar holidays differ by region
     and by the moon's sighting. The date is resolved as the walk will resolve it; a date that words before the
     holiday tie to another day ("after Diwali on 1 November") is not the holiday's."""
-    published, text = context.document.published, context.document.text
     key = partial.holiday  # a day computed per year: a fixed one ("Christmas") has no other
-    if context.expression.rule not in _HOLIDAY_RULES or key is None or partial.literal is not None or published is None:
+    if key is None:  # most expressions: before anything else is read
+        return partial
+    published, text = context.document.published, context.document.text
+    if context.expression.rule not in _HOLIDAY_RULES or partial.literal is not None or published is None:
         return partial
     link, other = _holiday_date_link(context.language.patterns)
     here = context.expression.span
@@ -242,9 +244,10 @@ def _weekday_start_ahead(context: Context, partial: PartialValue) -> PartialValu
     the next such day, or the publication day itself: a rule told in the present takes effect ahead. Not told in
     the past ("Prices were cut from Monday"), nor a source ("Footage from Monday shows") or a range ("from Monday
     to Friday")."""
+    if partial.weekday is None:  # most expressions: before anything else is read
+        return partial
     published, text, span = context.document.published, context.document.text, context.expression.span
-    if (published is None or not _bare_weekday(partial) or partial.weekday is None
-            or context.cue.tense not in (Tense.NONE, Tense.PRESENT)):
+    if published is None or not _bare_weekday(partial) or context.cue.tense not in (Tense.NONE, Tense.PRESENT):
         return partial
     before, after = _start_from(context.language.patterns)
     if before.search(text, max(0, span.start - _START_LOOKBACK), span.start) is None \
@@ -278,7 +281,7 @@ def _range_end_on_start_day(context: Context, partial: PartialValue) -> PartialV
     9pm on Saturday until midnight" (the day's end, T24:00), or the next when it comes earlier ("from 11pm Friday
     to 2am"); not a later day the start's weekday would give it read alone. News only: a history's start may be
     no mention of the story (an aside), so its day is not known here."""
-    if not _is_bare_clock(partial) or partial.hour is None or context.index == 0:
+    if partial.hour is None or not _is_bare_clock(partial) or context.index == 0:
         return partial
     before = context.expressions[context.index - 1]
     if before.partial.hour is None or _is_bare_clock(before.partial) or \
