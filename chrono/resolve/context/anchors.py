@@ -108,7 +108,8 @@ _BRACKET_LOOKBACK = 6  # expressions walked back through a bracket's list of day
 @cache
 def _list_gap(patterns: Patterns) -> re.Pattern[str]:
     """What joins the days and times inside a bracket: a range gap or a comma."""
-    return re.compile(rf"\s*(?:,|{patterns['range_gap']})?\s*", re.IGNORECASE)
+    # one optional run of spaces per side: "\s*(?:,)?\s*" backtracks quadratically over a long run of spaces
+    return re.compile(rf"\s*(?:(?:,|{patterns['range_gap']})\s*)?", re.IGNORECASE)
 
 
 @context_rule(stage=Stage.ANCHOR, domains=[Domain.NEWS])
