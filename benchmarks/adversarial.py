@@ -5,8 +5,12 @@ digits, of "1/2/3 4:5", of weekday and month names, of "the the", of ordinals, d
 no space or no punctuation, nested and unclosed brackets and quotes, one sentence of dates joined by "and", "to"
 or "-", clock times, opening-hour lines, Penn Treebank token soup, combining marks, RTL marks, zero-width spaces,
 control characters, a JSON Lines record with lone surrogates, deeply nested HTML, Markdown with a huge front
-matter and TimeML with hostile markup. Every (kind, size) runs in a fresh process, warmed up on a 2 KB input of
-the same kind (rules loaded, patterns compiled), and times each stage with time.process_time:
+matter, TimeML with hostile markup, and the forms of clock words ("half past seven", "7ish"), apostrophes,
+"on the 11th", informal spellings, decades joined by "and", BC decades, seasons, "June 20 of 1792", holidays
+on a stated date, post stamps in one line and on lines of their own, story-time flashbacks, and pages of
+thousands of posts stamped by <time> or by written dates. Every (kind, size) runs in a fresh process, warmed
+up on a 2 KB input of the same kind (rules loaded, patterns compiled), and times each stage with
+time.process_time:
 
     read     chrono.read.read_documents of the file (its reader by suffix: .txt .jsonl .html .md .tml)
     segment  split_sentences            tag      tag_text
@@ -65,6 +69,7 @@ def _random(alphabet: str, seed: int = 7) -> Callable[[int], str]:
 
 _MONTHS = "January February March April May June July August September October November December".split()
 _DAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+_HOURS = "one two three four five six seven eight nine ten eleven twelve".split()
 _ORDINALS = "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split()
 _PTB = ("`` The -LRB- 1990 -RRB- deal , '' he said on Monday , -LCB- Jan. 3 -RCB- , was n't 12:30 p.m. -- the "
         "2 1/2 years ' end ; -LSB- 1 -RSB- . ")
@@ -89,6 +94,26 @@ def _html(size: int) -> str:
 def _html_unclosed(size: int) -> str:
     return (f'<html><head><meta name="date" content="{PUBLISHED}"></head><body>'
             + _repeat(_cycle("<p>On 3 May <i>2020 <span>it <a href='x", "'>rose on Monday. <td><tr>"), size))
+
+
+def _html_posts(size: int) -> str:
+    """A thread of many posts, each with its <time datetime> stamp (chrono.read.html reads them one by one)."""
+    def post(index: int) -> str:
+        return (f"<article class='post'><time datetime='2024-03-{index % 28 + 1:02d}T10:{index % 60:02d}'>"
+                f"x</time><p>The council met on Monday, post {index}.</p></article>")
+
+    return (f'<html><head><meta name="date" content="{PUBLISHED}"></head><body><main>' + _repeat(post, size)
+            + "</main></body></html>")
+
+
+def _html_written_stamps(size: int) -> str:
+    """A forum thread whose posts' stamps are written dates ("Reply #4 on: March 4, 2024, 10:14 AM")."""
+    def post(index: int) -> str:
+        return (f"<div class='post'><div>Reply #{index} on: March {index % 28 + 1}, 2024, 10:14 AM</div>"
+                f"<p>It shut yesterday, post {index}.</p></div>")
+
+    return (f'<html><head><meta name="date" content="{PUBLISHED}"></head><body><main>' + _repeat(post, size)
+            + "</main></body></html>")
 
 
 def _front_matter(size: int) -> str:
@@ -140,6 +165,27 @@ KINDS: dict[str, tuple[str, Callable[[int], str]]] = {
     "html-unclosed": (".html", _html_unclosed),
     "front-matter": (".md", _front_matter),
     "timeml": (".tml", _timeml),
+    "clock-words": (".txt", _text(lambda index: f"at half past {_HOURS[index % 12]} quarter to "
+                                                f"{_HOURS[(index + 1) % 12]} {index % 12 + 1}ish twenty to "
+                                                f"{_HOURS[index % 12]} tonight ")),
+    "half-half": (".txt", _text(_cycle("half "))),
+    "apostrophes": (".txt", _text(_cycle("'", "’", "'9", "the '90s ", "o'clock "))),
+    "on-ordinals": (".txt", _text(lambda index: f"on the {index % 28 + 1}th and ")),
+    "informal": (".txt", _text(_cycle("tmrw ", "tonite ", "2nite ", "yday ", "yest ", "may 5th ", "see u 12 apr ",
+                                      "rn "))),
+    "decades-and": (".txt", _text(lambda index: "the 1860s and 70s" if index == 0 else f" and {index % 9 + 1}0s")),
+    "bc-decades": (".txt", _text(lambda index: f"the late {index % 90 + 1}0s BC and the third millennium BC ")),
+    "seasons": (".txt", _text(lambda index: f"late summer {1800 + index % 200} early the spring ")),
+    "of-year": (".txt", _text(lambda index: f"{_MONTHS[index % 12]} {index % 28 + 1} of {1700 + index % 300}, ")),
+    "holidays-stated": (".txt", _text(lambda index: f"Diwali falls on {index % 28 + 1} November. The August bank "
+                                                    "holiday weekend, Mothering Sunday. ")),
+    "stamp-line": (".txt", _text(lambda index: f"Posted on {index % 28 + 1} March 2024 at 09:{index % 60:02d} ")),
+    "stamp-lines": (".txt", _text(lambda index: f"Reply #{index} on: March {index % 28 + 1}, 2024, 10:14 AM\n\n"
+                                                "It shut yesterday, from 9pm Saturday until midnight.\n\n")),
+    "flashbacks": (".txt", _text(lambda index: f"In {1800 + index % 200} the mill shut. Many had left in the '60s. "
+                                               "Overnight, the crowd grew. ")),
+    "html-posts": (".html", _html_posts),
+    "html-written-stamps": (".html", _html_written_stamps),
 }
 
 
