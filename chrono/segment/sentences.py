@@ -25,7 +25,9 @@ from chrono.read.dateline import find_dateline
 MAX_SENTENCE_CHARS = 2000  # real news sentences stay far below; beyond it the text has no sentence punctuation
 _BRACKET_REACH = 40  # characters: a bracket opened this close before a stop can still be open at it
 _PREFERRED_CUT = MAX_SENTENCE_CHARS // 2  # a line break this far in beats a later space
-_PARAGRAPH_BREAK = re.compile(r"(?:\r\n|\n)(?:[ \t\f\v]*\r?\n)+|\r(?:[ \t]*\r)+")  # literal openings: fast scan
+# every alternative opens with a literal character: the engine then skips, in C, to the next "\n" or "\r" (a group
+# round "\r\n|\n" hid them, and every position of the text was tried)
+_PARAGRAPH_BREAK = re.compile(r"\n(?:[ \t\f\v]*\r?\n)+|\r\n(?:[ \t\f\v]*\r?\n)+|\r(?:[ \t]*\r)+")
 # a run of [.!?] or one "…" (then closing quotes or brackets) before a word; written to begin with one character
 # set, which lets the regex engine skip in C to the next such character instead of trying every position. A run
 # is tried from its first character only, and read once (possessive): what follows a run is the same from any of
