@@ -46,6 +46,7 @@ class _ClauseRules:
     max_words: int
     min_words: int
     cut_word: re.Pattern[str]
+    cut_word_lower: re.Pattern[str] | None  # the same, case-sensitive, for an ASCII sentence lower-cased
     relative_opening: re.Pattern[str]
     restrictive_relative: re.Pattern[str]
     leading_phrase_words: int
@@ -55,22 +56,32 @@ class _ClauseRules:
     joining_gap: re.Pattern[str] | None  # what may stand between two expressions read together
 
 
+def _cut_word(relative_words: Sequence[str], preposition_words: Sequence[str], cut_before: Sequence[str]) -> str:
+    relative = "|".join(map(re.escape, relative_words))
+    prepositions = "|".join(map(re.escape, preposition_words))
+    others = "|".join(re.escape(word) for word in cut_before if word not in relative_words)
+    # the lookahead only lets the search skip, at once, positions where no listed word can begin
+    listed = [*relative_words, *preposition_words, *cut_before]
+    initials = rf"(?=[{re.escape(''.join(sorted({word[0] for word in listed})))}])" if all(listed) else ""
+    return rf"\b{initials}(?:(?:(?:{prepositions})\s+)?(?:{relative})\b|\b(?:{others})\b)"
+
+
 @cache
 def _rules(data: ClauseWords) -> _ClauseRules:
     relative = "|".join(map(re.escape, data.relative))
     prepositions = "|".join(map(re.escape, data.prepositions))
-    others = "|".join(re.escape(word) for word in data.cut_before if word not in data.relative)
-    # the lookahead only lets the search skip, at once, positions where no listed word can begin
-    listed = [*data.relative, *data.prepositions, *data.cut_before]
-    initials = rf"(?=[{re.escape(''.join(sorted({word[0] for word in listed})))}])" if all(listed) else ""
-    cut_word = re.compile(rf"\b{initials}(?:(?:(?:{prepositions})\s+)?(?:{relative})\b|\b(?:{others})\b)",
-                          re.IGNORECASE)
+    cut_word = re.compile(_cut_word(data.relative, data.prepositions, data.cut_before), re.IGNORECASE)
+    # a case-blind alternative is tried in full at each word, a case-sensitive one passed over at its first letter;
+    # lower-casing ASCII text keeps every offset, and lower-cased ASCII words match it as they match case-blind
+    listed = (*data.relative, *data.prepositions, *data.cut_before)
+    cut_word_lower = re.compile(_cut_word(*([word.lower() for word in words] for words in (
+        data.relative, data.prepositions, data.cut_before)))) if all(word.isascii() for word in listed) else None
     relative_opening = re.compile(rf"[\s,;:—–-]*(?:(?:{prepositions})\s+)?(?:{relative})\b", re.IGNORECASE)
     restrictive_relative = re.compile(rf"\s*(?:(?:{prepositions})\s+)?(?:{relative})\b", re.IGNORECASE)
     coordinators = "|".join(map(re.escape, data.coordinators))
     joining_gap = re.compile(rf"\s*,?\s*(?:{coordinators})\s+", re.IGNORECASE) if coordinators else None
-    return _ClauseRules(data.max_words, data.min_words, cut_word, relative_opening, restrictive_relative,
-                        data.leading_phrase_words, frozenset(data.attribution),
+    return _ClauseRules(data.max_words, data.min_words, cut_word, cut_word_lower, relative_opening,
+                        restrictive_relative, data.leading_phrase_words, frozenset(data.attribution),
                         frozenset(data.drop_leading), frozenset(data.drop_trailing), joining_gap)
 
 
@@ -79,7 +90,10 @@ def _all_cuts(sentence: str, rules: _ClauseRules, expressions: Spans = ()) -> li
     ``expressions`` (sorted) that a coordinator joins ("planned for 18 and 20 March" is one clause)."""
     cuts = {0, len(sentence)}
     cuts.update(match.end() for match in _PUNCTUATION_CUT.finditer(sentence))
-    cuts.update(match.start() for match in rules.cut_word.finditer(sentence))
+    if rules.cut_word_lower is not None and sentence.isascii():
+        cuts.update(match.start() for match in rules.cut_word_lower.finditer(sentence.lower()))
+    else:
+        cuts.update(match.start() for match in rules.cut_word.finditer(sentence))
     if rules.joining_gap is not None:
         for (_, gap_start), (gap_end, _) in pairwise(expressions):
             if gap_start < gap_end and rules.joining_gap.fullmatch(sentence, gap_start, gap_end):
