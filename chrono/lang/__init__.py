@@ -55,6 +55,8 @@ class CalendarNames:
     months: tuple[str, ...]  # January .. December
     month_abbreviations: tuple[str, ...]  # Jan .. Dec
     weekdays: tuple[str, ...]  # Monday .. Sunday (ISO order)
+    weekday_abbreviations: tuple[str, ...]  # Mon .. Sun
+    day_periods: tuple[str, str]  # AM, PM
 
 
 def _patterns(data: Mapping[str, Any]) -> Patterns:
@@ -169,9 +171,13 @@ def _calendar_names(locale: str, path: Path) -> CalendarNames:
     months = names.get("translations.months.wide")
     abbreviations = names.get("translations.months.abbreviated")
     weekdays = names.get("translations.days.wide")  # pendulum numbers days from Monday = 0
+    short_days = names.get("translations.days.abbreviated")
+    periods = names.get("translations.day_periods")
     return CalendarNames(tuple(months[number] for number in range(1, 13)),
                          tuple(abbreviations[number] for number in range(1, 13)),
-                         tuple(weekdays[number] for number in range(7)))
+                         tuple(weekdays[number] for number in range(7)),
+                         tuple(short_days[number] for number in range(7)),
+                         (periods["am"], periods["pm"]))
 
 
 def _shown(path: Path) -> str:

@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from chrono.errors import ChronoInputError
 from chrono.lang import Language
 from chrono.model import Document
 from chrono.read.inputs import quoted
+from chrono.read.plain_date import plain_date
 
 # A metadata date: an ISO day, optionally followed by a time ("2023-03-02T08:00:00Z", "2023-03-02 10:00").
 _ISO_DAY = re.compile(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][^\n]*)?\s*")
@@ -94,12 +96,18 @@ _WRITTEN_FORMATS = ["%a %b %d %H:%M:%S %z %Y"]
 def _written_date(value: str, where: str) -> dt.date:
     parsed = None
     if len(value) <= MAX_WRITTEN_DATE:
-        import dateparser  # imported on first use: it is slow to load and most inputs carry ISO dates
-
-        languages = list(Language.load().about.dateparser_languages)
-        parsed = dateparser.parse(value, languages=languages, settings=_DATEPARSER_SETTINGS,
-                                  date_formats=_WRITTEN_FORMATS)
+        language = Language.load()
+        parsed = plain_date(value, language.calendar) or _parsed(value, tuple(language.about.dateparser_languages))
     if parsed is None:
         raise ChronoInputError(f"{where}: cannot read the date {quoted(value)}; write it as YYYY-MM-DD "
                                "(or a complete written date: day, month and year)")
-    return parsed.date()
+    return parsed
+
+
+@lru_cache(maxsize=4096)  # a page repeats its stamps ("Yesterday", "Today at 10:14")
+def _parsed(value: str, languages: tuple[str, ...]) -> dt.date | None:
+    import dateparser  # imported on first use: it is slow to load and most inputs carry ISO dates
+
+    parsed = dateparser.parse(value, languages=list(languages), settings=_DATEPARSER_SETTINGS,
+                              date_formats=_WRITTEN_FORMATS)
+    return None if parsed is None else parsed.date()
