@@ -3,14 +3,12 @@ one line and exit 2; never exit 1, never a hang, never a 280 KB 'one-line' messa
 
 from __future__ import annotations
 
-import contextlib
 import importlib.util
 import json
-import signal
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hang_guard import no_hang
 from typer.testing import CliRunner
 
 from chrono.cli import app
@@ -18,23 +16,8 @@ from chrono.read import read_documents, read_input
 
 RUNNER = CliRunner()
 HAS_HTML = all(importlib.util.find_spec(name) for name in ("trafilatura", "htmldate"))
-# Each input below is read in well under a second; the quadratic code took 10 s to hours on them. The guard turns
-# a relapse into a failure rather than a hung suite (it measures nothing: benchmarks/read_scaling.py does).
-HANG_GUARD_SECONDS = 10
-
-
-@contextlib.contextmanager
-def no_hang() -> Iterator[None]:
-    def stop(_signum: int, _frame: object) -> None:
-        raise TimeoutError(f"still reading after {HANG_GUARD_SECONDS} s: super-linear again?")
-
-    previous = signal.signal(signal.SIGALRM, stop)
-    signal.alarm(HANG_GUARD_SECONDS)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
+# Each input below is read in well under a second; the quadratic code took 10 s to hours on them (no_hang turns a
+# relapse into a failure; benchmarks/read_scaling.py times them).
 
 
 def write(folder: Path, name: str, content: str | bytes) -> str:
@@ -66,7 +49,7 @@ def test_pathological_markup_is_read_in_linear_time(tmp_path: Path, name: str, c
     from chrono.read.timeml import parse_timeml
 
     path = write(tmp_path, name, content)
-    with no_hang():
+    with no_hang("reading"):
         (document,) = [parse_timeml(content).document] if name.endswith(".tml") else read_input(path)
     assert str(document.published) == "2023-03-02"
     if body is not None:
@@ -88,7 +71,7 @@ def test_an_unclosed_comment_stays_text_and_closed_ones_still_hide() -> None:
 ])
 def test_html_beyond_the_element_limits_is_one_line_and_exit_2(tmp_path: Path, markup: str, message: str) -> None:
     path = write(tmp_path, "page.html", f"<html><body>{markup}</body></html>")
-    with no_hang():
+    with no_hang("reading"):
         result = RUNNER.invoke(app, ["build", path, "--published", "2023-03-02"])
     assert (result.exit_code, result.stderr.count("\n")) == (2, 1)
     assert message in result.stderr
@@ -112,7 +95,7 @@ DATED_HEAD = '<head><title>Rain</title><meta name="date" content="2023-03-02"></
 ])
 def test_a_page_chrono_cannot_read_is_one_line_and_exit_2(tmp_path: Path, content: str | bytes, message: str) -> None:
     path = write(tmp_path, "page.html", content)
-    with no_hang():
+    with no_hang("reading"):
         result = RUNNER.invoke(app, ["build", path, "--published", "2023-03-02"])
     assert (result.exit_code, result.stderr.count("\n")) == (2, 1)
     assert message in result.stderr

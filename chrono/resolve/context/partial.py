@@ -148,9 +148,13 @@ _STATED_DATE_LOOKAHEAD = 2  # expressions after a holiday searched for its date 
 
 
 @cache
-def _holiday_date_link(patterns: Patterns) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    return (re.compile(patterns["holiday_date_link"], re.IGNORECASE),
-            re.compile(patterns["holiday_date_other"], re.IGNORECASE))
+def _compiled(patterns: Patterns, *names: str) -> tuple[re.Pattern[str], ...]:
+    """The named patterns of patterns.toml, compiled once per language."""
+    return tuple(re.compile(patterns[name], re.IGNORECASE) for name in names)
+
+
+def _holiday_date_link(patterns: Patterns) -> tuple[re.Pattern[str], ...]:
+    return _compiled(patterns, "holiday_date_link", "holiday_date_other")
 
 
 @context_rule(stage=Stage.PARTIAL, domains=[Domain.NEWS])
@@ -231,10 +235,8 @@ def _after_dark(value: Value) -> bool:
 _START_LOOKBACK = 12  # characters before a weekday searched for the word that makes it a start
 
 
-@cache
-def _start_from(patterns: Patterns) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    return (re.compile(patterns["start_from_before"], re.IGNORECASE),
-            re.compile(patterns["start_from_after"], re.IGNORECASE))
+def _start_from(patterns: Patterns) -> tuple[re.Pattern[str], ...]:
+    return _compiled(patterns, "start_from_before", "start_from_after")
 
 
 @context_rule(stage=Stage.PARTIAL, domains=[Domain.NEWS])
