@@ -192,10 +192,12 @@ class _Day:
         best_score = self.threshold
         wordings = self.wordings
         last = max(candidates, default=-1)
+        (headline_sizes, sentence_sizes), headline_size, sentence_size = self.sizes, len(wording[0]), len(wording[1])
         for group in sorted(candidates):
             # what its members can score at most, from their sizes: a group that cannot beat the best is passed by,
             # and one that reaches its bound needs no more weighing (many reports alike often score alike)
-            bound = max(_size_bound(len(wording[field]), self.sizes[field].get(group)) for field in (0, 1))
+            bound = max(_size_bound(headline_size, headline_sizes.get(group)),
+                        _size_bound(sentence_size, sentence_sizes.get(group)))
             if bound < best_score or (bound == best_score and best is not None):
                 continue
             seen: set[int] = set()  # wordings weighed on a field (twice the wording, plus the field)
