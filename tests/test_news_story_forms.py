@@ -275,6 +275,12 @@ FORMS = [
     ("en_GB", "Prices rise from Monday.", "Monday", "2024-02-05"),
     ("en_GB", "The shop is closed from Monday onwards.", "Monday", "2024-02-05"),
     ("en_GB", "The curbs, in force from Monday, are the strictest yet.", "Monday", "2024-02-05"),
+    # ... past a trailing clause that only says who told it
+    ("en_GB", "Prices rise from Monday, the council said.", "Monday", "2024-02-05"),
+    ("en_GB", "Fares go up from Monday, officials said.", "Monday", "2024-02-05"),
+    ("en_GB", "The new rules apply from Monday, the council says.", "Monday", "2024-02-05"),
+    ("en_GB", "Fares go up from Monday, said a spokesman.", "Monday", "2024-02-05"),
+    ("en_AU", "Tolls rise from Monday, according to the transport minister.", "Monday", "2024-02-05"),
     ("en_GB", "The new rules apply from Thursday.", "Thursday", "2024-02-01"),
     ("en_GB", "The new fares will apply from next month.", "next month", "2024-03"),
     ("en_IN", "The new rates are applicable w.e.f. 1 April.", "1 April", "2024-04-01"),
@@ -283,6 +289,9 @@ FORMS = [
     ("en_GB", "Prices were cut from Monday.", "Monday", "2024-01-29"),
     ("en_GB", "The new rules applied from Monday.", "Monday", "2024-01-29"),
     ("en_GB", "Footage from Monday shows the crash.", "Monday", "2024-01-29"),
+    ("en_GB", "Prices rose from Monday, the council said.", "Monday", "2024-01-29"),
+    ("en_GB", "The shop was closed from Monday, officials said.", "Monday", "2024-01-29"),
+    ("en_GB", "Prices rise from Monday, and officials said it was overdue.", "Monday", "2024-01-29"),
     ("en_GB", "The office is closed from Tuesday to Friday.", "Tuesday", "2024-02-06"),
     # seasons and holidays
     ("en_GB", "The club finished third in the 2023-24 season.", "the 2023-24 season", "2023"),

@@ -474,6 +474,7 @@ class TenseWords:
     plans: WordList = WordList(())  # a clause's first word telling a plan, its subject left out ("flying out Sunday")
     question: WordList = WordList(())  # what ends a question ("drinks fri 8pm?"): asked with no verb, it looks ahead
     schedule: ScheduleWords = ScheduleWords()
+    reporting: TenseCueWords = TenseCueWords()  # a trailing clause saying who told it (", the council said")
 
 
 # ---------------------------------------------------------------- patterns.toml

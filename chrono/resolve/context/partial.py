@@ -9,8 +9,19 @@ from functools import cache
 
 from chrono.calendar.holidays import holiday_date
 from chrono.calendar.intervals import days_after
-from chrono.lang.sections import Patterns
-from chrono.model import Anchor, Direction, Domain, Expression, Granularity, PartialValue, Tense, TimexType, Value
+from chrono.lang.sections import Patterns, TenseWords
+from chrono.model import (
+    Anchor,
+    Direction,
+    Domain,
+    Expression,
+    Granularity,
+    PartialValue,
+    Span,
+    Tense,
+    TimexType,
+    Value,
+)
 from chrono.resolve.context.registry import (
     Context,
     Stage,
@@ -239,21 +250,51 @@ def _start_from(patterns: Patterns) -> tuple[re.Pattern[str], ...]:
     return _compiled(patterns, "start_from_before", "start_from_after")
 
 
+_TELLER_WORDS = 6  # words naming the teller before a reporting verb (", the city's transport authority said")
+_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
+
+
+def _told_before(text: str, end: int, stop: int, words: TenseWords) -> int | None:
+    """Where a trailing clause that only says who told it opens (its comma) after an expression ending at ``end``
+    (", the council said", ", according to officials"), up to ``stop``; None when no such clause follows."""
+    comma = text.find(",", end, min(stop, end + _START_LOOKBACK))
+    if comma < 0 or not words.reporting.words and not words.reporting.phrases:
+        return None
+    tail = [word.lower().replace("\u2019", "'") for word in _WORD.findall(text, comma + 1, stop)]
+    if any(tuple(tail[:len(phrase.split())]) == tuple(phrase.split()) for phrase in words.reporting.phrases):
+        return comma
+    breaks = words.clause.breaks
+    for word in tail[:_TELLER_WORDS + 1]:
+        if word in words.reporting.words:
+            return comma
+        if word in breaks:  # ", and officials said ...": another clause, which may tell its own time
+            return None
+    return None
+
+
 @context_rule(stage=Stage.PARTIAL, domains=[Domain.NEWS])
 def _weekday_start_ahead(context: Context, partial: PartialValue) -> PartialValue:
     """A bare weekday a change starts from, closing its clause, with no past or future cue in it ("The new rules
     apply from Monday.", "Prices rise from Monday", "The shop is closed from Monday onwards"), is
-    the next such day, or the publication day itself: a rule told in the present takes effect ahead. Not told in
-    the past ("Prices were cut from Monday"), nor a source ("Footage from Monday shows") or a range ("from Monday
-    to Friday")."""
+    the next such day, or the publication day itself: a rule told in the present takes effect ahead. A clause
+    after it that only says who told it ("Prices rise from Monday, the council said") leaves its tense as it is.
+    Not told in the past ("Prices were cut from Monday", "Prices rose from Monday, the council said"), nor a
+    source ("Footage from Monday shows") or a range ("from Monday to Friday")."""
     if partial.weekday is None:  # most expressions: before anything else is read
         return partial
     published, text, span = context.document.published, context.document.text, context.expression.span
-    if published is None or not _bare_weekday(partial) or context.cue.tense not in (Tense.NONE, Tense.PRESENT):
+    if published is None or not _bare_weekday(partial) or context.cue.tense is Tense.FUTURE:
         return partial
     before, after = _start_from(context.language.patterns)
     if before.search(text, max(0, span.start - _START_LOOKBACK), span.start) is None \
             or after.match(text, span.end, min(len(text), span.end + _START_LOOKBACK)) is None:
+        return partial
+    tense: Tense = context.cue.tense
+    if tense is Tense.PAST:  # "Prices rise from Monday, the council said": the tense is the told clause's
+        told = _told_before(text, span.end, context.sentence.end, context.language.tense)
+        tense = tense if told is None else governing_cue(text, span, Span(context.sentence.start, told),
+                                                         language=context.language).tense
+    if tense not in (Tense.NONE, Tense.PRESENT):
         return partial
     day = days_after(published, (partial.weekday - published.isoweekday()) % 7)
     return partial if day is None else replace(partial, year=day.year, month=day.month, day=day.day)
