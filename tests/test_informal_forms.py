@@ -140,6 +140,13 @@ ROWS = [
     ("2015-04-08", "train's at a quarter to eight", "a quarter to eight", "2015-04-08T07:45"),
     ("2015-04-08", "see u at ten to 6.", "ten to 6", "2015-04-08T05:50"),
     ("2015-04-08", "home by twenty to twelve tonight", "twenty to twelve tonight", "2015-04-08T23:40"),
+    # ... the hour before the one named is counted after am/pm: twelve pm is noon, twelve am midnight (were
+    # 23:45 and 11:45); the rows after them were right and stay so
+    ("2015-04-08", "lunch at quarter to 12pm", "quarter to 12pm", "2015-04-08T11:45"),
+    ("2015-04-08", "up till quarter to 12am", "quarter to 12am", "2015-04-08T23:45"),
+    ("2015-04-08", "it's ten to 1pm", "ten to 1pm", "2015-04-08T12:50"),
+    ("2015-04-08", "it's ten to one am", "ten to one am", "2015-04-08T00:50"),
+    ("2015-04-08", "see u at twenty to one.", "twenty to one", "2015-04-08T12:40"),
     ("2015-04-08", "dinner at half 7", "half 7", "2015-04-08T07:30"),
     ("2015-04-08", "pub at half eight tonight?", "half eight tonight", "2015-04-08T20:30"),
     ("2015-04-08", "drinks at 7ish?", "7ish", "2015-04-08T07:00"),

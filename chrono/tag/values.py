@@ -24,6 +24,10 @@ _AS_WRITTEN = frozenset({"time_zone"})
 # a 12-hour clock time as a rule captured it, dots dropped: "10pm", "7:30 pm", "0930am" (clock_12h's digits)
 _CLOCK = re.compile(r"(?P<hour>\d\d?)(?:[:.]?(?P<minute>[0-5]\d))?\s*(?P<meridiem>\D+)")
 
+# the hour of the day a "twelve" names in each half: 12am is midnight, 12pm noon, and twelve "tonight" the
+# midnight that ends the day (T24:00, as TimeML writes it; the hour before it is 23)
+_TWELVE = {"AM": 0, "PM": 12, "NIGHT": 24}
+
 # TIMEX3 writes these fields with a fixed number of digits ("XXXX-07", "BC0480"); keyed by group name
 _WIDTHS = {"year": 4, "month": 2, "day": 2, "hour": 2, "minute": 2, "second": 2, "century": 2, "millennium": 1,
            "decade": 3}
@@ -113,9 +117,9 @@ class Words:
         """"10pm", "7:30 pm" -> "22:00", "19:30": a 12-hour time as TIMEX3 writes it (for a recurrence's value)."""
         clock = _CLOCK.fullmatch(key)
         meridiem = self.lookup("meridiem", clock["meridiem"]) if clock else None
-        if clock is None or meridiem not in ("AM", "PM"):
+        if clock is None or meridiem not in _TWELVE:
             return None
-        hour = int(clock["hour"]) % 12 + (12 if meridiem == "PM" else 0)
+        hour = day_hour(int(clock["hour"]), meridiem)
         return f"{hour:02d}:{clock['minute'] or '00'}"
 
     def _convert_ordinal(self, key: str) -> int | None:
@@ -227,6 +231,17 @@ def _with_fraction(amount: float, letter: str, time: bool) -> str:
     return f"{'PT' if time else 'P'}{amount:g}{letter}"
 
 
+def day_hour(hour: int, meridiem: str | None, hours_before: int = 0) -> int:
+    """The hour of the day a clock hour and its a.m./p.m. name, less hours_before counted after the a.m./p.m. is
+    applied ("quarter to 12pm" is 11:45, "to 12am" 23:45); without a.m./p.m. a 12-hour hour stays one ("twenty to
+    one" is 12:40)."""
+    if meridiem is None:
+        return (hour - hours_before - 1) % 12 + 1 if hours_before else hour
+    named = _TWELVE[meridiem] if hour % 12 == 0 else hour % 12 + (0 if meridiem == "AM" else 12)
+    hour = named - hours_before
+    return hour + 24 if hour < 0 else hour
+
+
 def build_partial(spec: Mapping[str, Any], groups: Mapping[str, str | None], words: Words) -> PartialValue | None:
     """The PartialValue a rule's value spec describes, given its captured groups (None if a group can't be read)."""
     groups = _merge_alternates(groups)
@@ -248,8 +263,9 @@ def build_partial(spec: Mapping[str, Any], groups: Mapping[str, str | None], wor
         if fields["literal"] is None:
             return None
     meridiem = fields.pop("meridiem", None)
-    if meridiem is not None and "hour" in fields:
-        fields["hour"] = fields["hour"] % 12 + (12 if meridiem == "PM" else 0)
+    hours_before = fields.pop("hours_before", 0)
+    if (meridiem is not None or hours_before) and "hour" in fields:
+        fields["hour"] = day_hour(fields["hour"], meridiem, hours_before)
     if isinstance(unit := fields.get("unit"), Mapping):
         fields["unit"] = unit["granularity"]
         if isinstance(fields.get("shift"), int) and unit.get("steps"):  # "a fortnight ago": two weeks back
