@@ -153,6 +153,8 @@ ROWS = [
     ("2015-04-08", "lunch noonish?", "noonish", "2015-04-08T12:00"),
     ("2015-04-08", "dinner at 7:30 tonight", "7:30 tonight", "2015-04-08T19:30"),
     ("2015-04-08", "meet at 8 tonight?", "8 tonight", "2015-04-08T20:00"),
+    ("2015-04-08", "see u at 8 tonyt", "8 tonyt", "2015-04-08T20:00"),  # every spelling of tonight says pm
+    ("2015-04-08", "dinner at 7:30 2nyt", "7:30 2nyt", "2015-04-08T19:30"),
     ("2015-04-08", "he scored 7 tonight", "7 tonight", None),
     # ... an hour after midnight is not put in the evening by "tonight"
     ("2015-04-08", "open till 1:30 tonight", "1:30 tonight", None),
