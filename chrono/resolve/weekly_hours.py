@@ -19,6 +19,7 @@ from itertools import pairwise
 
 from chrono.lang.sections import Patterns
 from chrono.model import Direction, Expression, PartialValue, TimexType
+from chrono.resolve import compiled
 
 __all__ = ["recurring_hours"]
 
@@ -43,7 +44,7 @@ class _Kind(Enum):
 def _patterns(patterns: Patterns) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """The joint between two members of a run, a range's joint, and what may stand before a run."""
     joint = re.compile(rf"(?:{patterns['hours_joint']})", re.IGNORECASE)
-    day_range = re.compile(rf"\s*(?:{patterns['range_gap']})\s*", re.IGNORECASE)
+    day_range = compiled.gap(patterns, "range_gap")
     before = re.compile(rf"(?:(?<![^\W\d_])(?:{patterns['hours_cue']})\s*:?\s*|\n[ \t]*(?:[-*•·|][ \t]*)?)$",
                         re.IGNORECASE)
     return joint, day_range, before

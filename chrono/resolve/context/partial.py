@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import replace
-from functools import cache
 
 from chrono.calendar.holidays import holiday_date
 from chrono.calendar.intervals import days_after
@@ -22,6 +21,7 @@ from chrono.model import (
     TimexType,
     Value,
 )
+from chrono.resolve import compiled
 from chrono.resolve.context.registry import (
     Context,
     Stage,
@@ -39,10 +39,9 @@ _DATE_FIELDS = ("century", "decade", "year", "half", "quarter", "season", "month
 _DAY_FIELDS = ("year", "month", "week", "day", "weekday", "holiday", "shift", "unit", "anchor", "direction")
 
 
-@cache
 def _range_gap(patterns: Patterns) -> re.Pattern[str]:
     """What joins the two ends of a range: "21 March - 21 June 1952", "May to August 1943"."""
-    return re.compile(rf"\s*(?:{patterns['range_gap']})\s*", re.IGNORECASE)
+    return compiled.gap(patterns, "range_gap")
 
 
 @context_rule(stage=Stage.PARTIAL)
@@ -158,14 +157,8 @@ _STATED_DAY_REACH = 3  # days: a holiday's own date may differ this much from it
 _STATED_DATE_LOOKAHEAD = 2  # expressions after a holiday searched for its date ("Diwali this year falls on 1 Nov")
 
 
-@cache
-def _compiled(patterns: Patterns, *names: str) -> tuple[re.Pattern[str], ...]:
-    """The named patterns of patterns.toml, compiled once per language."""
-    return tuple(re.compile(patterns[name], re.IGNORECASE) for name in names)
-
-
 def _holiday_date_link(patterns: Patterns) -> tuple[re.Pattern[str], ...]:
-    return _compiled(patterns, "holiday_date_link", "holiday_date_other")
+    return compiled.named(patterns, "holiday_date_link", "holiday_date_other")
 
 
 @context_rule(stage=Stage.PARTIAL, domains=[Domain.NEWS])
@@ -247,7 +240,7 @@ _START_LOOKBACK = 12  # characters before a weekday searched for the word that m
 
 
 def _start_from(patterns: Patterns) -> tuple[re.Pattern[str], ...]:
-    return _compiled(patterns, "start_from_before", "start_from_after")
+    return compiled.named(patterns, "start_from_before", "start_from_after")
 
 
 _TELLER_WORDS = 6  # words naming the teller before a reporting verb (", the city's transport authority said")
@@ -435,9 +428,8 @@ def _weekday_after_story_day(context: Context, partial: PartialValue) -> Partial
     return partial if day is None else replace(partial, year=day.year, month=day.month, day=day.day)
 
 
-@cache
 def _weekday_range_gap(patterns: Patterns) -> re.Pattern[str]:
-    return re.compile(rf"\s*(?:{patterns['weekday_range_gap']})\s*", re.IGNORECASE)
+    return compiled.gap(patterns, "weekday_range_gap")
 
 
 def _bare_weekday(p: PartialValue) -> bool:
